@@ -1,0 +1,27 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "swift-imap-codec",
+    products: [
+        .library(name: "IMAPCodec", targets: ["IMAPCodec"]),
+        .executable(name: "imap-codec", targets: ["imap-codec"]),
+    ],
+    targets: [
+        // The codec itself: Swift standard library only, no package dependencies.
+        .target(
+            name: "IMAPCodec",
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        // The command-line tool: decode, check, roundtrip, bench.
+        .executableTarget(
+            name: "imap-codec",
+            dependencies: ["IMAPCodec"]
+        ),
+        .testTarget(
+            name: "IMAPCodecTests",
+            dependencies: ["IMAPCodec"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

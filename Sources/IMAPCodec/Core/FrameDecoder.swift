@@ -1,0 +1,131 @@
+/// One complete command or response as it came off the wire, CRLF and literals included.
+public struct IMAPFrame: Sendable, Hashable {
+    /// The frame's bytes.
+    public var bytes: [UInt8]
+    /// Where the frame's first byte was in the stream fed to the decoder.
+    public var streamOffset: Int
+
+    /// Creates a frame.
+    public init(bytes: [UInt8], streamOffset: Int) {
+        self.bytes = bytes
+        self.streamOffset = streamOffset
+    }
+}
+
+/// Incremental framing: append bytes in any split, take out complete frames.
+///
+/// This is the layer under ``ResponseDecoder`` and ``CommandDecoder``; use it directly to
+/// split a stream without parsing it. Bytes of a frame that breaks a limit are dropped as
+/// they arrive, so memory stays bounded whatever the peer sends.
+public struct FrameDecoder: Sendable {
+    /// What the decoder produced.
+    public enum Event: Sendable, Hashable {
+        /// A complete frame.
+        case frame(IMAPFrame)
+        /// A literal header ended a line and its bytes come next. When the peer is a client
+        /// and the literal is synchronizing, the server must now send a continuation
+        /// request, or refuse the literal with ``FrameDecoder/refuseLiteral()``.
+        case literal(LiteralHeader)
+        /// A frame broke a limit or its framing; its bytes are being dropped.
+        case error(IMAPDecodingError)
+    }
+
+    @usableFromInline var buffer = IMAPBuffer()
+    @usableFromInline var scanner: FrameScanner
+    /// Bytes consumed from the stream so far.
+    public private(set) var streamOffset: Int = 0
+
+    /// Creates a decoder. `clientToServer` is true on the server side (decoding commands).
+    public init(limits: DecodingLimits, clientToServer: Bool) {
+        scanner = FrameScanner(limits: limits, clientToServer: clientToServer)
+    }
+
+    /// The limits in force.
+    public var limits: DecodingLimits {
+        get { scanner.limits }
+        set { scanner.limits = newValue }
+    }
+
+    /// Appends bytes received from the peer.
+    public mutating func append<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Bytes received and not yet handed out as frames. A client that switches to TLS
+    /// after STARTTLS must discard these (see ``discardBufferedBytes()``): bytes the
+    /// server sent before the handshake are not protected by it.
+    public var bufferedBytes: ArraySlice<UInt8> { buffer.readableView }
+
+    /// Drops every buffered byte and any partial frame, returning how many were dropped.
+    @discardableResult
+    public mutating func discardBufferedBytes() -> Int {
+        let count = buffer.readableBytes
+        buffer.consume(count)
+        streamOffset += count
+        scanner.reset()
+        return count
+    }
+
+    /// True while a frame has started but is not complete.
+    public var isInsideFrame: Bool { scanner.isInsideFrame || buffer.readableBytes > 0 }
+
+    /// Total bytes examined by the frame scanner (a cost counter for tests).
+    public var bytesExamined: Int { scanner.bytesExamined }
+
+    /// Refuses the synchronizing literal just announced (the server answered the command
+    /// with NO or BAD instead of a continuation request): the client will not send it,
+    /// so the frame ends at the literal header and the next line is a new command.
+    /// Returns the frame's bytes so far, for the server's error reply.
+    @discardableResult
+    public mutating func refuseLiteral() -> IMAPFrame {
+        let length = scanner.abandonFrame()
+        let offset = streamOffset
+        let bytes = buffer.readBytes(length)
+        streamOffset += length
+        return IMAPFrame(bytes: bytes, streamOffset: offset)
+    }
+
+    /// The next event, or nil when more bytes are needed.
+    public mutating func next() -> Event? {
+        while true {
+            let event = buffer.storage.withUnsafeBufferPointer { all in
+                scanner.next(UnsafeBufferPointer(rebasing: all[buffer.readerIndex...]))
+            }
+            switch event {
+            case nil:
+                return nil
+            case .frame(let length)?:
+                let offset = streamOffset
+                let bytes = buffer.readBytes(length)
+                streamOffset += length
+                return .frame(IMAPFrame(bytes: bytes, streamOffset: offset))
+            case .literal(let header)?:
+                return .literal(header)
+            case .skip(let length)?:
+                buffer.consume(length)
+                streamOffset += length
+            case .error(var error)?:
+                error.frameOffset = streamOffset - scanner.droppedSoFar
+                if error.excerpt.isEmpty {
+                    error.excerpt = IMAPDecodingError.excerpt(
+                        of: Array(buffer.readableView.prefix(max(0, error.offset - scanner.droppedSoFar) + 24)),
+                        at: error.offset - scanner.droppedSoFar)
+                }
+                if error.tag == nil, scanner.droppedSoFar == 0 {
+                    error.tag = Self.leadingTag(buffer.readableView)
+                }
+                return .error(error)
+            }
+        }
+    }
+
+    /// The first token of a frame when it looks like a tag (for `tag BAD` replies).
+    static func leadingTag(_ bytes: ArraySlice<UInt8>) -> String? {
+        var end = bytes.startIndex
+        while end < bytes.endIndex, end - bytes.startIndex < 256, CharacterClass.isTagChar(bytes[end]) {
+            end += 1
+        }
+        guard end > bytes.startIndex, end < bytes.endIndex, bytes[end] == ASCII.space else { return nil }
+        return String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self)
+    }
+}

@@ -1,0 +1,285 @@
+/// The announcement of a literal at the end of a line: `{n}`, `{n+}`, `~{n}` or `~{n+}`.
+public struct LiteralHeader: Sendable, Hashable {
+    /// The number of bytes that follow the header's CRLF.
+    public var count: Int64
+    /// True for `{n+}` (RFC 7888): the sender does not wait for a continuation request.
+    public var nonSynchronizing: Bool
+    /// True for `~{n}` (literal8, RFC 3516): the bytes may include NUL.
+    public var binary: Bool
+
+    /// Creates a literal header.
+    public init(count: Int64, nonSynchronizing: Bool, binary: Bool) {
+        self.count = count
+        self.nonSynchronizing = nonSynchronizing
+        self.binary = binary
+    }
+}
+
+/// Splits a byte stream into IMAP frames: a frame is a line ending in CRLF, where a line
+/// that ends in a literal header is followed by exactly that many bytes and then continues.
+///
+/// The scanner keeps its place between calls: each byte is examined once however the
+/// stream is split, and literal bytes are skipped by count, not examined. It never
+/// allocates in advance from an announced count.
+///
+/// The scanner works on the unread bytes of an ``IMAPBuffer`` and reports ``Event``s;
+/// the decoders act on them (parse a frame, send a continuation request, drop bytes).
+public struct FrameScanner: Sendable {
+    /// What the scanner found in the bytes it was given.
+    public enum Event: Sendable, Hashable {
+        /// A complete frame: the first `length` unread bytes.
+        case frame(length: Int)
+        /// A literal header ended a line; its bytes come next. For a synchronizing literal
+        /// sent by a client, the server must now answer with a continuation request (or
+        /// refuse the literal) before the client sends the bytes. Nothing is consumed.
+        case literal(LiteralHeader)
+        /// A limit was exceeded or a literal header was malformed. The frame is rejected:
+        /// the scanner now discards it, reporting the discarded bytes as ``skip(length:)``.
+        case error(IMAPDecodingError)
+        /// The first `length` unread bytes belong to a rejected frame: drop them.
+        case skip(length: Int)
+    }
+
+    /// The limits enforced.
+    public var limits: DecodingLimits
+    /// True when the bytes come from a client: a synchronizing literal that is refused
+    /// is never sent, so the frame ends at the literal header's line.
+    public var clientToServer: Bool
+
+    /// Bytes of the current frame already examined, counted from the first unread byte.
+    @usableFromInline var scanned: Int = 0
+    /// Offset (from the first unread byte) of the start of the current line.
+    @usableFromInline var lineStart: Int = 0
+    /// Bytes of the current literal still to come.
+    @usableFromInline var literalRemaining: Int64 = 0
+    /// Bytes of the current frame already dropped (while discarding).
+    @usableFromInline var dropped: Int = 0
+    /// True while the current frame is being discarded after an error.
+    @usableFromInline var discarding = false
+
+    /// Total bytes the scanner has looked at (for verifying linear cost).
+    public private(set) var bytesExamined: Int = 0
+
+    /// Creates a scanner.
+    public init(limits: DecodingLimits, clientToServer: Bool) {
+        self.limits = limits
+        self.clientToServer = clientToServer
+    }
+
+    /// True when the scanner is in the middle of a frame.
+    public var isInsideFrame: Bool { scanned > 0 || dropped > 0 }
+
+    /// True while the scanner is inside a literal's bytes.
+    public var isInsideLiteral: Bool { literalRemaining > 0 }
+
+    /// Bytes of the current frame already dropped from the buffer.
+    var droppedSoFar: Int { dropped }
+
+    /// Bytes of the current frame seen so far (for error offsets).
+    var frameProgress: Int { dropped + scanned }
+
+    /// Examines `bytes` (all unread bytes, the same first byte as on the previous call
+    /// unless the decoder consumed some) and returns the next event, or nil when every
+    /// byte has been examined and more are needed.
+    public mutating func next(_ bytes: UnsafeBufferPointer<UInt8>) -> Event? {
+        if endsAfterFlush { return endDiscard() }
+        while true {
+            if literalRemaining > 0 {
+                let available = bytes.count - scanned
+                if available <= 0 { return flushDiscarded() }
+                let take = Int(min(Int64(available), literalRemaining))
+                scanned += take
+                literalRemaining -= Int64(take)
+                bytesExamined += take
+                if literalRemaining > 0 { return flushDiscarded() }
+                lineStart = scanned
+                continue
+            }
+            guard let lf = Self.firstLineFeed(bytes, from: scanned) else {
+                bytesExamined += bytes.count - scanned
+                scanned = bytes.count
+                if !discarding {
+                    if let error = checkLineAndFrame(lineEnd: scanned, complete: false, header: nil) { return error }
+                }
+                return flushDiscarded()
+            }
+            bytesExamined += lf + 1 - scanned
+            scanned = lf + 1
+            let header: LiteralHeader?
+            do {
+                header = try Self.literalHeader(bytes, lineStart: lineStart, lf: lf)
+            } catch {
+                if discarding { return endDiscard() }
+                // An unusable count: the peer's framing cannot be trusted past this line.
+                var located = error
+                located.offset += dropped
+                return reject(located, lineComplete: true, header: nil)
+            }
+            if discarding {
+                // Literals still announced in a discarded frame: their bytes follow
+                // unless the peer waits for a continuation that will never come.
+                if let header, header.nonSynchronizing || !clientToServer {
+                    literalRemaining = header.count
+                    lineStart = scanned
+                    continue
+                }
+                return endDiscard()
+            }
+            if let error = checkLineAndFrame(lineEnd: scanned, complete: true, header: header) { return error }
+            guard let header else {
+                let length = scanned
+                reset()
+                return .frame(length: length)
+            }
+            bytesExamined += 24
+            if header.count > limits.maxLiteralSize {
+                return reject(
+                    IMAPDecodingError(
+                        kind: .literalTooLarge, rule: "literal", offset: frameProgress,
+                        message: "literal of \(header.count) bytes exceeds the limit of \(limits.maxLiteralSize)"),
+                    lineComplete: true, header: header)
+            }
+            if Int64(frameProgress) + header.count > limits.maxFrameSize {
+                return reject(
+                    IMAPDecodingError(
+                        kind: .frameTooLarge, rule: "literal", offset: frameProgress,
+                        message: "frame would exceed the limit of \(limits.maxFrameSize) bytes"),
+                    lineComplete: true, header: header)
+            }
+            literalRemaining = header.count
+            lineStart = scanned
+            return .literal(header)
+        }
+    }
+
+    /// Abandons the current frame after a refused synchronizing literal (the server
+    /// answered the command instead of sending a continuation request): the client will
+    /// not send the literal, so the bytes seen so far are the whole frame.
+    /// Returns how many unread bytes to drop.
+    public mutating func abandonFrame() -> Int {
+        let length = scanned
+        reset()
+        return length
+    }
+
+    @usableFromInline
+    mutating func reset() {
+        scanned = 0
+        lineStart = 0
+        literalRemaining = 0
+        dropped = 0
+        discarding = false
+        endsAfterFlush = false
+    }
+
+    mutating func flushDiscarded() -> Event? {
+        guard discarding, scanned > 0 else { return nil }
+        let length = scanned
+        dropped += length
+        lineStart -= length
+        scanned = 0
+        return .skip(length: length)
+    }
+
+    mutating func endDiscard() -> Event {
+        let length = scanned
+        reset()
+        return .skip(length: length)
+    }
+
+    /// Starts discarding the current frame and returns the error that explains why.
+    /// When the line is complete, `header` is the literal it announced, if any.
+    mutating func reject(_ error: IMAPDecodingError, lineComplete: Bool, header: LiteralHeader?) -> Event {
+        discarding = true
+        guard lineComplete else { return .error(error) }  // discard up to the line's end
+        if let header, header.nonSynchronizing || !clientToServer {
+            // The literal's bytes come anyway: drop them as they arrive, then the rest.
+            literalRemaining = header.count
+            lineStart = scanned
+        } else {
+            // No literal follows (or a refused synchronizing one, which is never sent):
+            // the frame ends with this line.
+            endsAfterFlush = true
+        }
+        return .error(error)
+    }
+
+    /// True when a rejected frame ends with the bytes already scanned.
+    @usableFromInline var endsAfterFlush = false
+
+    mutating func checkLineAndFrame(lineEnd: Int, complete: Bool, header: LiteralHeader?) -> Event? {
+        let lineLength = lineEnd - lineStart
+        if lineLength > limits.maxLineLength {
+            return reject(
+                IMAPDecodingError(
+                    kind: .lineTooLong, rule: "CRLF", offset: dropped + lineStart + limits.maxLineLength,
+                    message: "line longer than the limit of \(limits.maxLineLength) bytes"),
+                lineComplete: complete, header: header)
+        }
+        if Int64(frameProgress) > limits.maxFrameSize {
+            return reject(
+                IMAPDecodingError(
+                    kind: .frameTooLarge, rule: "CRLF", offset: Int(limits.maxFrameSize),
+                    message: "frame longer than the limit of \(limits.maxFrameSize) bytes"),
+                lineComplete: complete, header: header)
+        }
+        return nil
+    }
+
+    /// The offset of the first LF at or after `start`, or nil.
+    static func firstLineFeed(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var i = start
+        let end = bytes.count
+        // Eight bytes at a time: a word has a zero byte after XOR with 0x0A..0A exactly
+        // when it holds an LF (the classic has-zero-byte test).
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i &+ 8 <= end {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+                i &+= 8
+            }
+        }
+        while i < end {
+            if bytes[i] == ASCII.lf { return i }
+            i &+= 1
+        }
+        return nil
+    }
+
+    /// Recognizes a literal header ending the line whose LF is at `lf`:
+    /// `literal = "{" number64 ["+"] "}" CRLF *CHAR8` and `literal8 = "~{" number64 "}" CRLF *OCTET`
+    /// (RFC 9051; `~{n+}` from RFC 4466/7888). Returns nil when the line ends otherwise.
+    static func literalHeader(
+        _ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, lf: Int
+    ) throws(IMAPDecodingError) -> LiteralHeader? {
+        let lineStart = max(lineStart, 0)
+        var i = lf - 1
+        if i >= lineStart && bytes[i] == ASCII.cr { i -= 1 }
+        guard i >= lineStart, bytes[i] == ASCII.closeBrace else { return nil }
+        i -= 1
+        var nonSync = false
+        if i >= lineStart && bytes[i] == ASCII.plus {
+            nonSync = true
+            i -= 1
+        }
+        let digitsEnd = i + 1
+        while i >= lineStart && ASCII.isDigit(bytes[i]) && digitsEnd - i <= 20 { i -= 1 }
+        guard i >= lineStart, bytes[i] == ASCII.openBrace else { return nil }
+        let digitsStart = i + 1
+        guard digitsStart < digitsEnd else { return nil }
+        let binary = i > lineStart && bytes[i - 1] == ASCII.tilde
+        var value: Int64 = 0
+        for j in digitsStart..<digitsEnd {
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (s, o2) = m.addingReportingOverflow(Int64(bytes[j] &- ASCII.zero))
+            if o1 || o2 {
+                throw IMAPDecodingError(
+                    kind: .numberOutOfRange, rule: "number64", offset: digitsStart,
+                    message: "literal count exceeds 2^63-1")
+            }
+            value = s
+        }
+        return LiteralHeader(count: value, nonSynchronizing: nonSync, binary: binary)
+    }
+}

@@ -1,0 +1,206 @@
+/// How an encoder writes literals, from the capabilities the peer announced.
+public enum LiteralMode: Sendable, Hashable {
+    /// `{n}` then wait for the server's continuation request (IMAP4rev1 without extensions).
+    case synchronizing
+    /// `{n+}` for every literal (LITERAL+, RFC 7888).
+    case nonSynchronizing
+    /// `{n+}` up to 4096 bytes, `{n}` beyond (LITERAL-, RFC 7888; IMAP4rev2).
+    case literalMinus
+    /// Server to client: `{n}` with no continuation handshake.
+    case response
+}
+
+/// Options for writing IMAP.
+public struct EncodingOptions: Sendable, Hashable {
+    /// How literals are written.
+    public var literalMode: LiteralMode
+    /// UTF8=ACCEPT is enabled (RFC 6855): mailbox names are written as UTF-8, and UTF-8
+    /// is allowed inside quoted strings.
+    public var utf8Accept: Bool
+    /// The peer accepts literal8 (`~{n}`, BINARY): strings holding NUL use it.
+    public var binary: Bool
+
+    /// Creates options.
+    public init(literalMode: LiteralMode = .synchronizing, utf8Accept: Bool = false, binary: Bool = false) {
+        self.literalMode = literalMode
+        self.utf8Accept = utf8Accept
+        self.binary = binary
+    }
+}
+
+/// One piece of an encoded command or response.
+public struct EncodedChunk: Sendable, Hashable {
+    /// The bytes to send.
+    public var bytes: [UInt8]
+    /// True when the sender must wait for a continuation request (`+ ...`) from the
+    /// server after sending these bytes and before sending the next chunk: they end with
+    /// a synchronizing literal header.
+    public var waitForContinuation: Bool
+
+    /// Creates a chunk.
+    public init(bytes: [UInt8], waitForContinuation: Bool) {
+        self.bytes = bytes
+        self.waitForContinuation = waitForContinuation
+    }
+}
+
+/// Writes grammar rules into bytes: the mirror of ``ParserState``. Each `write` method
+/// is named after the rule it produces and chooses the string form (atom, quoted,
+/// literal) from the bytes, so callers never write grammar by hand.
+@usableFromInline
+struct IMAPWriter {
+    @usableFromInline var bytes: [UInt8] = []
+    @usableFromInline var chunks: [EncodedChunk] = []
+    @usableFromInline let options: EncodingOptions
+
+    
+    init(options: EncodingOptions = EncodingOptions()) {
+        self.options = options
+    }
+
+    /// Finishes: all chunks, the last one not waiting.
+    mutating func finish() -> [EncodedChunk] {
+        if !bytes.isEmpty || chunks.isEmpty {
+            chunks.append(EncodedChunk(bytes: bytes, waitForContinuation: false))
+            bytes = []
+        }
+        let result = chunks
+        chunks = []
+        return result
+    }
+
+    /// All bytes, ignoring continuation points (for responses and tests).
+    mutating func finishBytes() -> [UInt8] {
+        var all: [UInt8] = []
+        for chunk in finish() { all.append(contentsOf: chunk.bytes) }
+        return all
+    }
+
+    @inline(__always)
+    mutating func writeByte(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    mutating func writeBytes<C: Sequence>(_ data: C) where C.Element == UInt8 {
+        bytes.append(contentsOf: data)
+    }
+
+    /// Writes ASCII text given as a static string (keywords, punctuation).
+    mutating func write(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    mutating func writeSpace() { bytes.append(ASCII.space) }
+
+    mutating func writeCRLF() {
+        bytes.append(ASCII.cr)
+        bytes.append(ASCII.lf)
+    }
+
+    // number / number64 / nz-number
+    mutating func writeNumber<T: BinaryInteger>(_ value: T) {
+        if value == 0 {
+            bytes.append(ASCII.zero)
+            return
+        }
+        var v = UInt64(clamping: value)
+        // Reverse into a small stack buffer, then append.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var n = 0
+            while v > 0 && n < 20 {
+                buffer[n] = ASCII.zero &+ UInt8(truncatingIfNeeded: v % 10)
+                v /= 10
+                n &+= 1
+            }
+            while n > 0 {
+                n &-= 1
+                bytes.append(buffer[n])
+            }
+        }
+    }
+
+    /// Writes `NIL`.
+    mutating func writeNil() { write("NIL") }
+
+    /// Writes an atom's bytes as they are (the caller's type guarantees ATOM-CHARs).
+    mutating func writeAtom(_ atom: ByteString) {
+        bytes.append(contentsOf: atom.bytes)
+    }
+
+    /// True when `data` can be sent as an atom in an astring position.
+    static func isAtomSafe(_ data: ByteString) -> Bool {
+        !data.isEmpty && data.bytes.allSatisfy(CharacterClass.isAStringChar)
+    }
+
+    /// True when `data` can be sent as a quoted string: no CR, LF or NUL; 8-bit bytes
+    /// only as valid UTF-8 and only where allowed; not too long to read comfortably.
+    func isQuotedSafe(_ data: ByteString) -> Bool {
+        guard data.count <= 1024 else { return false }
+        var high = false
+        for byte in data.bytes {
+            if byte == 0 || byte == ASCII.cr || byte == ASCII.lf { return false }
+            if byte >= 0x80 { high = true }
+        }
+        if high { return options.utf8Accept && UTF8Validation.isValid(data.bytes) }
+        return true
+    }
+
+    // astring         = 1*ASTRING-CHAR / string
+    mutating func writeAString(_ data: ByteString) {
+        if Self.isAtomSafe(data) {
+            bytes.append(contentsOf: data.bytes)
+        } else {
+            writeString(data)
+        }
+    }
+
+    // string          = quoted / literal
+    mutating func writeString(_ data: ByteString) {
+        if isQuotedSafe(data) {
+            writeQuoted(data)
+        } else {
+            writeLiteral(data)
+        }
+    }
+
+    // nstring         = string / nil
+    mutating func writeNString(_ data: ByteString?) {
+        if let data { writeString(data) } else { writeNil() }
+    }
+
+    // quoted          = DQUOTE *QUOTED-CHAR DQUOTE
+    mutating func writeQuoted(_ data: ByteString) {
+        bytes.append(ASCII.dquote)
+        for byte in data.bytes {
+            if byte == ASCII.dquote || byte == ASCII.backslash { bytes.append(ASCII.backslash) }
+            bytes.append(byte)
+        }
+        bytes.append(ASCII.dquote)
+    }
+
+    // literal         = "{" number64 ["+"] "}" CRLF *CHAR8
+    // literal8        = "~{" number64 "}" CRLF *OCTET
+    /// Writes a literal, synchronizing or not as ``EncodingOptions/literalMode`` says;
+    /// a literal holding NUL is written as literal8 when the peer supports BINARY.
+    mutating func writeLiteral(_ data: ByteString, binary forceBinary: Bool = false) {
+        let binary = forceBinary || (options.binary && data.bytes.contains(0))
+        if binary { bytes.append(ASCII.tilde) }
+        bytes.append(ASCII.openBrace)
+        writeNumber(data.count)
+        let synchronizing: Bool
+        switch options.literalMode {
+        case .synchronizing: synchronizing = true
+        case .nonSynchronizing: synchronizing = false
+        case .literalMinus: synchronizing = data.count > 4096
+        case .response: synchronizing = false
+        }
+        if !synchronizing && options.literalMode != .response { bytes.append(ASCII.plus) }
+        bytes.append(ASCII.closeBrace)
+        writeCRLF()
+        if synchronizing {
+            chunks.append(EncodedChunk(bytes: bytes, waitForContinuation: true))
+            bytes = []
+        }
+        bytes.append(contentsOf: data.bytes)
+    }
+}

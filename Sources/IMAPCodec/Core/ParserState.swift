@@ -1,0 +1,221 @@
+/// How a parser reads the grammar.
+public struct ParseOptions: Sendable, Hashable {
+    /// Accept the deviations real servers and clients commit (extra or missing spaces,
+    /// NIL where a string belongs, unescaped quotes, 8-bit atoms, bare LF ...) and decode
+    /// them to the value the peer meant. On by default; turn off to enforce the ABNF.
+    public var lenient: Bool
+    /// UTF8=ACCEPT (RFC 6855) is enabled: mailbox names travel as UTF-8 rather than
+    /// modified UTF-7.
+    public var utf8Accept: Bool
+    /// The deepest nesting of parenthesized lists accepted.
+    public var maxNestingDepth: Int
+
+    /// Creates options.
+    public init(lenient: Bool = true, utf8Accept: Bool = false, maxNestingDepth: Int = 100) {
+        self.lenient = lenient
+        self.utf8Accept = utf8Accept
+        self.maxNestingDepth = maxNestingDepth
+    }
+}
+
+/// A cursor over one complete frame. The grammar rules are methods on it, one per ABNF
+/// rule, each named after its rule; they throw ``IMAPDecodingError`` and never trap.
+///
+/// The frame is complete (the frame scanner delivered it), so no rule needs a
+/// "need more data" case: running out of bytes is a syntax error.
+@usableFromInline
+struct ParserState {
+    /// The frame, CRLF and literal contents included.
+    @usableFromInline let bytes: [UInt8]
+    /// The next byte to read.
+    @usableFromInline var index: Int
+    /// Current nesting depth of parenthesized lists.
+    @usableFromInline var depth: Int = 0
+    @usableFromInline let options: ParseOptions
+
+    
+    init(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) {
+        self.bytes = bytes
+        self.index = 0
+        self.options = options
+    }
+
+    var lenient: Bool { options.lenient }
+
+    var isAtEnd: Bool { index >= bytes.count }
+
+    /// The byte at the cursor, or nil at the end.
+    @inline(__always)
+    func peek() -> UInt8? {
+        index < bytes.count ? bytes[index] : nil
+    }
+
+    /// The byte `offset` bytes past the cursor, or nil past the end.
+    @inline(__always)
+    func peek(_ offset: Int) -> UInt8? {
+        let i = index &+ offset
+        return i >= 0 && i < bytes.count ? bytes[i] : nil
+    }
+
+    /// An error for `rule` at the cursor (or at `offset`).
+    func error(
+        _ rule: String, _ message: String, kind: IMAPDecodingError.Kind = .syntax, at offset: Int? = nil
+    ) -> IMAPDecodingError {
+        let at = offset ?? index
+        return IMAPDecodingError(
+            kind: kind, rule: rule, offset: at, message: message,
+            excerpt: IMAPDecodingError.excerpt(of: bytes, at: at))
+    }
+
+    /// What was found at the cursor, for error messages.
+    func found() -> String {
+        guard let byte = peek() else { return "end of input" }
+        return "\"" + ASCII.escaped([byte]) + "\""
+    }
+
+    /// Consumes `byte` if it is next.
+    @inline(__always)
+    mutating func skip(_ byte: UInt8) -> Bool {
+        if index < bytes.count && bytes[index] == byte {
+            index &+= 1
+            return true
+        }
+        return false
+    }
+
+    /// Consumes `byte` or fails naming `rule`.
+    mutating func expect(_ byte: UInt8, _ rule: String) throws(IMAPDecodingError) {
+        if !skip(byte) {
+            throw error(rule, "expected \"\(ASCII.escaped([byte]))\", found \(found())")
+        }
+    }
+
+    /// `SP`. Lenient: one or more spaces.
+    mutating func sp(_ rule: String = "SP") throws(IMAPDecodingError) {
+        try expect(ASCII.space, rule)
+        if lenient { while skip(ASCII.space) {} }
+    }
+
+    /// Lenient only: skips any spaces at the cursor. Strict: does nothing.
+    mutating func skipExtraSpaces() {
+        if lenient { while skip(ASCII.space) {} }
+    }
+
+    /// `CRLF`. Lenient: trailing spaces before it, and a bare LF.
+    mutating func crlf() throws(IMAPDecodingError) {
+        if lenient {
+            while skip(ASCII.space) {}
+            _ = skip(ASCII.cr)
+            if skip(ASCII.lf) { return }
+            throw error("CRLF", "expected end of line, found \(found())")
+        }
+        if skip(ASCII.cr) && skip(ASCII.lf) { return }
+        throw error("CRLF", "expected CRLF, found \(found())")
+    }
+
+    /// True at CR or LF, or at the end.
+    var atLineEnd: Bool {
+        guard let byte = peek() else { return true }
+        return byte == ASCII.cr || byte == ASCII.lf
+    }
+
+    /// Consumes `keyword` (given in upper case ASCII) if it is next, ignoring case, and
+    /// not followed by another atom character.
+    mutating func skipKeyword(_ keyword: StaticString) -> Bool {
+        let count = keyword.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        let base = keyword.utf8Start
+        for k in 0..<count where ASCII.upper(bytes[index + k]) != base[k] {
+            return false
+        }
+        if index + count < bytes.count && CharacterClass.isAtomChar(bytes[index + count]) {
+            return false
+        }
+        index += count
+        return true
+    }
+
+    /// Consumes `keyword` (upper case ASCII) if it is next, ignoring case, whatever follows.
+    mutating func skipPrefix(_ keyword: StaticString) -> Bool {
+        let count = keyword.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        let base = keyword.utf8Start
+        for k in 0..<count where ASCII.upper(bytes[index + k]) != base[k] {
+            return false
+        }
+        index += count
+        return true
+    }
+
+    /// Consumes `keyword` or fails naming `rule`.
+    mutating func expectKeyword(_ keyword: StaticString, _ rule: String) throws(IMAPDecodingError) {
+        if !skipKeyword(keyword) {
+            throw error(rule, "expected \(keyword), found \(found())")
+        }
+    }
+
+    /// Enters a parenthesized list, enforcing the nesting limit.
+    mutating func enterNesting(_ rule: String) throws(IMAPDecodingError) {
+        depth += 1
+        if depth > options.maxNestingDepth {
+            throw error(rule, "nesting deeper than \(options.maxNestingDepth)", kind: .nestingTooDeep)
+        }
+    }
+
+    /// Leaves a parenthesized list.
+    mutating func leaveNesting() {
+        depth -= 1
+    }
+
+    /// The end of the run of bytes from the cursor for which `predicate` holds.
+    func scan(while predicate: (UInt8) -> Bool) -> Int {
+        var i = index
+        while i < bytes.count && predicate(bytes[i]) { i &+= 1 }
+        return i
+    }
+
+    /// A slice of the frame as a byte string (no copy).
+    func slice(_ start: Int, _ end: Int) -> ByteString {
+        ByteString(bytes[start..<end])
+    }
+}
+
+/// Byte classes of the IMAP grammar, as 128-bit masks (no tables, no allocation).
+@usableFromInline
+enum CharacterClass {
+    // ATOM-CHAR = <any CHAR except atom-specials>
+    // atom-specials = "(" / ")" / "{" / SP / CTL / list-wildcards / quoted-specials / resp-specials
+    @usableFromInline static let atomLow: UInt64 = 0xffff_f8da_0000_0000
+    @usableFromInline static let atomHigh: UInt64 = 0x77ff_ffff_cfff_ffff
+
+    @inline(__always)
+    static func isAtomChar(_ byte: UInt8) -> Bool {
+        if byte < 64 { return atomLow & (1 &<< UInt64(byte)) != 0 }
+        if byte < 128 { return atomHigh & (1 &<< UInt64(byte &- 64)) != 0 }
+        return false
+    }
+
+    /// `ASTRING-CHAR = ATOM-CHAR / resp-specials`
+    @inline(__always)
+    static func isAStringChar(_ byte: UInt8) -> Bool {
+        isAtomChar(byte) || byte == ASCII.closeBracket
+    }
+
+    /// `tag = 1*<any ASTRING-CHAR except "+">`
+    @inline(__always)
+    static func isTagChar(_ byte: UInt8) -> Bool {
+        byte != ASCII.plus && isAStringChar(byte)
+    }
+
+    /// `list-char = ATOM-CHAR / list-wildcards / resp-specials`
+    @inline(__always)
+    static func isListChar(_ byte: UInt8) -> Bool {
+        isAStringChar(byte) || byte == ASCII.percent || byte == ASCII.star
+    }
+
+    /// `TEXT-CHAR = <any CHAR except CR and LF>`, plus UTF-8 bytes.
+    @inline(__always)
+    static func isTextByte(_ byte: UInt8) -> Bool {
+        byte != ASCII.cr && byte != ASCII.lf && byte != 0
+    }
+}

@@ -1,0 +1,87 @@
+/// A mailbox name.
+///
+/// The name is kept in its IMAP4rev1 wire form: modified UTF-7 (RFC 3501 §5.1.3), so
+/// that `Entwürfe` is stored as `Entw&APw-rfe`. ``name`` gives the Unicode text. When
+/// UTF8=ACCEPT (RFC 6855) is enabled, decoders convert the UTF-8 names they receive
+/// into this form and encoders write UTF-8, so values compare equal whatever the
+/// session negotiated. A name that is not valid modified UTF-7 (a non-conforming server)
+/// is kept byte for byte.
+///
+/// `INBOX` is case-insensitive: every spelling decodes to ``inbox``.
+public struct MailboxName: Sendable, Hashable, CustomStringConvertible {
+    /// The wire bytes (modified UTF-7, or whatever the peer sent when it is not).
+    public let bytes: ByteString
+
+    /// Creates a mailbox name from its wire bytes (modified UTF-7 expected).
+    /// Any case of `INBOX` becomes `INBOX`.
+    public init(bytes: ByteString) {
+        if bytes.count == 5 && ASCII.equalsCaseInsensitive(bytes.bytes, MailboxName.inboxBytes) {
+            self.bytes = ByteString(MailboxName.inboxBytes)
+        } else {
+            self.bytes = bytes
+        }
+    }
+
+    /// Creates a mailbox name from Unicode text, encoding it in modified UTF-7.
+    public init(_ name: String) {
+        self.init(bytes: ByteString(ModifiedUTF7.encode(name)))
+    }
+
+    @usableFromInline static let inboxBytes: [UInt8] = Array("INBOX".utf8)
+
+    /// `INBOX`.
+    public static let inbox = MailboxName(bytes: ByteString(inboxBytes))
+
+    /// True for INBOX.
+    public var isInbox: Bool { bytes.bytes.elementsEqual(Self.inboxBytes) }
+
+    /// The name as Unicode text: modified UTF-7 decoded, or the bytes as UTF-8 when they
+    /// are not valid modified UTF-7.
+    public var name: String {
+        (try? ModifiedUTF7.decode(bytes.bytes)) ?? bytes.stringValue
+    }
+
+    /// The name in UTF-8, as written when UTF8=ACCEPT is enabled.
+    public var utf8Bytes: [UInt8] {
+        if let decoded = try? ModifiedUTF7.decode(bytes.bytes) { return Array(decoded.utf8) }
+        return Array(bytes.bytes)
+    }
+
+    /// The Unicode name.
+    public var description: String { name }
+}
+
+extension ParserState {
+    // mailbox         = "INBOX" / astring
+    //                     ; INBOX is case-insensitive.  All case variants of INBOX
+    //                     ; (e.g., "iNbOx") MUST be interpreted as INBOX, not as an astring.
+    /// With UTF8=ACCEPT, a name holding `&` or non-ASCII bytes is UTF-8 and is stored in
+    /// its modified UTF-7 form.
+    mutating func mailbox() throws(IMAPDecodingError) -> MailboxName {
+        let raw = try astring()
+        return MailboxName(wire: raw, utf8Accept: options.utf8Accept)
+    }
+}
+
+extension MailboxName {
+    /// A name as received: modified UTF-7, or UTF-8 when `utf8Accept`.
+    @usableFromInline
+    init(wire raw: ByteString, utf8Accept: Bool) {
+        if utf8Accept, raw.bytes.contains(where: { $0 >= 0x80 || $0 == 0x26 }), let text = raw.utf8String {
+            self.init(text)
+        } else {
+            self.init(bytes: raw)
+        }
+    }
+}
+
+extension IMAPWriter {
+    /// Writes a mailbox name: modified UTF-7 as stored, or UTF-8 with UTF8=ACCEPT.
+    mutating func writeMailbox(_ mailbox: MailboxName) {
+        if options.utf8Accept && mailbox.bytes.bytes.contains(0x26) {
+            writeAString(ByteString(mailbox.utf8Bytes))
+        } else {
+            writeAString(mailbox.bytes)
+        }
+    }
+}

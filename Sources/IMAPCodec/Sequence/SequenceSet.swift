@@ -1,0 +1,142 @@
+/// One end of a sequence range: a message sequence number or UID, or `*` (the largest
+/// number in use).
+public enum SequenceNumber: Sendable, Hashable {
+    /// A number, 1 or more.
+    case number(UInt32)
+    /// `*`: the largest number in use.
+    case last
+}
+
+/// A set of message sequence numbers or UIDs, kept as written: ranges are never
+/// expanded, so `1:4294967295` costs the same as `1:2`.
+///
+/// `sequence-set = (seq-number / seq-range) ["," sequence-set]` and the SEARCHRES
+/// alternative `$` (RFC 5182), the result of the last SEARCH.
+public struct SequenceSet: Sendable, Hashable, CustomStringConvertible {
+    /// One element of a set.
+    public enum Element: Sendable, Hashable {
+        /// A single number or `*`.
+        case single(SequenceNumber)
+        /// `a:b`, all numbers between both ends inclusive, in either order.
+        case range(SequenceNumber, SequenceNumber)
+        /// `$` (SEARCHRES): the result of the last SEARCH command.
+        case lastCommand
+    }
+
+    /// The elements, in the order written; never empty.
+    public let elements: [Element]
+
+    /// Creates a set from elements. Returns nil when `elements` is empty or a number is 0.
+    public init?(_ elements: [Element]) {
+        guard !elements.isEmpty else { return nil }
+        for element in elements {
+            switch element {
+            case .single(.number(0)), .range(.number(0), _), .range(_, .number(0)): return nil
+            default: continue
+            }
+        }
+        self.elements = elements
+    }
+
+    @usableFromInline
+    init(unchecked elements: [Element]) {
+        self.elements = elements
+    }
+
+    /// A set of one number (1 or more; 0 becomes 1).
+    public init(_ number: UInt32) {
+        self.elements = [.single(.number(max(1, number)))]
+    }
+
+    /// A set of one range `lower:upper` (0 becomes 1).
+    public init(_ range: ClosedRange<UInt32>) {
+        self.elements = [.range(.number(max(1, range.lowerBound)), .number(max(1, range.upperBound)))]
+    }
+
+    /// `1:*`, every message.
+    public static let all = SequenceSet(unchecked: [.range(.number(1), .last)])
+
+    /// `$` (SEARCHRES).
+    public static let lastCommand = SequenceSet(unchecked: [.lastCommand])
+
+    /// The wire form, e.g. `1:3,7,9:*`.
+    public var description: String {
+        var writer = IMAPWriter()
+        writer.writeSequenceSet(self)
+        return String(decoding: writer.finishBytes(), as: UTF8.self)
+    }
+
+    /// True when `number` is in the set, given the largest number in use (for `*`).
+    /// `$` never contains anything here: its value lives in the server's state.
+    public func contains(_ number: UInt32, largest: UInt32) -> Bool {
+        func value(_ n: SequenceNumber) -> UInt32 {
+            if case .number(let v) = n { return v }
+            return largest
+        }
+        for element in elements {
+            switch element {
+            case .single(let n): if value(n) == number { return true }
+            case .range(let a, let b):
+                let (lo, hi) = (min(value(a), value(b)), max(value(a), value(b)))
+                if lo <= number && number <= hi { return true }
+            case .lastCommand: continue
+            }
+        }
+        return false
+    }
+}
+
+extension ParserState {
+    // seq-number      = nz-number / "*"
+    mutating func seqNumber(allowStar: Bool = true) throws(IMAPDecodingError) -> SequenceNumber {
+        if allowStar && skip(ASCII.star) { return .last }
+        return .number(try nzNumber("seq-number"))
+    }
+
+    // sequence-set    = (seq-number / seq-range) ["," sequence-set]
+    // seq-range       = seq-number ":" seq-number
+    // sequence-set    =/ seq-last-command
+    // seq-last-command   = "$"
+    /// Iterative, not recursive: a set of a million elements uses no stack.
+    /// `allowStar: false` parses `uid-set` (RFC 4315), which has no `*`.
+    mutating func sequenceSet(allowStar: Bool = true) throws(IMAPDecodingError) -> SequenceSet {
+        var elements: [SequenceSet.Element] = []
+        repeat {
+            if skip(ASCII.dollar) {
+                elements.append(.lastCommand)
+                continue
+            }
+            let first = try seqNumber(allowStar: allowStar)
+            if skip(ASCII.colon) {
+                elements.append(.range(first, try seqNumber(allowStar: allowStar)))
+            } else {
+                elements.append(.single(first))
+            }
+        } while skip(ASCII.comma)
+        return SequenceSet(unchecked: elements)
+    }
+}
+
+extension IMAPWriter {
+    mutating func writeSeqNumber(_ number: SequenceNumber) {
+        switch number {
+        case .number(let n): writeNumber(n)
+        case .last: writeByte(ASCII.star)
+        }
+    }
+
+    // sequence-set    = (seq-number / seq-range) ["," sequence-set]
+    mutating func writeSequenceSet(_ set: SequenceSet) {
+        for (i, element) in set.elements.enumerated() {
+            if i > 0 { writeByte(ASCII.comma) }
+            switch element {
+            case .single(let n): writeSeqNumber(n)
+            case .range(let a, let b):
+                writeSeqNumber(a)
+                writeByte(ASCII.colon)
+                writeSeqNumber(b)
+            case .lastCommand: writeByte(ASCII.dollar)
+            }
+        }
+    }
+}

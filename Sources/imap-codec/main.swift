@@ -1,0 +1,2 @@
+import IMAPCodec
+print("todo")
