@@ -1,0 +1,73 @@
+import XCTest
+@testable import IMAPCodec
+
+/// A deterministic random generator (SplitMix64) for seeded value generators and
+/// mutation tests: the same seed gives the same sequence on every machine.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Runs one grammar rule over `text` (UTF-8) and requires that it consumed everything.
+func parse<T>(
+    _ text: String, lenient: Bool = false, utf8Accept: Bool = false,
+    _ rule: (inout ParserState) throws(IMAPDecodingError) -> T,
+    file: StaticString = #filePath, line: UInt = #line
+) throws -> T {
+    try parse(Array(text.utf8), lenient: lenient, utf8Accept: utf8Accept, rule, file: file, line: line)
+}
+
+/// Runs one grammar rule over `bytes` and requires that it consumed everything.
+func parse<T>(
+    _ bytes: [UInt8], lenient: Bool = false, utf8Accept: Bool = false,
+    _ rule: (inout ParserState) throws(IMAPDecodingError) -> T,
+    file: StaticString = #filePath, line: UInt = #line
+) throws -> T {
+    var state = ParserState(bytes, options: ParseOptions(lenient: lenient, utf8Accept: utf8Accept))
+    let value = try rule(&state)
+    XCTAssertEqual(state.index, bytes.count, "rule did not consume all input", file: file, line: line)
+    return value
+}
+
+/// Asserts that a rule rejects `text`, naming `rule` in the error, and returns the error.
+@discardableResult
+func assertRejects<T>(
+    _ text: String, lenient: Bool = false, rule expectedRule: String? = nil,
+    kind: IMAPDecodingError.Kind? = nil,
+    _ rule: (inout ParserState) throws(IMAPDecodingError) -> T,
+    file: StaticString = #filePath, line: UInt = #line
+) -> IMAPDecodingError? {
+    var state = ParserState(Array(text.utf8), options: ParseOptions(lenient: lenient))
+    do {
+        let value = try rule(&state)
+        if state.index == text.utf8.count {
+            XCTFail("accepted \(text.debugDescription) as \(value)", file: file, line: line)
+        }
+        return nil
+    } catch {
+        if let expectedRule { XCTAssertEqual(error.rule, expectedRule, "rule for \(text.debugDescription)", file: file, line: line) }
+        if let kind { XCTAssertEqual(error.kind, kind, "kind for \(text.debugDescription)", file: file, line: line) }
+        return error
+    }
+}
+
+/// Writes with an `IMAPWriter` and returns the bytes as a String (UTF-8, lossy).
+func written(options: EncodingOptions = EncodingOptions(literalMode: .response), _ body: (inout IMAPWriter) -> Void) -> String {
+    var writer = IMAPWriter(options: options)
+    body(&writer)
+    return String(decoding: writer.finishBytes(), as: UTF8.self)
+}
+
+/// The repository's Fixtures folder (tests never read ../shared).
+let fixturesDirectory: String = {
+    var path = "\(#filePath)"
+    for _ in 0..<4 { path = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) }
+    return path + "/Fixtures"
+}()
