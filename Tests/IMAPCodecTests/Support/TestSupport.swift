@@ -18,7 +18,7 @@ struct SeededGenerator: RandomNumberGenerator {
 /// Runs one grammar rule over `text` (UTF-8) and requires that it consumed everything.
 func parse<T>(
     _ text: String, lenient: Bool = false, utf8Accept: Bool = false,
-    _ rule: (inout ParserState) throws(IMAPDecodingError) -> T,
+    _ rule: (inout ParserState) throws -> T,
     file: StaticString = #filePath, line: UInt = #line
 ) throws -> T {
     try parse(Array(text.utf8), lenient: lenient, utf8Accept: utf8Accept, rule, file: file, line: line)
@@ -27,7 +27,7 @@ func parse<T>(
 /// Runs one grammar rule over `bytes` and requires that it consumed everything.
 func parse<T>(
     _ bytes: [UInt8], lenient: Bool = false, utf8Accept: Bool = false,
-    _ rule: (inout ParserState) throws(IMAPDecodingError) -> T,
+    _ rule: (inout ParserState) throws -> T,
     file: StaticString = #filePath, line: UInt = #line
 ) throws -> T {
     var state = ParserState(bytes, options: ParseOptions(lenient: lenient, utf8Accept: utf8Accept))
@@ -41,7 +41,7 @@ func parse<T>(
 func assertRejects<T>(
     _ text: String, lenient: Bool = false, rule expectedRule: String? = nil,
     kind: IMAPDecodingError.Kind? = nil,
-    _ rule: (inout ParserState) throws(IMAPDecodingError) -> T,
+    _ rule: (inout ParserState) throws -> T,
     file: StaticString = #filePath, line: UInt = #line
 ) -> IMAPDecodingError? {
     var state = ParserState(Array(text.utf8), options: ParseOptions(lenient: lenient))
@@ -52,6 +52,10 @@ func assertRejects<T>(
         }
         return nil
     } catch {
+        guard let error = error as? IMAPDecodingError else {
+            XCTFail("unexpected error type \(error)", file: file, line: line)
+            return nil
+        }
         if let expectedRule { XCTAssertEqual(error.rule, expectedRule, "rule for \(text.debugDescription)", file: file, line: line) }
         if let kind { XCTAssertEqual(error.kind, kind, "kind for \(text.debugDescription)", file: file, line: line) }
         return error
