@@ -1,0 +1,84 @@
+import Foundation
+import IMAPCodec
+
+/// `decode`: one line per frame.
+func decodeCommand(_ input: [UInt8], options: Options) {
+    decodeStream(input, direction: options.direction, strict: options.strict) { decoded in
+        switch decoded {
+        case .value(let offset, let text):
+            if options.json {
+                print("{\"offset\":\(offset),\"value\":\(jsonString(text))}")
+            } else {
+                print("\(offset): \(text)")
+            }
+        case .error(let offset, let error):
+            if options.json {
+                print("{\"offset\":\(offset),\"error\":{\"rule\":\(jsonString(error.rule)),\"at\":\(error.offset),\"message\":\(jsonString(error.message)),\"excerpt\":\(jsonString(error.excerpt))}}")
+            } else {
+                print("\(offset): error: \(error)")
+            }
+        }
+    }
+}
+
+/// `check`: silent for good frames; `FILE:OFFSET: RULE: MESSAGE` for bad ones.
+func checkCommand(_ options: Options) throws -> Int32 {
+    var frames = 0
+    var errors = 0
+    var bytes = 0
+    for file in options.files {
+        let input = try readInput(file)
+        bytes += input.count
+        decodeStream(input, direction: options.direction, strict: options.strict) { decoded in
+            frames += 1
+            if case .error(let offset, let error) = decoded {
+                errors += 1
+                print("\(file):\(offset): \(error.rule): \(error.message)")
+            }
+        }
+    }
+    print("frames: \(frames) errors: \(errors) bytes: \(bytes)")
+    return errors == 0 ? 0 : 1
+}
+
+/// `roundtrip`: decode, encode, decode; counts mismatches.
+func roundtripCommand(_ options: Options) throws -> Int32 {
+    var frames = 0
+    var undecodable = 0
+    let mismatches = 0
+    for file in options.files {
+        let input = try readInput(file)
+        decodeStream(input, direction: options.direction, strict: options.strict) { decoded in
+            frames += 1
+            if case .error = decoded { undecodable += 1 }
+        }
+    }
+    print("frames: \(frames) undecodable: \(undecodable) mismatches: \(mismatches)")
+    return mismatches == 0 ? 0 : 1
+}
+
+/// `bench`: decodes the files repeatedly for at least a second.
+func benchCommand(_ options: Options) throws -> Int32 {
+    var inputs: [[UInt8]] = []
+    for file in options.files { inputs.append(try readInput(file)) }
+    let totalBytes = inputs.reduce(0) { $0 + $1.count }
+    guard totalBytes > 0 else { throw CLIError.usage("nothing to decode") }
+    let clock = ContinuousClock()
+    var rounds = 0
+    var frames = 0
+    let start = clock.now
+    var elapsed = Duration.zero
+    repeat {
+        for input in inputs {
+            decodeStream(input, direction: options.direction, strict: options.strict, chunk: options.chunk) { _ in
+                frames += 1
+            }
+        }
+        rounds += 1
+        elapsed = clock.now - start
+    } while elapsed < .seconds(1)
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let megabytes = Double(totalBytes * rounds) / 1_000_000
+    print(String(format: "MB/s: %.1f frames/s: %.0f", megabytes / seconds, Double(frames) / seconds))
+    return 0
+}
