@@ -1,3 +1,4 @@
+import Foundation
 import IMAPCodec
 
 /// Which side of a session a stream comes from.
@@ -15,32 +16,58 @@ enum Decoded {
 }
 
 /// Decodes a whole stream, fed `chunk` bytes at a time, calling `body` for each frame.
-/// Until the typed decoders cover a direction, frames are shown as their escaped bytes.
 func decodeStream(_ input: [UInt8], direction: Direction, strict: Bool, chunk: Int? = nil, _ body: (Decoded) -> Void) {
-    var decoder = FrameDecoder(limits: direction == .responses ? .responses : .commands, clientToServer: direction == .commands)
+    switch direction {
+    case .responses:
+        var decoder = ResponseDecoder(options: ResponseDecoder.Options(lenient: !strict))
+        feed(input, chunk: chunk, append: { decoder.append($0) }) {
+            while true {
+                let offset = decoder.streamOffset
+                do throws(IMAPDecodingError) {
+                    guard let response = try decoder.next() else { return }
+                    body(.value(offset: offset, text: describe(response)))
+                } catch {
+                    body(.error(offset: error.frameOffset, error))
+                }
+            }
+        }
+        if decoder.isInsideFrame { body(truncated(at: decoder.streamOffset, buffered: decoder.bufferedBytes.count)) }
+    case .commands:
+        var decoder = FrameDecoder(limits: .commands, clientToServer: true)
+        feed(input, chunk: chunk, append: { decoder.append($0) }) {
+            while let event = decoder.next() {
+                switch event {
+                case .frame(let frame): body(.value(offset: frame.streamOffset, text: escape(frame.bytes)))
+                case .literal: continue
+                case .error(let error): body(.error(offset: error.frameOffset, error))
+                }
+            }
+        }
+        if decoder.isInsideFrame { body(truncated(at: decoder.streamOffset, buffered: decoder.bufferedBytes.count)) }
+    }
+}
+
+/// Feeds `input` in chunks of `chunk` bytes (all at once by default), draining after each.
+func feed(_ input: [UInt8], chunk: Int?, append: (ArraySlice<UInt8>) -> Void, drain: () -> Void) {
     let step = chunk ?? max(1, input.count)
     var start = 0
     repeat {
         let end = min(input.count, start + step)
-        decoder.append(input[start..<end])
+        append(input[start..<end])
         start = end
-        while let event = decoder.next() {
-            switch event {
-            case .frame(let frame):
-                body(.value(offset: frame.streamOffset, text: escape(frame.bytes)))
-            case .literal:
-                continue
-            case .error(let error):
-                body(.error(offset: error.frameOffset, error))
-            }
-        }
+        drain()
     } while start < input.count
-    if decoder.isInsideFrame {
-        let offset = decoder.streamOffset
-        body(.error(offset: offset, IMAPDecodingError(
-            kind: .truncated, rule: "CRLF", offset: decoder.bufferedBytes.count, frameOffset: offset,
-            message: "stream ends inside a frame")))
-    }
+}
+
+func truncated(at offset: Int, buffered: Int) -> Decoded {
+    .error(offset: offset, IMAPDecodingError(
+        kind: .truncated, rule: "CRLF", offset: buffered, frameOffset: offset,
+        message: "stream ends inside a frame"))
+}
+
+/// A value as one readable line: Swift's description without the module prefix.
+func describe<T>(_ value: T) -> String {
+    String(describing: value).replacingOccurrences(of: "IMAPCodec.", with: "")
 }
 
 /// Bytes as printable text: CR, LF, TAB, quote and backslash escaped, others as \xNN.

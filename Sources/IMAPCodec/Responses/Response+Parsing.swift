@@ -1,0 +1,138 @@
+extension ParserState {
+    // response        = *(continue-req / response-data) response-done
+    /// One complete frame: a continuation request, an untagged or a tagged response,
+    /// including its CRLF. Fails if anything follows it.
+    mutating func response() throws(IMAPDecodingError) -> Response {
+        let response: Response
+        switch peek() {
+        case ASCII.plus?:
+            response = .continuation(try continueReq())
+        case ASCII.star?:
+            index += 1
+            try sp("response-data")
+            response = .untagged(try responseData())
+        case ASCII.openBracket? where lenient:
+            // A response code line with its "* OK " forgotten (seen from Exchange).
+            response = .untagged(.condition(.ok, try respText()))
+        default:
+            response = .tagged(try responseTagged())
+        }
+        try crlf()
+        if !isAtEnd { throw error("response", "unexpected bytes after the end of the response") }
+        return response
+    }
+
+    // continue-req    = "+" SP (resp-text / base64) CRLF
+    /// Lenient: a bare `+` with no SP (public-inbox, Yandex).
+    mutating func continueReq() throws(IMAPDecodingError) -> ContinuationRequest {
+        try expect(ASCII.plus, "continue-req")
+        if !skip(ASCII.space) {
+            if lenient && atLineEnd { return ContinuationRequest() }
+            throw error("continue-req", "expected SP after \"+\", found \(found())")
+        }
+        return ContinuationRequest(text: try respText())
+    }
+
+    // response-tagged = tag SP resp-cond-state CRLF
+    // resp-cond-state = ("OK" / "NO" / "BAD") SP resp-text
+    mutating func responseTagged() throws(IMAPDecodingError) -> TaggedResponse {
+        let tag = Tag(unchecked: try self.tag())
+        try sp("response-tagged")
+        let status: TaggedStatus
+        if skipKeyword("OK") {
+            status = .ok
+        } else if skipKeyword("NO") {
+            status = .no
+        } else if skipKeyword("BAD") {
+            status = .bad
+        } else {
+            throw error("resp-cond-state", "expected OK, NO or BAD, found \(found())")
+        }
+        return TaggedResponse(tag: tag, status: status, text: try condText())
+    }
+
+    /// `SP resp-text` after a status keyword. Lenient: nothing at all (`* OK` CRLF).
+    mutating func condText() throws(IMAPDecodingError) -> ResponseText {
+        if !skip(ASCII.space) {
+            if lenient && atLineEnd { return ResponseText() }
+            throw error("resp-text", "expected SP after the status, found \(found())")
+        }
+        skipExtraSpaces()
+        return try respText()
+    }
+
+    // response-data   = "*" SP (resp-cond-state / resp-cond-bye /
+    //                   mailbox-data / message-data / capability-data /
+    //                   enable-data) CRLF
+    // message-data    = nz-number SP ("EXPUNGE" / ("FETCH" SP msg-att))
+    // mailbox-data    =/ number SP "EXISTS" / number SP "RECENT"
+    mutating func responseData() throws(IMAPDecodingError) -> UntaggedResponse {
+        guard let first = peek() else { throw error("response-data", "expected response data, found end of input") }
+        if ASCII.isDigit(first) {
+            return try numberedResponseData()
+        }
+        switch ASCII.upper(first) {
+        case UInt8(ascii: "O"):
+            if skipKeyword("OK") { return .condition(.ok, try condText()) }
+        case UInt8(ascii: "N"):
+            if skipKeyword("NO") { return .condition(.no, try condText()) }
+        case UInt8(ascii: "B"):
+            if skipKeyword("BAD") { return .condition(.bad, try condText()) }
+            // resp-cond-bye   = "BYE" SP resp-text
+            if skipKeyword("BYE") { return .condition(.bye, try condText()) }
+        case UInt8(ascii: "P"):
+            // resp-cond-auth  = ("OK" / "PREAUTH") SP resp-text
+            if skipKeyword("PREAUTH") { return .condition(.preauth, try condText()) }
+        case UInt8(ascii: "C"):
+            // capability-data = "CAPABILITY" *(SP capability) SP "IMAP4rev2" *(SP capability)
+            if skipKeyword("CAPABILITY") { return .capability(try capabilityData()) }
+        case UInt8(ascii: "F"):
+            // mailbox-data    =  "FLAGS" SP flag-list
+            if skipKeyword("FLAGS") {
+                try sp("mailbox-data")
+                return .flags(try flagList())
+            }
+        case UInt8(ascii: "V"):
+            // expunged-resp       =  "VANISHED" [SP "(EARLIER)"] SP known-uids   (RFC 7162)
+            if skipKeyword("VANISHED") {
+                try sp("expunged-resp")
+                var earlier = false
+                if skip(ASCII.openParen) {
+                    try expectKeyword("EARLIER", "expunged-resp")
+                    try expect(ASCII.closeParen, "expunged-resp")
+                    try sp("expunged-resp")
+                    earlier = true
+                }
+                return .vanished(earlier: earlier, uids: try sequenceSet(allowStar: false))
+            }
+        default:
+            break
+        }
+        return try otherResponseData()
+    }
+
+    /// `number SP ("EXISTS" / "RECENT" / "EXPUNGE" / "FETCH" SP msg-att)`
+    mutating func numberedResponseData() throws(IMAPDecodingError) -> UntaggedResponse {
+        let start = index
+        let n = try number()
+        try sp("message-data")
+        if skipKeyword("EXISTS") { return .exists(n) }
+        if skipKeyword("RECENT") { return .recent(n) }
+        if skipKeyword("EXPUNGE") {
+            if n == 0 && !lenient { throw error("message-data", "EXPUNGE needs a non-zero number", at: start) }
+            return .expunge(n)
+        }
+        throw error("message-data", "expected EXISTS, RECENT, EXPUNGE or FETCH, found \(found())")
+    }
+
+    /// Untagged data of an unknown kind: keyword and the rest of the frame before CRLF.
+    mutating func otherResponseData() throws(IMAPDecodingError) -> UntaggedResponse {
+        let keyword = try atom("response-data")
+        let restStart = index
+        var end = bytes.count
+        if end > restStart && bytes[end - 1] == ASCII.lf { end -= 1 }
+        if end > restStart && bytes[end - 1] == ASCII.cr { end -= 1 }
+        index = end
+        return .other(keyword: keyword, rest: slice(restStart, end))
+    }
+}

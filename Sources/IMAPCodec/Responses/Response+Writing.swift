@@ -1,0 +1,59 @@
+extension IMAPWriter {
+    /// Writes a whole response, CRLF included.
+    mutating func writeResponse(_ response: Response) {
+        switch response {
+        case .continuation(let request):
+            // continue-req    = "+" SP (resp-text / base64) CRLF
+            write("+ ")
+            writeRespText(request.text)
+        case .untagged(let data):
+            write("* ")
+            writeResponseData(data)
+        case .tagged(let tagged):
+            // response-tagged = tag SP resp-cond-state CRLF
+            writeAtom(tagged.tag.bytes)
+            switch tagged.status {
+            case .ok: write(" OK ")
+            case .no: write(" NO ")
+            case .bad: write(" BAD ")
+            }
+            writeRespText(tagged.text)
+        }
+        writeCRLF()
+    }
+
+    mutating func writeResponseData(_ data: UntaggedResponse) {
+        switch data {
+        case .condition(let status, let text):
+            switch status {
+            case .ok: write("OK ")
+            case .no: write("NO ")
+            case .bad: write("BAD ")
+            case .bye: write("BYE ")
+            case .preauth: write("PREAUTH ")
+            }
+            writeRespText(text)
+        case .capability(let capabilities):
+            write("CAPABILITY")
+            writeCapabilityData(capabilities)
+        case .flags(let flags):
+            write("FLAGS ")
+            writeFlagList(flags)
+        case .exists(let n):
+            writeNumber(n)
+            write(" EXISTS")
+        case .recent(let n):
+            writeNumber(n)
+            write(" RECENT")
+        case .expunge(let n):
+            writeNumber(n)
+            write(" EXPUNGE")
+        case .vanished(let earlier, let uids):
+            write(earlier ? "VANISHED (EARLIER) " : "VANISHED ")
+            writeSequenceSet(uids)
+        case .other(let keyword, let rest):
+            writeAtom(keyword)
+            writeBytes(rest.bytes)
+        }
+    }
+}
