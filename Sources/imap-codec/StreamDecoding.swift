@@ -33,13 +33,18 @@ func decodeStream(_ input: [UInt8], direction: Direction, strict: Bool, chunk: I
         }
         if decoder.isInsideFrame { body(truncated(at: decoder.streamOffset, buffered: decoder.bufferedBytes.count)) }
     case .commands:
-        var decoder = FrameDecoder(limits: .commands, clientToServer: true)
+        var decoder = CommandDecoder(options: CommandDecoder.Options(lenient: !strict))
         feed(input, chunk: chunk, append: { decoder.append($0) }) {
-            while let event = decoder.next() {
-                switch event {
-                case .frame(let frame): body(.value(offset: frame.streamOffset, text: escape(frame.bytes)))
-                case .literal: continue
-                case .error(let error): body(.error(offset: error.frameOffset, error))
+            while true {
+                let offset = decoder.streamOffset
+                do throws(IMAPDecodingError) {
+                    guard let event = try decoder.next() else { return }
+                    // A one-sided stream: the client sent its literals; nothing to answer.
+                    if case .message(let message) = event {
+                        body(.value(offset: offset, text: describe(message)))
+                    }
+                } catch {
+                    body(.error(offset: error.frameOffset, error))
                 }
             }
         }

@@ -159,7 +159,7 @@ struct IMAPWriter {
         if isQuotedSafe(data) {
             writeQuoted(data)
         } else {
-            writeLiteral(data)
+            writeLiteral(data, binary: options.binary && data.bytes.contains(0))
         }
     }
 
@@ -180,10 +180,9 @@ struct IMAPWriter {
 
     // literal         = "{" number64 ["+"] "}" CRLF *CHAR8
     // literal8        = "~{" number64 "}" CRLF *OCTET
-    /// Writes a literal, synchronizing or not as ``EncodingOptions/literalMode`` says;
-    /// a literal holding NUL is written as literal8 when the peer supports BINARY.
-    mutating func writeLiteral(_ data: ByteString, binary forceBinary: Bool = false) {
-        let binary = forceBinary || (options.binary && data.bytes.contains(0))
+    /// Writes a literal (`binary`: a literal8), synchronizing or not as
+    /// ``EncodingOptions/literalMode`` says.
+    mutating func writeLiteral(_ data: ByteString, binary: Bool = false) {
         if binary { bytes.append(ASCII.tilde) }
         bytes.append(ASCII.openBrace)
         writeNumber(data.count)

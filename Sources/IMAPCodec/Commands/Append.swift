@@ -1,0 +1,160 @@
+/// `APPEND`: one message (IMAP4rev1/rev2) or several (MULTIAPPEND, RFC 3502).
+public struct AppendCommand: Sendable, Hashable {
+    /// Where the messages go.
+    public var mailbox: MailboxName
+    /// The messages, at least one.
+    public var messages: [AppendMessage]
+
+    /// Creates an APPEND of `messages` (empty arrays are not valid and encode as one empty message).
+    public init(mailbox: MailboxName, messages: [AppendMessage]) {
+        self.mailbox = mailbox
+        self.messages = messages.isEmpty ? [AppendMessage(data: .literal(ByteString([])))] : messages
+    }
+}
+
+/// One message of an APPEND: `append-opts SP append-data`.
+public struct AppendMessage: Sendable, Hashable {
+    /// The flags to set, or nil to omit the flag list.
+    public var flags: [Flag]?
+    /// The internal date, or nil to let the server choose.
+    public var internalDate: IMAPDateTime?
+    /// The message.
+    public var data: AppendData
+
+    /// Creates a message to append.
+    public init(flags: [Flag]? = nil, internalDate: IMAPDateTime? = nil, data: AppendData) {
+        self.flags = flags
+        self.internalDate = internalDate
+        self.data = data
+    }
+}
+
+/// The message of an APPEND.
+public enum AppendData: Sendable, Hashable {
+    /// The message bytes as a literal.
+    case literal(ByteString)
+    /// The message bytes as a literal8 (`~{n}`, BINARY, RFC 3516): may hold NUL.
+    case binary(ByteString)
+    /// `CATENATE (part ...)` (RFC 4469): the message assembled from text and URLs.
+    case catenate([CatenatePart])
+    /// `UTF8 (~{n})` (RFC 6855): a message with UTF-8 headers.
+    case utf8(ByteString)
+}
+
+/// A part of a CATENATE append.
+public enum CatenatePart: Sendable, Hashable {
+    /// `TEXT literal`
+    case text(ByteString)
+    /// `URL astring`: an IMAP URL of a message or part.
+    case url(ByteString)
+}
+
+extension ParserState {
+    // append          = "APPEND" SP mailbox 1*append-message       (RFC 3502, 4466)
+    // append-message  = append-opts SP append-data
+    // append-opts     = [SP flag-list] [SP date-time] *(SP append-ext)
+    // append-data     = literal / literal8 / append-data-ext
+    // append-data     =/ "CATENATE" SP "(" cat-part *(SP cat-part) ")"   (RFC 4469)
+    // append-data     =/ "UTF8" SP "(" literal8 ")"                      (RFC 6855)
+    /// After `APPEND SP`.
+    mutating func appendArguments() throws(IMAPDecodingError) -> AppendCommand {
+        let mailbox = try self.mailbox()
+        var messages: [AppendMessage] = []
+        repeat {
+            try sp("append")
+            messages.append(try appendMessage())
+        } while peek() == ASCII.space
+        return AppendCommand(mailbox: mailbox, messages: messages)
+    }
+
+    mutating func appendMessage() throws(IMAPDecodingError) -> AppendMessage {
+        var flags: [Flag]? = nil
+        var date: IMAPDateTime? = nil
+        if peek() == ASCII.openParen {
+            flags = try flagList()
+            try sp("append-opts")
+        }
+        if peek() == ASCII.dquote {
+            date = try dateTime()
+            try sp("append-opts")
+        }
+        return AppendMessage(flags: flags, internalDate: date, data: try appendData())
+    }
+
+    mutating func appendData() throws(IMAPDecodingError) -> AppendData {
+        switch peek() {
+        case ASCII.openBrace?: return .literal(try literal())
+        case ASCII.tilde?: return .binary(try literal8())
+        default: break
+        }
+        if skipKeyword("CATENATE") {
+            try sp("append-data")
+            try expect(ASCII.openParen, "append-data")
+            var parts: [CatenatePart] = []
+            repeat {
+                // cat-part        = text-literal / url
+                // text-literal    = "TEXT" SP literal
+                // url             = "URL" SP astring
+                if skipKeyword("TEXT") {
+                    try sp("text-literal")
+                    parts.append(.text(try literal()))
+                } else if skipKeyword("URL") {
+                    try sp("url")
+                    parts.append(.url(try astring()))
+                } else {
+                    throw error("cat-part", "expected TEXT or URL, found \(found())")
+                }
+            } while skip(ASCII.space)
+            try expect(ASCII.closeParen, "append-data")
+            return .catenate(parts)
+        }
+        if skipKeyword("UTF8") {
+            try sp("append-data")
+            try expect(ASCII.openParen, "append-data")
+            let data = try literal8()
+            try expect(ASCII.closeParen, "append-data")
+            return .utf8(data)
+        }
+        throw error("append-data", "expected a literal, CATENATE or UTF8, found \(found())")
+    }
+}
+
+extension IMAPWriter {
+    /// After `APPEND `.
+    mutating func writeAppendArguments(_ append: AppendCommand) {
+        writeMailbox(append.mailbox)
+        for message in append.messages {
+            if let flags = message.flags {
+                writeSpace()
+                writeFlagList(flags)
+            }
+            if let date = message.internalDate {
+                writeSpace()
+                writeDateTime(date)
+            }
+            writeSpace()
+            switch message.data {
+            case .literal(let bytes): writeLiteral(bytes)
+            case .binary(let bytes): writeLiteral(bytes, binary: true)
+            case .catenate(let parts):
+                write("CATENATE (")
+                for (i, part) in parts.enumerated() {
+                    if i > 0 { writeSpace() }
+                    switch part {
+                    case .text(let bytes):
+                        write("TEXT ")
+                        writeLiteral(bytes)
+                    case .url(let url):
+                        write("URL ")
+                        writeAString(url)
+                    }
+                }
+                writeByte(ASCII.closeParen)
+            case .utf8(let bytes):
+                write("UTF8 (")
+                writeLiteral(bytes, binary: true)
+                writeByte(ASCII.closeParen)
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+extension ParserState {
+    // command         = tag SP (command-any / command-auth / command-nonauth /
+    //                   command-select) CRLF
+    /// One complete command frame, CRLF included. Fails if anything follows it.
+    mutating func command() throws(IMAPDecodingError) -> Command {
+        let tag = Tag(unchecked: try self.tag())
+        try sp("command")
+        let kind = try commandKind()
+        try crlf()
+        if !isAtEnd { throw error("command", "unexpected bytes after the end of the command") }
+        return Command(tag: tag, kind)
+    }
+
+    /// The command keyword and its arguments, dispatched on the keyword's first byte.
+    mutating func commandKind() throws(IMAPDecodingError) -> CommandKind {
+        guard let first = peek() else { throw error("command", "expected a command, found end of input") }
+        switch ASCII.upper(first) {
+        case UInt8(ascii: "A"):
+            if skipKeyword("APPEND") {
+                try sp("append")
+                return .append(try appendArguments())
+            }
+            // authenticate    = "AUTHENTICATE" SP auth-type [SP initial-resp] *(CRLF base64)
+            if skipKeyword("AUTHENTICATE") {
+                try sp("authenticate")
+                // auth-type       = atom
+                let mechanism = try atom("auth-type")
+                var initial: ByteString? = nil
+                if skip(ASCII.space) { initial = try initialResp() }
+                return .authenticate(mechanism: mechanism, initialResponse: initial)
+            }
+        case UInt8(ascii: "C"):
+            if skipKeyword("CAPABILITY") { return .capability }
+            if skipKeyword("CHECK") { return .check }
+            if skipKeyword("CLOSE") { return .close }
+            // copy            = "COPY" SP sequence-set SP mailbox
+            if skipKeyword("COPY") {
+                let (set, mailbox) = try setAndMailbox("copy")
+                return .copy(set, mailbox, uid: false)
+            }
+            // compress        = "COMPRESS" SP algorithm        (RFC 4978)
+            if skipKeyword("COMPRESS") {
+                try sp("compress")
+                return .compress(try atom("algorithm"))
+            }
+        case UInt8(ascii: "D"):
+            if skipKeyword("DELETE") { return .delete(try spMailbox("delete")) }
+        case UInt8(ascii: "E"):
+            if skipKeyword("EXPUNGE") { return .expunge }
+        case UInt8(ascii: "G"):
+            if skipKeyword("GETQUOTAROOT") { return .getQuotaRoot(try spMailbox("getquotaroot")) }
+            if skipKeyword("GETACL") { return .getACL(try spMailbox("getacl")) }
+        case UInt8(ascii: "I"):
+            // idle            = "IDLE" CRLF "DONE"
+            if skipKeyword("IDLE") { return .idle }
+        case UInt8(ascii: "L"):
+            // login           = "LOGIN" SP userid SP password
+            if skipKeyword("LOGIN") {
+                try sp("login")
+                let user = try astring()
+                try sp("login")
+                return .login(user: user, password: try astring())
+            }
+            if skipKeyword("LOGOUT") { return .logout }
+        case UInt8(ascii: "M"):
+            // move            = "MOVE" SP sequence-set SP mailbox   (RFC 6851)
+            if skipKeyword("MOVE") {
+                let (set, mailbox) = try setAndMailbox("move")
+                return .move(set, mailbox, uid: false)
+            }
+            if skipKeyword("MYRIGHTS") { return .myRights(try spMailbox("myrights")) }
+        case UInt8(ascii: "N"):
+            if skipKeyword("NOOP") { return .noop }
+            if skipKeyword("NAMESPACE") { return .namespace }
+        case UInt8(ascii: "R"):
+            // rename          = "RENAME" SP mailbox SP mailbox
+            if skipKeyword("RENAME") {
+                let from = try spMailbox("rename")
+                return .rename(from: from, to: try spMailbox("rename"))
+            }
+        case UInt8(ascii: "S"):
+            if skipKeyword("STARTTLS") { return .startTLS }
+            if skipKeyword("SUBSCRIBE") { return .subscribe(try spMailbox("subscribe")) }
+        case UInt8(ascii: "U"):
+            if skipKeyword("UNSELECT") { return .unselect }
+            if skipKeyword("UNSUBSCRIBE") { return .unsubscribe(try spMailbox("unsubscribe")) }
+            if skipKeyword("UNAUTHENTICATE") { return .unauthenticate }
+            if skipKeyword("UID") {
+                try sp("uid")
+                return try uidCommand()
+            }
+        default:
+            break
+        }
+        throw error("command", "unknown command \(found())")
+    }
+
+    // uid             = "UID" SP (copy / move / fetch / search / store / uid-expunge)
+    // uid-expunge     = "EXPUNGE" SP sequence-set
+    mutating func uidCommand() throws(IMAPDecodingError) -> CommandKind {
+        if skipKeyword("COPY") {
+            let (set, mailbox) = try setAndMailbox("copy")
+            return .copy(set, mailbox, uid: true)
+        }
+        if skipKeyword("MOVE") {
+            let (set, mailbox) = try setAndMailbox("move")
+            return .move(set, mailbox, uid: true)
+        }
+        if skipKeyword("EXPUNGE") {
+            try sp("uid-expunge")
+            return .uidExpunge(try sequenceSet())
+        }
+        throw error("uid", "expected COPY, MOVE, FETCH, SEARCH, STORE or EXPUNGE after UID, found \(found())")
+    }
+
+    /// `SP mailbox`
+    mutating func spMailbox(_ rule: String) throws(IMAPDecodingError) -> MailboxName {
+        try sp(rule)
+        return try mailbox()
+    }
+
+    /// `SP sequence-set SP mailbox`
+    mutating func setAndMailbox(_ rule: String) throws(IMAPDecodingError) -> (SequenceSet, MailboxName) {
+        try sp(rule)
+        let set = try sequenceSet()
+        try sp(rule)
+        return (set, try mailbox())
+    }
+
+    // initial-resp    =  (base64 / "=")
+    //                    ; "=" indicates a zero-length initial response.
+    /// An empty value stands for `=`.
+    mutating func initialResp() throws(IMAPDecodingError) -> ByteString {
+        if peek() == UInt8(ascii: "="), peek(1) == nil || peek(1) == ASCII.cr || peek(1) == ASCII.lf {
+            index += 1
+            return ByteString([])
+        }
+        return try base64("initial-resp")
+    }
+
+    // base64          = *(4base64-char) [base64-terminal]
+    // base64-char     = ALPHA / DIGIT / "+" / "/"
+    // base64-terminal = (2base64-char "==") / (3base64-char "=")
+    /// Up to the end of the line; strict: the alphabet and the length are checked.
+    mutating func base64(_ rule: String = "base64") throws(IMAPDecodingError) -> ByteString {
+        let start = index
+        let end = scan { $0 != ASCII.cr && $0 != ASCII.lf }
+        if !lenient {
+            var padding = 0
+            for i in start..<end {
+                let byte = bytes[i]
+                let isChar = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || ASCII.isDigit(byte)
+                    || byte == ASCII.plus || byte == 0x2F
+                if byte == UInt8(ascii: "=") {
+                    padding += 1
+                } else if !isChar || padding > 0 {
+                    throw error(rule, "not base64", at: i)
+                }
+            }
+            if (end - start) % 4 != 0 || padding > 2 {
+                throw error(rule, "base64 length is not a multiple of 4", at: start)
+            }
+        }
+        index = end
+        return slice(start, end)
+    }
+}

@@ -1,0 +1,100 @@
+extension IMAPWriter {
+    /// Writes any client message, CRLF included.
+    mutating func writeClientMessage(_ message: ClientMessage) {
+        switch message {
+        case .command(let command): writeCommand(command)
+        case .idleDone:
+            write("DONE")
+            writeCRLF()
+        case .authenticationResponse(let base64):
+            writeBytes(base64.bytes)
+            writeCRLF()
+        case .authenticationCancel:
+            write("*")
+            writeCRLF()
+        }
+    }
+
+    // command         = tag SP (command-any / command-auth / command-nonauth / command-select) CRLF
+    mutating func writeCommand(_ command: Command) {
+        writeAtom(command.tag.bytes)
+        writeSpace()
+        writeCommandKind(command.kind)
+        writeCRLF()
+    }
+
+    mutating func writeCommandKind(_ kind: CommandKind) {
+        switch kind {
+        case .capability: write("CAPABILITY")
+        case .noop: write("NOOP")
+        case .logout: write("LOGOUT")
+        case .startTLS: write("STARTTLS")
+        case .authenticate(let mechanism, let initial):
+            write("AUTHENTICATE ")
+            writeAtom(mechanism)
+            if let initial {
+                writeSpace()
+                if initial.isEmpty { write("=") } else { writeBytes(initial.bytes) }
+            }
+        case .login(let user, let password):
+            write("LOGIN ")
+            writeAString(user)
+            writeSpace()
+            writeAString(password)
+        case .delete(let mailbox):
+            write("DELETE ")
+            writeMailbox(mailbox)
+        case .rename(let from, let to):
+            write("RENAME ")
+            writeMailbox(from)
+            writeSpace()
+            writeMailbox(to)
+        case .subscribe(let mailbox):
+            write("SUBSCRIBE ")
+            writeMailbox(mailbox)
+        case .unsubscribe(let mailbox):
+            write("UNSUBSCRIBE ")
+            writeMailbox(mailbox)
+        case .lsub(let reference, let pattern):
+            write("LSUB ")
+            writeMailbox(reference)
+            writeSpace()
+            writeAString(pattern)
+        case .namespace: write("NAMESPACE")
+        case .append(let append):
+            write("APPEND ")
+            writeAppendArguments(append)
+        case .idle: write("IDLE")
+        case .getQuotaRoot(let mailbox):
+            write("GETQUOTAROOT ")
+            writeMailbox(mailbox)
+        case .getACL(let mailbox):
+            write("GETACL ")
+            writeMailbox(mailbox)
+        case .myRights(let mailbox):
+            write("MYRIGHTS ")
+            writeMailbox(mailbox)
+        case .unauthenticate: write("UNAUTHENTICATE")
+        case .compress(let mechanism):
+            write("COMPRESS ")
+            writeAtom(mechanism)
+        case .check: write("CHECK")
+        case .close: write("CLOSE")
+        case .unselect: write("UNSELECT")
+        case .expunge: write("EXPUNGE")
+        case .uidExpunge(let set):
+            write("UID EXPUNGE ")
+            writeSequenceSet(set)
+        case .copy(let set, let mailbox, let uid):
+            write(uid ? "UID COPY " : "COPY ")
+            writeSequenceSet(set)
+            writeSpace()
+            writeMailbox(mailbox)
+        case .move(let set, let mailbox, let uid):
+            write(uid ? "UID MOVE " : "MOVE ")
+            writeSequenceSet(set)
+            writeSpace()
+            writeMailbox(mailbox)
+        }
+    }
+}

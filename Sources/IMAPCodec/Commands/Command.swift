@@ -1,0 +1,90 @@
+/// A command sent by a client: a tag and what it asks for.
+public struct Command: Sendable, Hashable {
+    /// The tag the server's completion response will carry.
+    public var tag: Tag
+    /// The command and its arguments.
+    public var kind: CommandKind
+
+    /// Creates a command.
+    public init(tag: Tag, _ kind: CommandKind) {
+        self.tag = tag
+        self.kind = kind
+    }
+}
+
+/// Everything a client sends: commands, and the lines that are not commands (the
+/// continuation of AUTHENTICATE, and DONE ending IDLE).
+public enum ClientMessage: Sendable, Hashable {
+    /// A tagged command.
+    case command(Command)
+    /// `DONE`, ending IDLE (RFC 2177).
+    case idleDone
+    /// A line answering an AUTHENTICATE challenge: base64 bytes as sent (may be empty).
+    case authenticationResponse(ByteString)
+    /// `*`: the client cancels AUTHENTICATE.
+    case authenticationCancel
+}
+
+/// The commands of RFC 9051, RFC 3501 and the extensions.
+public enum CommandKind: Sendable, Hashable {
+    // command-any     = "CAPABILITY" / "LOGOUT" / "NOOP"
+    /// `CAPABILITY`
+    case capability
+    /// `NOOP`
+    case noop
+    /// `LOGOUT`
+    case logout
+
+    // command-nonauth = login / authenticate / "STARTTLS"
+    /// `STARTTLS`
+    case startTLS
+    /// `AUTHENTICATE mechanism [initial-response]` (SASL-IR, RFC 4959: the initial response
+    /// as base64 text; an empty initial response is sent as `=`).
+    case authenticate(mechanism: ByteString, initialResponse: ByteString?)
+    /// `LOGIN user password`
+    case login(user: ByteString, password: ByteString)
+
+    // command-auth
+    /// `DELETE mailbox`
+    case delete(MailboxName)
+    /// `RENAME from to`
+    case rename(from: MailboxName, to: MailboxName)
+    /// `SUBSCRIBE mailbox`
+    case subscribe(MailboxName)
+    /// `UNSUBSCRIBE mailbox`
+    case unsubscribe(MailboxName)
+    /// `LSUB reference pattern` (IMAP4rev1)
+    case lsub(reference: MailboxName, pattern: ByteString)
+    /// `NAMESPACE` (RFC 2342)
+    case namespace
+    /// `APPEND mailbox message...` (one message, or several with MULTIAPPEND).
+    case append(AppendCommand)
+    /// `IDLE` (RFC 2177); the client ends it with `DONE`.
+    case idle
+    /// `GETQUOTAROOT mailbox` (RFC 9208)
+    case getQuotaRoot(MailboxName)
+    /// `GETACL mailbox` (RFC 4314)
+    case getACL(MailboxName)
+    /// `MYRIGHTS mailbox` (RFC 4314)
+    case myRights(MailboxName)
+    /// `UNAUTHENTICATE` (RFC 8437)
+    case unauthenticate
+    /// `COMPRESS mechanism` (RFC 4978, `DEFLATE`)
+    case compress(ByteString)
+
+    // command-select
+    /// `CHECK` (IMAP4rev1)
+    case check
+    /// `CLOSE`
+    case close
+    /// `UNSELECT` (RFC 3691)
+    case unselect
+    /// `EXPUNGE`
+    case expunge
+    /// `UID EXPUNGE set` (RFC 4315)
+    case uidExpunge(SequenceSet)
+    /// `[UID] COPY set mailbox`
+    case copy(SequenceSet, MailboxName, uid: Bool)
+    /// `[UID] MOVE set mailbox` (RFC 6851)
+    case move(SequenceSet, MailboxName, uid: Bool)
+}
