@@ -40,7 +40,16 @@ stop_system_dovecot() {
         if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
             systemctl stop dovecot.service dovecot.socket >/dev/null 2>&1 || true
         fi
-        doveadm stop >/dev/null 2>&1 || true
+        # `doveadm stop` reads /etc/dovecot/dovecot.conf, which may not even
+        # parse (e.g. no SSL certificate); fall back to the pid file.
+        if ! doveadm stop >/dev/null 2>&1; then
+            kill "$(cat /run/dovecot/master.pid)" 2>/dev/null || true
+        fi
+        local i
+        for ((i = 0; i < 50; i++)); do
+            kill -0 "$(cat /run/dovecot/master.pid 2>/dev/null || echo 0)" 2>/dev/null || break
+            sleep 0.2
+        done
     fi
     if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
         systemctl disable dovecot.service dovecot.socket >/dev/null 2>&1 || true
