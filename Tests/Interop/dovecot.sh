@@ -27,6 +27,12 @@ log() { echo "dovecot.sh: $*" >&2; }
 [[ $# -eq 2 ]] || usage
 cmd=$1
 dir=$2
+# dovecot/doveadm/doveconf live in /usr/sbin, which a non-login PATH may lack.
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
+if [[ $dir =~ [[:space:]] ]]; then
+    log "DIR must not contain whitespace: '$dir'"
+    exit 2
+fi
 
 # ---------------------------------------------------------------------------
 # Installation
@@ -279,8 +285,8 @@ do_start() {
 
     local base=${DOVECOT_PORT_BASE:-14143}
     local timeout=${DOVECOT_START_TIMEOUT:-30}
-    local port attempt
-    for attempt in 1 2 3; do
+    local port
+    for _ in 1 2 3; do
         port=""
         local p
         for ((p = base; p < base + 100; p++)); do

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Writes the small hostile-input fixtures into Fixtures/hostile (deterministic).
+
+Each file is one attack; the test suite says what each must produce. Inputs too large to
+commit (a 100 MB line, 2,000,000 SEARCH numbers, a million {0} literals, 100,000 nested
+parentheses) are built by the tests themselves from the same recipes.
+"""
+import os
+import random
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "hostile")
+os.makedirs(OUT, exist_ok=True)
+
+
+def write(name, data):
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write(data)
+
+
+ok = b"A1 OK done\r\n"
+# Literal counts beyond every bound, then a valid response that must still decode.
+write("literal-2pow32.s2c", b"* 1 FETCH (BODY[] {4294967296}\r\n")
+write("literal-2pow64.s2c", b"* 1 FETCH (BODY[] {18446744073709551616}\r\n" + ok)
+write("literal-20-digits.s2c", b"* 1 FETCH (BODY[] {99999999999999999999}\r\n" + ok)
+write("literal-negative.s2c", b"* 1 FETCH (BODY[] {-1}\r\n" + ok)
+write("literal-2gib-then-eof.s2c", b"* 1 FETCH (BODY[] {2147483648}\r\nonly a few bytes")
+write("literal-2pow64.c2s", b"A1 APPEND INBOX {18446744073709551616+}\r\nA2 NOOP\r\n")
+# A wrong literal count that swallows the next "\r\nA1 OK".
+write("literal-swallows-tagged.s2c", b"* 1 FETCH (BODY[] {12}\r\nhello)\r\nA1 OK done\r\nA2 OK next\r\n")
+# NUL bytes.
+write("nul-in-quoted.s2c", b'* 1 FETCH (ENVELOPE ("a\x00b" NIL NIL NIL NIL NIL NIL NIL NIL NIL))\r\n' + ok)
+write("nul-in-atom.s2c", b"* CAPABILITY IMAP4rev1 X\x00Y\r\n" + ok)
+write("nul-in-literal.s2c", b"* 1 FETCH (BODY[] {3}\r\na\x00b)\r\n" + ok)
+write("nul-in-command.c2s", b"A1 LOGIN us\x00er pass\r\nA2 NOOP\r\n")
+# Invalid UTF-8 in quoted strings.
+write("invalid-utf8-quoted.s2c", b'* LIST () "/" "bad \xc3\x28 \xff"\r\n' + ok)
+# Malformed modified UTF-7 in mailbox names.
+write("bad-mutf7.s2c", b'* LIST () "/" "&Jjo"\r\n* LIST () "/" "&AGE-"\r\n* LIST () "/" "&-&-&"\r\n' + ok)
+# Numbers one past every bound.
+write("numbers-past-bounds.s2c",
+      b"* 4294967296 EXISTS\r\n"
+      b"* 1 FETCH (UID 4294967296)\r\n"
+      b"* OK [UIDVALIDITY 4294967296] x\r\n"
+      b"* OK [HIGHESTMODSEQ 9223372036854775808] x\r\n"
+      b"* 1 FETCH (MODSEQ (9223372036854775808))\r\n"
+      b"* 1 FETCH (BODY[]<4294967296> {0}\r\n)\r\n"
+      + ok)
+write("numbers-past-bounds.c2s",
+      b"A1 FETCH 4294967296 FLAGS\r\n"
+      b"A2 UID FETCH 1:4294967296 FLAGS\r\n"
+      b"A3 FETCH 1 BODY[]<0.4294967296>\r\n"
+      b"A4 NOOP\r\n")
+# Whole-range sets: kept as ranges, never expanded.
+write("full-range-sets.c2s", b"A1 UID FETCH 1:4294967295 FLAGS\r\nA2 UID COPY 1:4294967295 X\r\nA3 UID EXPUNGE 1:4294967295\r\n")
+write("full-range-sets.s2c",
+      b"* OK [COPYUID 1 1:4294967295 1:4294967295] x\r\n* VANISHED (EARLIER) 1:4294967295\r\n" + ok)
+# A 1 MB tag.
+write("tag-1mb.c2s", b"a" * (1 << 20) + b" NOOP\r\nA2 NOOP\r\n")
+write("tag-1mb.s2c", b"a" * (1 << 20) + b" OK x\r\n" + ok)
+# Random bytes.
+rng = random.Random(20261126)
+write("random-bytes.s2c", bytes(rng.getrandbits(8) for _ in range(65536)))
+write("random-bytes.c2s", bytes(rng.getrandbits(8) for _ in range(65536)))
+# Random bytes in IMAP's own alphabet, with CRLFs, parentheses and literal headers.
+alphabet = [b"(", b")", b" ", b"\r\n", b"{3}\r\n", b"NIL", b"\"", b"\\", b"*", b"1", b"FETCH", b"BODY[", b"]", b"~{0}\r\n"]
+write("random-tokens.s2c", b"".join(rng.choice(alphabet) for _ in range(20000)))
