@@ -147,10 +147,10 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible {
         for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
     }
 
-    /// The interned capability equal to `bytes` (ignoring case), or a new one.
+    /// The interned capability spelled exactly as `bytes`, or a new one keeping that spelling.
     static func from(_ bytes: ArraySlice<UInt8>) -> Capability {
         for capability in interned where capability.rawValue.utf8.count == bytes.count
-            && ASCII.equalsCaseInsensitive(capability.rawValue.utf8, bytes)
+            && capability.rawValue.utf8.elementsEqual(bytes)
         {
             return capability
         }

@@ -178,7 +178,7 @@ extension ParserState {
         }
         let name = try taggedExtLabel("getmetadata-option")
         var value: TaggedExtensionValue? = nil
-        if peek() == ASCII.space, let next = peek(1), next != ASCII.closeParen, next != ASCII.space {
+        if peek() == ASCII.space, let next = peek(1), Self.startsTaggedExtVal(next) {
             index &+= 1
             value = try taggedExtVal()
         }

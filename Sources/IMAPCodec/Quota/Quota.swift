@@ -41,7 +41,7 @@ public struct QuotaResourceName: Sendable, Hashable, CustomStringConvertible {
 
     static func from(_ bytes: ArraySlice<UInt8>) -> QuotaResourceName {
         for name in interned where name.rawValue.utf8.count == bytes.count
-            && ASCII.equalsCaseInsensitive(name.rawValue.utf8, bytes)
+            && name.rawValue.utf8.elementsEqual(bytes)
         {
             return name
         }

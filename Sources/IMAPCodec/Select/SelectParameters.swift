@@ -79,6 +79,11 @@ public struct CreateCommand: Sendable, Hashable {
 }
 
 extension ParserState {
+    /// True for a byte that can begin a `tagged-ext-val` (digit, `*`, `$`, `(`).
+    static func startsTaggedExtVal(_ byte: UInt8) -> Bool {
+        ASCII.isDigit(byte) || byte == ASCII.star || byte == ASCII.dollar || byte == ASCII.openParen
+    }
+
     /// The first byte after the spaces at the cursor (one space strict, any number lenient).
     func byteAfterSpaces() -> UInt8? {
         var i = index
@@ -170,7 +175,7 @@ extension ParserState {
     /// `tagged-ext-label [SP tagged-ext-val]`, the shape of select-param and create-param.
     mutating func taggedExtParam(_ rule: String) throws(IMAPDecodingError) -> (String, TaggedExtensionValue?) {
         let name = try taggedExtLabel(rule)
-        guard peek() == ASCII.space, let next = peek(1), next != ASCII.closeParen, next != ASCII.space else {
+        guard peek() == ASCII.space, let next = peek(1), Self.startsTaggedExtVal(next) else {
             return (name, nil)
         }
         index &+= 1

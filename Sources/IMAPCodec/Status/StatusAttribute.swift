@@ -57,10 +57,10 @@ public struct StatusAttribute: Sendable, Hashable, CustomStringConvertible {
         for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
     }
 
-    /// The interned attribute equal to `bytes` (ignoring case), or a new one.
+    /// The interned attribute spelled exactly as `bytes`, or a new one keeping that spelling.
     static func from(_ bytes: ArraySlice<UInt8>) -> StatusAttribute {
         for attribute in interned where attribute.rawValue.utf8.count == bytes.count
-            && ASCII.equalsCaseInsensitive(attribute.rawValue.utf8, bytes)
+            && attribute.rawValue.utf8.elementsEqual(bytes)
         {
             return attribute
         }
