@@ -129,3 +129,14 @@ func assertRoundTrip<T: Equatable>(
         }
     }
 }
+
+/// Lenient: runs `rule` over `text` + CRLF, then `crlf()`, requiring everything consumed.
+func parseLine<T>(
+    _ text: String, _ rule: (inout ParserState) throws(IMAPDecodingError) -> T
+) throws -> T {
+    var state = ParserState(Array((text + "\r\n").utf8), options: ParseOptions(lenient: true))
+    let value = try rule(&state)
+    try state.crlf()
+    XCTAssertTrue(state.isAtEnd)
+    return value
+}
