@@ -1,0 +1,271 @@
+/// A quota resource name (`resource-name`, RFC 9208): `STORAGE`, `MESSAGE`... An open
+/// registry: unknown names round-trip unchanged. Compared case-insensitively.
+public struct QuotaResourceName: Sendable, Hashable, CustomStringConvertible {
+    /// The name as written on the wire.
+    public let rawValue: String
+
+    @usableFromInline
+    init(uncheckedRawValue: String) {
+        self.rawValue = uncheckedRawValue
+    }
+
+    /// Creates a resource name from its wire form. Returns nil unless it is an atom.
+    public init?(_ rawValue: String) {
+        guard !rawValue.isEmpty, rawValue.utf8.allSatisfy(CharacterClass.isAtomChar) else { return nil }
+        self.rawValue = rawValue
+    }
+
+    /// `STORAGE`: the physical space, in units of 1024 octets.
+    public static let storage = QuotaResourceName(uncheckedRawValue: "STORAGE")
+    /// `MESSAGE`: the number of messages.
+    public static let message = QuotaResourceName(uncheckedRawValue: "MESSAGE")
+    /// `MAILBOX`: the number of mailboxes.
+    public static let mailbox = QuotaResourceName(uncheckedRawValue: "MAILBOX")
+    /// `ANNOTATION-STORAGE`: the size of annotations, in units of 1024 octets.
+    public static let annotationStorage = QuotaResourceName(uncheckedRawValue: "ANNOTATION-STORAGE")
+
+    static let interned: [QuotaResourceName] = [.storage, .message, .mailbox, .annotationStorage]
+
+    /// The wire form.
+    public var description: String { rawValue }
+
+    /// Compares ignoring ASCII case.
+    public static func == (lhs: QuotaResourceName, rhs: QuotaResourceName) -> Bool {
+        ASCII.equalsCaseInsensitive(lhs.rawValue.utf8, rhs.rawValue.utf8)
+    }
+
+    /// Hashes the lowercased bytes.
+    public func hash(into hasher: inout Hasher) {
+        for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
+    }
+
+    static func from(_ bytes: ArraySlice<UInt8>) -> QuotaResourceName {
+        for name in interned where name.rawValue.utf8.count == bytes.count
+            && name.rawValue.utf8.elementsEqual(bytes)
+        {
+            return name
+        }
+        return QuotaResourceName(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+/// One resource of a QUOTA response (`quota-resource`): usage and limit.
+public struct QuotaResource: Sendable, Hashable {
+    /// The resource.
+    public var name: QuotaResourceName
+    /// The current usage.
+    public var usage: Int64
+    /// The limit.
+    public var limit: Int64
+
+    /// Creates a quota resource.
+    public init(name: QuotaResourceName, usage: Int64, limit: Int64) {
+        self.name = name
+        self.usage = usage
+        self.limit = limit
+    }
+}
+
+/// One limit of a SETQUOTA command (`setquota-resource`).
+public struct QuotaLimit: Sendable, Hashable {
+    /// The resource.
+    public var name: QuotaResourceName
+    /// The limit.
+    public var limit: Int64
+
+    /// Creates a quota limit.
+    public init(name: QuotaResourceName, limit: Int64) {
+        self.name = name
+        self.limit = limit
+    }
+}
+
+/// The data of a QUOTA response: what follows `QUOTA SP`.
+public struct QuotaResponse: Sendable, Hashable {
+    /// The quota root (`quota-root-name`, an astring; often `""`).
+    public var root: ByteString
+    /// The resources.
+    public var resources: [QuotaResource]
+
+    /// Creates QUOTA data.
+    public init(root: ByteString, resources: [QuotaResource]) {
+        self.root = root
+        self.resources = resources
+    }
+}
+
+/// The data of a QUOTAROOT response: what follows `QUOTAROOT SP`.
+public struct QuotaRootResponse: Sendable, Hashable {
+    /// The mailbox.
+    public var mailbox: MailboxName
+    /// Its quota roots (possibly none).
+    public var roots: [ByteString]
+
+    /// Creates QUOTAROOT data.
+    public init(mailbox: MailboxName, roots: [ByteString]) {
+        self.mailbox = mailbox
+        self.roots = roots
+    }
+}
+
+/// The arguments of a SETQUOTA command: what follows `SETQUOTA SP`.
+public struct SetQuotaCommand: Sendable, Hashable {
+    /// The quota root.
+    public var root: ByteString
+    /// The new limits (an empty list removes all limits).
+    public var limits: [QuotaLimit]
+
+    /// Creates SETQUOTA arguments.
+    public init(root: ByteString, limits: [QuotaLimit]) {
+        self.root = root
+        self.limits = limits
+    }
+}
+
+extension ParserState {
+    // quota-root-name =  astring
+    mutating func quotaRootName() throws(IMAPDecodingError) -> ByteString {
+        try astring()
+    }
+
+    // resource-name =    "STORAGE" / "MESSAGE" / "MAILBOX" /
+    //                    "ANNOTATION-STORAGE" / resource-name-ext
+    // resource-name-ext =  atom
+    mutating func resourceName() throws(IMAPDecodingError) -> QuotaResourceName {
+        let start = index
+        _ = try atom("resource-name")
+        return QuotaResourceName.from(bytes[start..<index])
+    }
+
+    // quota-response =   "QUOTA" SP quota-root-name SP quota-list
+    // quota-list =       "(" quota-resource *(SP quota-resource) ")"
+    // quota-resource =   resource-name SP resource-usage SP resource-limit
+    // resource-usage =   number64
+    // resource-limit =   number64
+    /// Parses what follows `QUOTA SP`; stops before CRLF. Lenient: extra spaces (two
+    /// spaces between usage and limit are seen), an empty list, negative numbers (read as 0).
+    mutating func quotaResponse() throws(IMAPDecodingError) -> QuotaResponse {
+        let root = try quotaRootName()
+        try sp("quota-response")
+        try expect(ASCII.openParen, "quota-list")
+        var resources: [QuotaResource] = []
+        skipExtraSpaces()
+        if lenient && skip(ASCII.closeParen) { return QuotaResponse(root: root, resources: resources) }
+        while true {
+            let name = try resourceName()
+            try sp("quota-resource")
+            let usage = try sizeNumber64("resource-usage")
+            try sp("quota-resource")
+            let limit = try sizeNumber64("resource-limit")
+            resources.append(QuotaResource(name: name, usage: usage, limit: limit))
+            if skip(ASCII.closeParen) { break }
+            try sp("quota-list")
+            if lenient && skip(ASCII.closeParen) { break }
+        }
+        return QuotaResponse(root: root, resources: resources)
+    }
+
+    // quotaroot-response =  "QUOTAROOT" SP mailbox *(SP quota-root-name)
+    /// Parses what follows `QUOTAROOT SP`; stops before CRLF. Lenient: trailing spaces.
+    mutating func quotarootResponse() throws(IMAPDecodingError) -> QuotaRootResponse {
+        let mailbox = try mailbox()
+        var roots: [ByteString] = []
+        while peek() == ASCII.space {
+            if lenient {
+                let save = index
+                skipExtraSpaces()
+                if atLineEnd {
+                    index = save
+                    break
+                }
+            } else {
+                index &+= 1
+            }
+            roots.append(try quotaRootName())
+        }
+        return QuotaRootResponse(mailbox: mailbox, roots: roots)
+    }
+
+    // getquota =         "GETQUOTA" SP quota-root-name
+    /// Parses what follows `GETQUOTA SP`.
+    mutating func getquotaArguments() throws(IMAPDecodingError) -> ByteString {
+        try quotaRootName()
+    }
+
+    // getquotaroot =     "GETQUOTAROOT" SP mailbox
+    /// Parses what follows `GETQUOTAROOT SP`.
+    mutating func getquotarootArguments() throws(IMAPDecodingError) -> MailboxName {
+        try mailbox()
+    }
+
+    // setquota =         "SETQUOTA" SP quota-root-name SP setquota-list
+    // setquota-list =    "(" [setquota-resource *(SP setquota-resource)] ")"
+    // setquota-resource =  resource-name SP resource-limit
+    /// Parses what follows `SETQUOTA SP`; stops before CRLF.
+    mutating func setquotaArguments() throws(IMAPDecodingError) -> SetQuotaCommand {
+        let root = try quotaRootName()
+        try sp("setquota")
+        try expect(ASCII.openParen, "setquota-list")
+        var limits: [QuotaLimit] = []
+        skipExtraSpaces()
+        if skip(ASCII.closeParen) { return SetQuotaCommand(root: root, limits: limits) }
+        while true {
+            let name = try resourceName()
+            try sp("setquota-resource")
+            limits.append(QuotaLimit(name: name, limit: try number64("resource-limit")))
+            if skip(ASCII.closeParen) { break }
+            try sp("setquota-list")
+            if lenient && skip(ASCII.closeParen) { break }
+        }
+        return SetQuotaCommand(root: root, limits: limits)
+    }
+}
+
+extension IMAPWriter {
+    /// Writes what follows `QUOTA SP`.
+    mutating func writeQuotaResponse(_ response: QuotaResponse) {
+        writeAString(response.root)
+        write(" (")
+        for (i, resource) in response.resources.enumerated() {
+            if i > 0 { writeSpace() }
+            writeBytes(resource.name.rawValue.utf8)
+            writeSpace()
+            writeNumber(max(0, resource.usage))
+            writeSpace()
+            writeNumber(max(0, resource.limit))
+        }
+        writeByte(ASCII.closeParen)
+    }
+
+    /// Writes what follows `QUOTAROOT SP`.
+    mutating func writeQuotarootResponse(_ response: QuotaRootResponse) {
+        writeMailbox(response.mailbox)
+        for root in response.roots {
+            writeSpace()
+            writeAString(root)
+        }
+    }
+
+    /// Writes what follows `GETQUOTA SP`.
+    mutating func writeGetquotaArguments(_ root: ByteString) {
+        writeAString(root)
+    }
+
+    /// Writes what follows `GETQUOTAROOT SP`.
+    mutating func writeGetquotarootArguments(_ mailbox: MailboxName) {
+        writeMailbox(mailbox)
+    }
+
+    /// Writes what follows `SETQUOTA SP`.
+    mutating func writeSetquotaArguments(_ command: SetQuotaCommand) {
+        writeAString(command.root)
+        write(" (")
+        for (i, limit) in command.limits.enumerated() {
+            if i > 0 { writeSpace() }
+            writeBytes(limit.name.rawValue.utf8)
+            writeSpace()
+            writeNumber(max(0, limit.limit))
+        }
+        writeByte(ASCII.closeParen)
+    }
+}

@@ -1,0 +1,143 @@
+/// A STATUS data item name (`status-att`): `MESSAGES`, `UIDNEXT`, `SIZE`... An open
+/// registry: unknown attributes round-trip unchanged. Compared case-insensitively.
+public struct StatusAttribute: Sendable, Hashable, CustomStringConvertible {
+    /// The attribute as written on the wire, e.g. `UIDNEXT`.
+    public let rawValue: String
+
+    @usableFromInline
+    init(uncheckedRawValue: String) {
+        self.rawValue = uncheckedRawValue
+    }
+
+    /// Creates an attribute from its wire form. Returns nil unless it is an atom.
+    public init?(_ rawValue: String) {
+        guard !rawValue.isEmpty, rawValue.utf8.allSatisfy(CharacterClass.isAtomChar) else { return nil }
+        self.rawValue = rawValue
+    }
+
+    /// `MESSAGES`: the number of messages.
+    public static let messages = StatusAttribute(uncheckedRawValue: "MESSAGES")
+    /// `RECENT` (IMAP4rev1): the number of \Recent messages.
+    public static let recent = StatusAttribute(uncheckedRawValue: "RECENT")
+    /// `UIDNEXT`: the next UID.
+    public static let uidNext = StatusAttribute(uncheckedRawValue: "UIDNEXT")
+    /// `UIDVALIDITY`: the UID validity value.
+    public static let uidValidity = StatusAttribute(uncheckedRawValue: "UIDVALIDITY")
+    /// `UNSEEN`: the number of messages without \Seen.
+    public static let unseen = StatusAttribute(uncheckedRawValue: "UNSEEN")
+    /// `DELETED` (IMAP4rev2): the number of messages with \Deleted.
+    public static let deleted = StatusAttribute(uncheckedRawValue: "DELETED")
+    /// `SIZE` (RFC 8438, IMAP4rev2): the total size in octets.
+    public static let size = StatusAttribute(uncheckedRawValue: "SIZE")
+    /// `HIGHESTMODSEQ` (RFC 7162).
+    public static let highestModSeq = StatusAttribute(uncheckedRawValue: "HIGHESTMODSEQ")
+    /// `APPENDLIMIT` (RFC 7889).
+    public static let appendLimit = StatusAttribute(uncheckedRawValue: "APPENDLIMIT")
+    /// `MAILBOXID` (RFC 8474).
+    public static let mailboxID = StatusAttribute(uncheckedRawValue: "MAILBOXID")
+    /// `DELETED-STORAGE` (RFC 9208).
+    public static let deletedStorage = StatusAttribute(uncheckedRawValue: "DELETED-STORAGE")
+
+    @usableFromInline
+    static let interned: [StatusAttribute] = [
+        .messages, .recent, .uidNext, .uidValidity, .unseen, .deleted, .size, .highestModSeq,
+        .appendLimit, .mailboxID, .deletedStorage,
+    ]
+
+    /// The wire form.
+    public var description: String { rawValue }
+
+    /// Compares ignoring ASCII case.
+    public static func == (lhs: StatusAttribute, rhs: StatusAttribute) -> Bool {
+        ASCII.equalsCaseInsensitive(lhs.rawValue.utf8, rhs.rawValue.utf8)
+    }
+
+    /// Hashes the lowercased bytes.
+    public func hash(into hasher: inout Hasher) {
+        for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
+    }
+
+    /// The interned attribute spelled exactly as `bytes`, or a new one keeping that spelling.
+    static func from(_ bytes: ArraySlice<UInt8>) -> StatusAttribute {
+        for attribute in interned where attribute.rawValue.utf8.count == bytes.count
+            && attribute.rawValue.utf8.elementsEqual(bytes)
+        {
+            return attribute
+        }
+        return StatusAttribute(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+/// The arguments of a STATUS command: what follows `STATUS SP`.
+public struct StatusCommand: Sendable, Hashable {
+    /// The mailbox.
+    public var mailbox: MailboxName
+    /// The requested attributes (at least one).
+    public var attributes: [StatusAttribute]
+
+    /// Creates STATUS arguments.
+    public init(mailbox: MailboxName, attributes: [StatusAttribute]) {
+        self.mailbox = mailbox
+        self.attributes = attributes
+    }
+}
+
+extension ParserState {
+    // status-att      = "MESSAGES" / "UIDNEXT" / "UIDVALIDITY" /
+    //                   "UNSEEN" / "DELETED" / "SIZE"
+    // status-att      =/ "RECENT" / "HIGHESTMODSEQ" / "APPENDLIMIT" / "MAILBOXID"
+    //                     ; RFC 3501, 7162, 7889, 8474
+    mutating func statusAtt() throws(IMAPDecodingError) -> StatusAttribute {
+        let start = index
+        _ = try atom("status-att")
+        return StatusAttribute.from(bytes[start..<index])
+    }
+
+    /// `"(" status-att *(SP status-att) ")"`, as in `status` and `status-option`.
+    /// Lenient: extra spaces, an empty list.
+    mutating func statusAttList(_ rule: String = "status") throws(IMAPDecodingError) -> [StatusAttribute] {
+        try expect(ASCII.openParen, rule)
+        var attributes: [StatusAttribute] = []
+        skipExtraSpaces()
+        if lenient && skip(ASCII.closeParen) { return attributes }
+        while true {
+            attributes.append(try statusAtt())
+            if skip(ASCII.closeParen) { return attributes }
+            try sp(rule)
+            if lenient && skip(ASCII.closeParen) { return attributes }
+        }
+    }
+
+    // status          = "STATUS" SP mailbox SP
+    //                   "(" status-att *(SP status-att) ")"
+    /// Parses what follows `STATUS SP`; stops before CRLF.
+    mutating func statusArguments() throws(IMAPDecodingError) -> StatusCommand {
+        let mailbox = try mailbox()
+        try sp("status")
+        return StatusCommand(mailbox: mailbox, attributes: try statusAttList())
+    }
+}
+
+extension IMAPWriter {
+    /// Writes a status attribute name.
+    mutating func writeStatusAtt(_ attribute: StatusAttribute) {
+        writeBytes(attribute.rawValue.utf8)
+    }
+
+    /// Writes `"(" status-att *(SP status-att) ")"`.
+    mutating func writeStatusAttList(_ attributes: [StatusAttribute]) {
+        writeByte(ASCII.openParen)
+        for (i, attribute) in attributes.enumerated() {
+            if i > 0 { writeSpace() }
+            writeStatusAtt(attribute)
+        }
+        writeByte(ASCII.closeParen)
+    }
+
+    /// Writes what follows `STATUS SP`.
+    mutating func writeStatusArguments(_ command: StatusCommand) {
+        writeMailbox(command.mailbox)
+        writeSpace()
+        writeStatusAttList(command.attributes)
+    }
+}

@@ -1,0 +1,87 @@
+import XCTest
+@testable import IMAPCodec
+
+private func status(_ s: inout ParserState) throws(IMAPDecodingError) -> StatusResponse { try s.statusResponse() }
+private func statusArgs(_ s: inout ParserState) throws(IMAPDecodingError) -> StatusCommand { try s.statusArguments() }
+
+final class StatusTests: XCTestCase {
+    func testDovecotLines() throws {
+        var r = try parse(#""Emoji &2D3c7A-" (MESSAGES 10 RECENT 10 UIDNEXT 11 UIDVALIDITY 1795707815 UNSEEN 4 HIGHESTMODSEQ 11 SIZE 41329)"#, status)
+        XCTAssertEqual(r.mailbox.name, "Emoji 📬")
+        XCTAssertEqual(r.values, [.messages(10), .recent(10), .uidNext(11), .uidValidity(1795707815), .unseen(4), .highestModSeq(11), .size(41329)])
+        r = try parse(#"Entw&APw-rfe (MESSAGES 38 RECENT 0 UIDNEXT 41 UIDVALIDITY 1795707809 UNSEEN 13)"#, status)
+        XCTAssertEqual(r.mailbox, MailboxName("Entwürfe"))
+        r = try parse(#"Archive (MESSAGES 0 UNSEEN 0)"#, status)
+        XCTAssertEqual(r.values, [.messages(0), .unseen(0)])
+    }
+
+    func testExtensions() throws {
+        let r = try parse(#"INBOX (APPENDLIMIT NIL MAILBOXID (F2212ea87-6097-4256-9d51-71338625) DELETED 2 X-FOO 5 DELETED-STORAGE 1:3)"#, status)
+        XCTAssertEqual(r.values, [
+            .appendLimit(nil), .mailboxID("F2212ea87-6097-4256-9d51-71338625"), .deleted(2),
+            .other(StatusAttribute("X-FOO")!, .number(5)),
+            .other(.deletedStorage, .sequenceSet(SequenceSet(1...3))),
+        ])
+        XCTAssertEqual(try parse("blurdybloop (APPENDLIMIT 257890)", status).values, [.appendLimit(257890)])
+        XCTAssertEqual(try parse("x ()", status).values, [])
+    }
+
+    /// quirk-51: an unquoted mailbox name holding a space.
+    func testQuirk51() throws {
+        let line = "My files (UIDNEXT 24369)"
+        let r = try parse(line, lenient: true, status)
+        XCTAssertEqual(r.mailbox.bytes, "My files")
+        XCTAssertEqual(r.values, [.uidNext(24369)])
+        XCTAssertEqual(try parse("My old files (UIDNEXT 1)", lenient: true, status).mailbox.bytes, "My old files")
+        assertRejects(line, rule: "mailbox-data", status)
+    }
+
+    func testLenientNumbers() throws {
+        let r = try parse("INBOX (MESSAGES -1 UIDNEXT 0 SIZE -5)", lenient: true, status)
+        XCTAssertEqual(r.values, [.messages(0), .uidNext(0), .size(0)])
+        assertRejects("INBOX (UIDNEXT 0)", rule: "status-att-val", kind: .numberOutOfRange, status)
+        assertRejects("INBOX (MESSAGES -1)", rule: "status-att-val", status)
+        assertRejects("INBOX (MESSAGES 4294967296)", rule: "status-att-val", kind: .numberOutOfRange, status)
+        assertRejects("INBOX (MAILBOXID (a.b))", rule: "status-att-val", status)
+        assertRejects("INBOX (MESSAGES 1", rule: "status-att-list", status)
+        assertRejects("INBOX MESSAGES 1", rule: "mailbox-data", status)
+        XCTAssertEqual(try parse("INBOX ( MESSAGES 1  UNSEEN 2 )", lenient: true, status).values, [.messages(1), .unseen(2)])
+    }
+
+    func testCommand() throws {
+        let c = try parse(#""Empty" (MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ SIZE)"#, statusArgs)
+        XCTAssertEqual(c.mailbox, MailboxName(bytes: "Empty"))
+        XCTAssertEqual(c.attributes, [.messages, .recent, .uidNext, .uidValidity, .unseen, .highestModSeq, .size])
+        XCTAssertEqual(try parse("INBOX (messages x-new)", statusArgs).attributes, [.messages, StatusAttribute("X-NEW")!])
+        assertRejects("INBOX ()", rule: "status-att", statusArgs)
+        assertRejects("INBOX", rule: "status", statusArgs)
+        XCTAssertEqual(written { $0.writeStatusArguments(c) }, "Empty (MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ SIZE)")
+        XCTAssertEqual(StatusAttribute("uidnext"), .uidNext)
+        XCTAssertNil(StatusAttribute("a b"))
+    }
+
+    func testRoundTrip() {
+        var g = MailboxDataGen(seed: 3501)
+        for _ in 0..<500 {
+            let values: [StatusValue] = g.array(0...6) { g in
+                switch g.int(0...10) {
+                case 0: return .messages(UInt32(g.int(0...Int(UInt32.max))))
+                case 1: return .recent(UInt32(g.int(0...100)))
+                case 2: return .uidNext(UInt32(g.int(1...Int(UInt32.max))))
+                case 3: return .uidValidity(UInt32(g.int(1...Int(UInt32.max))))
+                case 4: return .unseen(UInt32(g.int(0...100)))
+                case 5: return .deleted(UInt32(g.int(0...100)))
+                case 6: return .size(Int64(g.int(0...Int(Int64.max))))
+                case 7: return .highestModSeq(Int64(g.int(0...Int(Int64.max))))
+                case 8: return .appendLimit(g.bool() ? nil : UInt32(g.int(0...Int(UInt32.max))))
+                case 9: return .mailboxID(ByteString(String(repeating: "a-_Z9", count: g.int(1...40))))
+                default: return .other(StatusAttribute("X-" + g.atomString())!, g.taggedValue())
+                }
+            }
+            let r = StatusResponse(mailbox: g.mailbox(), values: values)
+            assertRoundTrip(r, write: { $0.writeStatusResponse(r) }, parse: status)
+            let c = StatusCommand(mailbox: g.mailbox(), attributes: g.array(1...5) { $0.statusAttribute() })
+            assertRoundTrip(c, write: { $0.writeStatusArguments(c) }, parse: statusArgs)
+        }
+    }
+}
