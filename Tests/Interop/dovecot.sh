@@ -7,8 +7,8 @@
 #   dovecot.sh stop DIR    stop the instance started in DIR
 #
 # Users (passwd-file, plaintext allowed without TLS): test/pass, test2/pass.
-# Mail is Maildir under DIR/mail, owned by an unprivileged user (nobody by
-# default), so this works when run as root. DIR must be reachable by that user
+# Mail is Maildir under DIR/home/<user>/Maildir, owned by an unprivileged user
+# (nobody by default), so this works when run as root. DIR must be reachable by that user
 # (a `mktemp -d` folder under /tmp is fine; the script chmods DIR to 0755).
 #
 # Environment knobs (optional):
@@ -41,19 +41,21 @@ fi
 # Stop the Debian system instance (default config) if one is running, so it
 # never interferes (it would own port 143 and /run/dovecot).
 stop_system_dovecot() {
-    if [[ -f /run/dovecot/master.pid ]] && kill -0 "$(cat /run/dovecot/master.pid)" 2>/dev/null; then
-        log "stopping the system dovecot service"
+    local syspid
+    syspid=$(cat /run/dovecot/master.pid 2>/dev/null || true)
+    if [[ $syspid =~ ^[0-9]+$ ]] && kill -0 "$syspid" 2>/dev/null; then
+        log "stopping the system dovecot service (pid $syspid)"
         if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
             systemctl stop dovecot.service dovecot.socket >/dev/null 2>&1 || true
         fi
         # `doveadm stop` reads /etc/dovecot/dovecot.conf, which may not even
         # parse (e.g. no SSL certificate); fall back to the pid file.
         if ! doveadm stop >/dev/null 2>&1; then
-            kill "$(cat /run/dovecot/master.pid)" 2>/dev/null || true
+            kill "$syspid" 2>/dev/null || true
         fi
         local i
         for ((i = 0; i < 50; i++)); do
-            kill -0 "$(cat /run/dovecot/master.pid 2>/dev/null || echo 0)" 2>/dev/null || break
+            kill -0 "$syspid" 2>/dev/null || break
             sleep 0.2
         done
     fi
@@ -123,7 +125,7 @@ master_pid() {
     [[ -f $f ]] || return 1
     local pid
     pid=$(cat "$f")
-    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+    [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
 write_config() {
@@ -308,8 +310,10 @@ do_start() {
         fi
         rm -f "$dir/doveconf.err"
 
+        local logsize
+        logsize=$(wc -c <"$dir/dovecot.log")
         if ! dovecot -c "$dir/dovecot.conf" >>"$dir/dovecot.log" 2>&1; then
-            if grep -q 'Address already in use' "$dir/dovecot.log"; then
+            if tail -c +"$((logsize + 1))" "$dir/dovecot.log" | grep -q 'Address already in use'; then
                 log "port $port taken meanwhile, retrying"
                 base=$((port + 1))
                 continue

@@ -33,6 +33,10 @@ extension ParserState {
             if skipKeyword("CAPABILITY") { return .capability }
             if skipKeyword("CHECK") { return .check }
             if skipKeyword("CLOSE") { return .close }
+            if skipKeyword("CREATE") {
+                try sp("create")
+                return .create(try createArguments())
+            }
             // copy            = "COPY" SP sequence-set SP mailbox
             if skipKeyword("COPY") {
                 let (set, mailbox) = try setAndMailbox("copy")
@@ -45,14 +49,41 @@ extension ParserState {
             }
         case UInt8(ascii: "D"):
             if skipKeyword("DELETE") { return .delete(try spMailbox("delete")) }
+            if skipKeyword("DELETEACL") {
+                try sp("deleteacl")
+                return .deleteACL(try aclIdentifierArguments("deleteacl"))
+            }
         case UInt8(ascii: "E"):
             if skipKeyword("EXPUNGE") { return .expunge }
+            // enable          = "ENABLE" 1*(SP capability)
+            if skipKeyword("ENABLE") {
+                try sp("enable")
+                return .enable(try enableArguments())
+            }
+            // examine         = "EXAMINE" SP mailbox [select-params]
+            if skipKeyword("EXAMINE") {
+                try sp("examine")
+                return .examine(try selectArguments())
+            }
         case UInt8(ascii: "G"):
             if skipKeyword("GETQUOTAROOT") { return .getQuotaRoot(try spMailbox("getquotaroot")) }
             if skipKeyword("GETACL") { return .getACL(try spMailbox("getacl")) }
+            if skipKeyword("GETQUOTA") {
+                try sp("getquota")
+                return .getQuota(try getquotaArguments())
+            }
+            if skipKeyword("GETMETADATA") {
+                try sp("getmetadata")
+                return .getMetadata(try getmetadataArguments())
+            }
         case UInt8(ascii: "I"):
             // idle            = "IDLE" CRLF "DONE"
             if skipKeyword("IDLE") { return .idle }
+            // id              = "ID" SP id-params-list                 (RFC 2971)
+            if skipKeyword("ID") {
+                try sp("id")
+                return .id(try idParamsList())
+            }
         case UInt8(ascii: "L"):
             // login           = "LOGIN" SP userid SP password
             if skipKeyword("LOGIN") {
@@ -62,6 +93,18 @@ extension ParserState {
                 return .login(user: user, password: try astring())
             }
             if skipKeyword("LOGOUT") { return .logout }
+            if skipKeyword("LIST") {
+                try sp("list")
+                return .list(try listArguments())
+            }
+            if skipKeyword("LSUB") {
+                try sp("lsub")
+                return .lsub(try lsubArguments())
+            }
+            if skipKeyword("LISTRIGHTS") {
+                try sp("listrights")
+                return .listRights(try aclIdentifierArguments("listrights"))
+            }
         case UInt8(ascii: "M"):
             // move            = "MOVE" SP sequence-set SP mailbox   (RFC 6851)
             if skipKeyword("MOVE") {
@@ -81,6 +124,28 @@ extension ParserState {
         case UInt8(ascii: "S"):
             if skipKeyword("STARTTLS") { return .startTLS }
             if skipKeyword("SUBSCRIBE") { return .subscribe(try spMailbox("subscribe")) }
+            // select          = "SELECT" SP mailbox [select-params]
+            if skipKeyword("SELECT") {
+                try sp("select")
+                return .select(try selectArguments())
+            }
+            // status          = "STATUS" SP mailbox SP "(" status-att *(SP status-att) ")"
+            if skipKeyword("STATUS") {
+                try sp("status")
+                return .status(try statusArguments())
+            }
+            if skipKeyword("SETQUOTA") {
+                try sp("setquota")
+                return .setQuota(try setquotaArguments())
+            }
+            if skipKeyword("SETMETADATA") {
+                try sp("setmetadata")
+                return .setMetadata(try setmetadataArguments())
+            }
+            if skipKeyword("SETACL") {
+                try sp("setacl")
+                return .setACL(try setaclArguments())
+            }
         case UInt8(ascii: "U"):
             if skipKeyword("UNSELECT") { return .unselect }
             if skipKeyword("UNSUBSCRIBE") { return .unsubscribe(try spMailbox("unsubscribe")) }

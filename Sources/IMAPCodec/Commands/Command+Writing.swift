@@ -55,11 +55,51 @@ extension IMAPWriter {
         case .unsubscribe(let mailbox):
             write("UNSUBSCRIBE ")
             writeMailbox(mailbox)
-        case .lsub(let reference, let pattern):
+        case .lsub(let command):
             write("LSUB ")
-            writeMailbox(reference)
-            writeSpace()
-            writeAString(pattern)
+            writeLSubArguments(command)
+        case .enable(let capabilities):
+            write("ENABLE ")
+            writeEnableArguments(capabilities)
+        case .select(let command):
+            write("SELECT ")
+            writeSelectArguments(command)
+        case .examine(let command):
+            write("EXAMINE ")
+            writeSelectArguments(command)
+        case .create(let command):
+            write("CREATE ")
+            writeCreateArguments(command)
+        case .list(let command):
+            write("LIST ")
+            writeListArguments(command)
+        case .status(let command):
+            write("STATUS ")
+            writeStatusArguments(command)
+        case .id(let fields):
+            write("ID ")
+            writeIDParamsList(fields)
+        case .getQuota(let root):
+            write("GETQUOTA ")
+            writeGetquotaArguments(root)
+        case .setQuota(let command):
+            write("SETQUOTA ")
+            writeSetquotaArguments(command)
+        case .getMetadata(let command):
+            write("GETMETADATA ")
+            writeGetmetadataArguments(command)
+        case .setMetadata(let command):
+            write("SETMETADATA ")
+            writeSetmetadataArguments(command)
+        case .setACL(let command):
+            write("SETACL ")
+            writeSetaclArguments(command)
+        case .deleteACL(let command):
+            write("DELETEACL ")
+            writeACLIdentifierArguments(command)
+        case .listRights(let command):
+            write("LISTRIGHTS ")
+            writeACLIdentifierArguments(command)
         case .namespace: write("NAMESPACE")
         case .append(let append):
             write("APPEND ")

@@ -74,8 +74,71 @@ extension ParserState {
         switch ASCII.upper(first) {
         case UInt8(ascii: "O"):
             if skipKeyword("OK") { return .condition(.ok, try condText()) }
+        case UInt8(ascii: "A"):
+            // acl-data        = "ACL" SP mailbox *(SP identifier SP rights)      (RFC 4314)
+            if skipKeyword("ACL") {
+                try sp("acl-data")
+                return .acl(try aclData())
+            }
+        case UInt8(ascii: "E"):
+            // enable-data     = "ENABLED" *(SP capability)
+            if skipKeyword("ENABLED") { return .enabled(try enableData()) }
+        case UInt8(ascii: "I"):
+            // id-response     = "ID" SP id-params-list                           (RFC 2971)
+            if skipKeyword("ID") {
+                try sp("id-response")
+                return .id(try idParamsList())
+            }
+        case UInt8(ascii: "L"):
+            // mailbox-data    =/ "LIST" SP mailbox-list
+            if skipKeyword("LIST") {
+                try sp("mailbox-data")
+                return .list(try mailboxList())
+            }
+            if skipKeyword("LSUB") {
+                try sp("mailbox-data")
+                return .lsub(try mailboxList())
+            }
+            // listrights-data = "LISTRIGHTS" SP mailbox SP identifier SP rights *(SP rights)
+            if skipKeyword("LISTRIGHTS") {
+                try sp("listrights-data")
+                return .listRights(try listrightsData())
+            }
+        case UInt8(ascii: "M"):
+            // myrights-data   = "MYRIGHTS" SP mailbox SP rights
+            if skipKeyword("MYRIGHTS") {
+                try sp("myrights-data")
+                return .myRights(try myrightsData())
+            }
+            // metadata-resp   = "METADATA" SP mailbox SP (entry-values / entry-list)  (RFC 5464)
+            if skipKeyword("METADATA") {
+                try sp("metadata-resp")
+                return .metadata(try metadataResp())
+            }
+        case UInt8(ascii: "Q"):
+            // quota-response  = "QUOTA" SP quota-root-name SP quota-list        (RFC 9208)
+            if skipKeyword("QUOTA") {
+                try sp("quota-response")
+                return .quota(try quotaResponse())
+            }
+            // quotaroot-response = "QUOTAROOT" SP mailbox *(SP quota-root-name)
+            if skipKeyword("QUOTAROOT") {
+                try sp("quotaroot-response")
+                return .quotaRoot(try quotarootResponse())
+            }
+        case UInt8(ascii: "S"):
+            // mailbox-data    =/ "STATUS" SP mailbox SP "(" [status-att-list] ")"
+            if skipKeyword("STATUS") {
+                try sp("mailbox-data")
+                return .status(try statusResponse())
+            }
         case UInt8(ascii: "N"):
             if skipKeyword("NO") { return .condition(.no, try condText()) }
+            // namespace-response = "NAMESPACE" SP namespace SP namespace SP namespace
+            if skipKeyword("NAMESPACE") {
+                try sp("namespace-response")
+                return .namespace(try namespaceResponse())
+            }
         case UInt8(ascii: "B"):
             if skipKeyword("BAD") { return .condition(.bad, try condText()) }
             // resp-cond-bye   = "BYE" SP resp-text

@@ -36,6 +36,42 @@ extension IMAPWriter {
         case .capability(let capabilities):
             write("CAPABILITY")
             writeCapabilityData(capabilities)
+        case .enabled(let capabilities):
+            write("ENABLED")
+            writeEnableData(capabilities)
+        case .id(let fields):
+            write("ID ")
+            writeIDParamsList(fields)
+        case .list(let data):
+            write("LIST ")
+            writeMailboxList(data)
+        case .lsub(let data):
+            write("LSUB ")
+            writeMailboxList(data)
+        case .status(let status):
+            write("STATUS ")
+            writeStatusResponse(status)
+        case .namespace(let namespace):
+            write("NAMESPACE ")
+            writeNamespaceResponse(namespace)
+        case .quota(let quota):
+            write("QUOTA ")
+            writeQuotaResponse(quota)
+        case .quotaRoot(let root):
+            write("QUOTAROOT ")
+            writeQuotarootResponse(root)
+        case .metadata(let metadata):
+            write("METADATA ")
+            writeMetadataResp(metadata)
+        case .acl(let acl):
+            write("ACL ")
+            writeACLData(acl)
+        case .listRights(let rights):
+            write("LISTRIGHTS ")
+            writeListrightsData(rights)
+        case .myRights(let rights):
+            write("MYRIGHTS ")
+            writeMyrightsData(rights)
         case .flags(let flags):
             write("FLAGS ")
             writeFlagList(flags)

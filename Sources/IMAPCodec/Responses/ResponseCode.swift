@@ -285,19 +285,6 @@ extension ParserState {
     mutating func modSequenceValue() throws(IMAPDecodingError) -> Int64 {
         lenient ? try number64("mod-sequence-value") : try nzNumber64("mod-sequence-value")
     }
-
-    // objectid = 1*255(ALPHA / DIGIT / "_" / "-")     (RFC 8474)
-    mutating func objectID() throws(IMAPDecodingError) -> ByteString {
-        let start = index
-        let end = scan { byte in
-            (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || ASCII.isDigit(byte) || byte == 0x5F || byte == ASCII.minus
-        }
-        guard end > start, end - start <= 255 else {
-            throw error("objectid", "expected 1 to 255 letters, digits, \"_\" or \"-\", found \(found())")
-        }
-        index = end
-        return slice(start, end)
-    }
 }
 
 extension IMAPWriter {

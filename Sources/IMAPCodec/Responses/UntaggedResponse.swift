@@ -5,6 +5,30 @@ public enum UntaggedResponse: Sendable, Hashable {
     case condition(UntaggedStatus, ResponseText)
     /// `* CAPABILITY ...`
     case capability([Capability])
+    /// `* ENABLED ...` (RFC 5161): the extensions the ENABLE command turned on.
+    case enabled([Capability])
+    /// `* ID (...)` (RFC 2971): the server's identification, nil for `NIL`.
+    case id([IDField]?)
+    /// `* LIST ...`: one mailbox (with LIST-EXTENDED data).
+    case list(MailboxListData)
+    /// `* LSUB ...` (IMAP4rev1): one subscribed mailbox.
+    case lsub(MailboxListData)
+    /// `* STATUS mailbox (...)`
+    case status(StatusResponse)
+    /// `* NAMESPACE ...` (RFC 2342)
+    case namespace(NamespaceResponse)
+    /// `* QUOTA root (...)` (RFC 9208)
+    case quota(QuotaResponse)
+    /// `* QUOTAROOT mailbox root...` (RFC 9208)
+    case quotaRoot(QuotaRootResponse)
+    /// `* METADATA mailbox ...` (RFC 5464)
+    case metadata(MetadataResponse)
+    /// `* ACL mailbox identifier rights ...` (RFC 4314)
+    case acl(ACLResponse)
+    /// `* LISTRIGHTS mailbox identifier required optional...` (RFC 4314)
+    case listRights(ListRightsResponse)
+    /// `* MYRIGHTS mailbox rights` (RFC 4314)
+    case myRights(MyRightsResponse)
     /// `* FLAGS (...)`: the flags defined in the selected mailbox.
     case flags([Flag])
     /// `* n EXISTS`

@@ -88,7 +88,7 @@ struct ValueGenerator {
     }
 
     mutating func capability() -> Capability {
-        Capability(rawValue: pick(["IMAP4rev1", "IMAP4rev2", "LITERAL+", "IDLE", "AUTH=PLAIN", "X-CUSTOM"]))
+        Capability(uncheckedRawValue: pick(["IMAP4rev1", "IMAP4rev2", "LITERAL+", "IDLE", "AUTH=PLAIN", "X-CUSTOM"]))
     }
 
     mutating func responseCode() -> ResponseCode {
