@@ -237,21 +237,19 @@ extension IMAPWriter {
     }
 
     // body-fld-lang   = nstring / "(" string *(SP string) ")"
-    /// `[]` as NIL, one tag as a string, more as a list.
+    /// `[]` as NIL, otherwise a list (also for one tag, as Dovecot writes it; a single
+    /// string decodes to the same value).
     mutating func writeBodyFldLang(_ languages: [ByteString]) {
-        switch languages.count {
-        case 0:
+        if languages.isEmpty {
             writeNil()
-        case 1:
-            writeString(languages[0])
-        default:
-            writeByte(ASCII.openParen)
-            for (i, language) in languages.enumerated() {
-                if i > 0 { writeSpace() }
-                writeString(language)
-            }
-            writeByte(ASCII.closeParen)
+            return
         }
+        writeByte(ASCII.openParen)
+        for (i, language) in languages.enumerated() {
+            if i > 0 { writeSpace() }
+            writeString(language)
+        }
+        writeByte(ASCII.closeParen)
     }
 
     // body-ext-1part  = body-fld-md5 [SP body-fld-dsp [SP body-fld-lang
