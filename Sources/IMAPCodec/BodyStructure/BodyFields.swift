@@ -9,17 +9,17 @@ extension ParserState {
     // body-fld-enc    = (DQUOTE ("7BIT" / "8BIT" / "BINARY" / "BASE64"/
     //                   "QUOTED-PRINTABLE") DQUOTE) / string
     mutating func bodyFields() throws(IMAPDecodingError) -> BodyStructure.Fields {
-        var fields = BodyStructure.Fields()
-        fields.parameters = try bodyFldParam()
+        let parameters = try bodyFldParam()
         try sp("body-fields")
-        fields.id = try fieldNString("body-fld-id")
+        let id = try fieldNString("body-fld-id")
         try sp("body-fields")
-        fields.description = try fieldNString("body-fld-desc")
+        let description = try fieldNString("body-fld-desc")
         try sp("body-fields")
-        fields.encoding = try fieldString("body-fld-enc")
+        let encoding = try fieldString("body-fld-enc")
         try sp("body-fields")
-        fields.octets = try bodyFldOctets()
-        return fields
+        let octets = try bodyFldOctets()
+        return BodyStructure.Fields(
+            parameters: parameters, id: id, description: description, encoding: encoding, octets: octets)
     }
 
     // body-fld-octets = number
