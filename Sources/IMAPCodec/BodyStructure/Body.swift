@@ -1,0 +1,212 @@
+// body, body-type-1part, body-type-mpart, body-type-basic, body-type-text,
+// body-type-msg, media-* (RFC 9051 section 9; RFC 3501 differs only in allowing
+// message/rfc822 alone and in body-fld-lines being a 32-bit number).
+
+extension ParserState {
+    // body            = "(" (body-type-1part / body-type-mpart) ")"
+    /// Parses the parenthesized body structure, from `(` to `)` inclusive.
+    ///
+    /// Lenient: extra spaces (also between the parts of a multipart); a multipart with
+    /// no parts, written either with NIL where the parts belong
+    /// (`(NIL "alternative" ...)`) or with the subtype right after `(`
+    /// (`("RELATED" NIL ...)`, recognized because a media subtype, a string, does not
+    /// follow); plus the relaxations of the field rules.
+    mutating func body() throws(IMAPDecodingError) -> BodyStructure {
+        try enterNesting("body")
+        defer { leaveNesting() }
+        try expect(ASCII.openParen, "body")
+        skipExtraSpaces()
+        let result: BodyStructure
+        switch peek() {
+        case ASCII.openParen?:
+            result = .multipart(try bodyTypeMpart())
+        case ASCII.dquote?, ASCII.openBrace?, ASCII.tilde?:
+            let first = try string("media-basic")
+            if lenient && !mediaSubtypeFollows() {
+                result = .multipart(try bodyTypeMpartRest(parts: [], mediaSubtype: first))
+            } else {
+                result = .singlePart(try bodyType1part(mediaType: first))
+            }
+        default:
+            if lenient && skipNil() {
+                try sp("body-type-mpart")
+                let subtype = try fieldString("media-subtype")
+                result = .multipart(try bodyTypeMpartRest(parts: [], mediaSubtype: subtype))
+            } else {
+                throw error("body", "expected a body part or a media type, found \(found())")
+            }
+        }
+        skipExtraSpaces()
+        if !skip(ASCII.closeParen) {
+            throw error("body", "expected \")\" at the end of the body, found \(found())")
+        }
+        return result
+    }
+
+    /// Look-ahead after a media type: true when SP and a string (the subtype) follow.
+    func mediaSubtypeFollows() -> Bool {
+        var i = index
+        guard i < bytes.count, bytes[i] == ASCII.space else { return false }
+        while i < bytes.count && bytes[i] == ASCII.space { i &+= 1 }
+        guard i < bytes.count else { return false }
+        let byte = bytes[i]
+        return byte == ASCII.dquote || byte == ASCII.openBrace || byte == ASCII.tilde
+    }
+
+    // body-type-mpart = 1*body SP media-subtype
+    //                   [SP body-ext-mpart]
+    // media-subtype   = string
+    /// After the `(` of a multipart body, up to (not including) its `)`.
+    mutating func bodyTypeMpart() throws(IMAPDecodingError) -> BodyStructure.Multipart {
+        var parts: [BodyStructure] = []
+        parts.reserveCapacity(4)
+        while true {
+            parts.append(try body())
+            if peek() == ASCII.openParen { continue }
+            if lenient && peek() == ASCII.space {
+                var i = index
+                while i < bytes.count && bytes[i] == ASCII.space { i &+= 1 }
+                if i < bytes.count && bytes[i] == ASCII.openParen {
+                    index = i
+                    continue
+                }
+            }
+            break
+        }
+        try sp("body-type-mpart")
+        let subtype = try fieldString("media-subtype")
+        return try bodyTypeMpartRest(parts: parts, mediaSubtype: subtype)
+    }
+
+    /// The optional `SP body-ext-mpart` after the subtype.
+    mutating func bodyTypeMpartRest(
+        parts: [BodyStructure], mediaSubtype: ByteString
+    ) throws(IMAPDecodingError) -> BodyStructure.Multipart {
+        var multipart = BodyStructure.Multipart(parts: parts, mediaSubtype: mediaSubtype)
+        if optionalSP() { multipart.extension = try bodyExtMpart() }
+        return multipart
+    }
+
+    // body-type-1part = (body-type-basic / body-type-msg / body-type-text)
+    //                   [SP body-ext-1part]
+    // body-type-basic = media-basic SP body-fields
+    // body-type-msg   = media-message SP body-fields SP envelope
+    //                   SP body SP body-fld-lines
+    // body-type-text  = media-text SP body-fields SP body-fld-lines
+    // media-basic     = ((DQUOTE ("APPLICATION" / "AUDIO" / "IMAGE" /
+    //                   "FONT" / "MESSAGE" / "MODEL" / "VIDEO" ) DQUOTE)
+    //                   / string) SP media-subtype
+    // media-message   = DQUOTE "MESSAGE" DQUOTE SP
+    //                   DQUOTE ("RFC822" / "GLOBAL") DQUOTE
+    // media-text      = DQUOTE "TEXT" DQUOTE SP media-subtype
+    /// After the media type (already read), up to (not including) the part's `)`.
+    /// The media type decides the alternative, ignoring case and string form.
+    ///
+    /// Lenient: NIL for the strings, negative sizes, a missing `body-fld-lines`, and `()`
+    /// or NIL where the enclosed message's body belongs.
+    mutating func bodyType1part(mediaType: ByteString) throws(IMAPDecodingError) -> BodyStructure.SinglePart {
+        try sp("media-basic")
+        let subtype = try fieldString("media-subtype")
+        try sp("body-type-1part")
+        let fields = try bodyFields()
+        var part = BodyStructure.SinglePart(mediaType: mediaType, mediaSubtype: subtype, fields: fields)
+        if Self.equals(mediaType, "TEXT") {
+            if listEndsEarly() {
+                part.kind = .text(lines: 0)
+            } else {
+                try sp("body-type-text")
+                part.kind = .text(lines: try fieldSize("body-fld-lines"))
+            }
+        } else if Self.equals(mediaType, "MESSAGE") && (Self.equals(subtype, "RFC822") || Self.equals(subtype, "GLOBAL")) {
+            try sp("body-type-msg")
+            let envelope = try envelope()
+            try sp("body-type-msg")
+            let inner: BodyStructure?
+            if lenient && (skipEmptyList() || skipNil()) {
+                inner = nil
+            } else {
+                inner = try body()
+            }
+            try sp("body-type-msg")
+            let lines = try fieldSize("body-fld-lines")
+            part.kind = .message(BodyStructure.Message(envelope: envelope, body: inner, lines: lines))
+        }
+        if optionalSP() { part.extension = try bodyExt1part() }
+        return part
+    }
+
+    /// True when `value` equals the upper-case ASCII `keyword`, ignoring case.
+    static func equals(_ value: ByteString, _ keyword: StaticString) -> Bool {
+        let count = keyword.utf8CodeUnitCount
+        guard value.count == count else { return false }
+        let base = keyword.utf8Start
+        var k = 0
+        for byte in value.bytes {
+            if ASCII.upper(byte) != base[k] { return false }
+            k &+= 1
+        }
+        return true
+    }
+}
+
+extension IMAPWriter {
+    // body            = "(" (body-type-1part / body-type-mpart) ")"
+    /// Writes the parenthesized body structure. A multipart without parts is written
+    /// `(NIL "subtype" ...)` and a message part without a body `()` in its place; both
+    /// only come from lenient decoding of non-conforming servers.
+    mutating func writeBody(_ body: BodyStructure) {
+        writeByte(ASCII.openParen)
+        switch body {
+        case .singlePart(let part):
+            writeBodyType1part(part)
+        case .multipart(let multipart):
+            writeBodyTypeMpart(multipart)
+        }
+        writeByte(ASCII.closeParen)
+    }
+
+    // body-type-mpart = 1*body SP media-subtype
+    //                   [SP body-ext-mpart]
+    mutating func writeBodyTypeMpart(_ multipart: BodyStructure.Multipart) {
+        if multipart.parts.isEmpty { writeNil() }
+        for part in multipart.parts { writeBody(part) }
+        writeSpace()
+        writeString(multipart.mediaSubtype)
+        if let ext = multipart.extension {
+            writeSpace()
+            writeBodyExtMpart(ext)
+        }
+    }
+
+    // body-type-1part = (body-type-basic / body-type-msg / body-type-text)
+    //                   [SP body-ext-1part]
+    mutating func writeBodyType1part(_ part: BodyStructure.SinglePart) {
+        writeString(part.mediaType)
+        writeSpace()
+        writeString(part.mediaSubtype)
+        writeSpace()
+        writeBodyFields(part.fields)
+        switch part.kind {
+        case .basic:
+            break
+        case .text(let lines):
+            writeSpace()
+            writeNumber(lines)
+        case .message(let message):
+            writeSpace()
+            writeEnvelope(message.envelope)
+            writeSpace()
+            if let inner = message.body {
+                writeBody(inner)
+            } else {
+                write("()")
+            }
+            writeSpace()
+            writeNumber(message.lines)
+        }
+        if let ext = part.extension {
+            writeSpace()
+            writeBodyExt1part(ext)
+        }
+    }
+}
