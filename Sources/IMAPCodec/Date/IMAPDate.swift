@@ -226,5 +226,6 @@ extension IMAPWriter {
         let zone = abs(value.zoneMinutes)
         writeTwoDigits(zone / 60)
         writeTwoDigits(zone % 60)
+        writeByte(ASCII.dquote)
     }
 }
