@@ -49,7 +49,8 @@ public enum MessageAttribute: Sendable, Hashable {
     /// backslash (`\Inbox`).
     case gmailLabels([ByteString])
     /// An item this codec does not know: its name (section included, e.g.
-    /// `X-FOO[1]`) and its value as sent (nil when the server sent none).
+    /// `X-FOO[1]`) and its value as sent, up to the next top-level SP or ")" (nil when
+    /// the server sent none; that reads back only as the last item of the list).
     case other(name: ByteString, value: ByteString?)
 }
 
@@ -234,8 +235,8 @@ extension ParserState {
         return .other(name: name, value: try fetchRawValue("msg-att"))
     }
 
-    /// `["<" number ">"]` after a section in a response. Lenient: a 64-bit value is
-    /// still rejected (the model holds 32 bits), as RFC 9051 says `number`.
+    /// `["<" number ">"]` after a section in a response (32 bits, as RFC 9051 and
+    /// RFC 3516 say `number`).
     mutating func msgAttOrigin() throws(IMAPDecodingError) -> UInt32? {
         guard skip(ASCII.lessThan) else { return nil }
         let origin = try number("msg-att-static")
