@@ -75,14 +75,14 @@ struct FetchValueGenerator {
     mutating func messageAttribute() -> MessageAttribute {
         switch int(0...21) {
         case 0: return .flags(flags())
-        case 1: return .envelope(Envelope(raw: "(NIL \"s\" NIL NIL NIL NIL NIL NIL NIL NIL)"))
+        case 1: return .envelope(EnvelopeGenerator.envelope(&rng))
         case 2: return .internalDate(dateTime())
         case 3: return .rfc822Size(Int64(int(0...Int(Int64.max))))
         case 4: return .rfc822(nstring())
         case 5: return .rfc822Header(nstring())
         case 6: return .rfc822Text(nstring())
-        case 7: return .body(BodyStructure(raw: "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1)"))
-        case 8: return .bodyStructure(BodyStructure(raw: "((\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1) \"mixed\")"))
+        case 7: return .body(BodyGenerator(lenientForms: false).body(&rng, depth: 0, extensions: false))
+        case 8: return .bodyStructure(BodyGenerator(lenientForms: false).body(&rng, depth: 0, extensions: true))
         case 9: return .bodySection(section(), origin: bool() ? nil : UInt32(int(0...Int(UInt32.max))), data: nstring())
         case 10:
             let data: ByteString? = int(0...5) == 0 ? nil : bytes(Array(0...255), 0...30)
