@@ -5,14 +5,23 @@
 public struct ESearchResponse: Sendable, Hashable {
     /// The tag of the command this answers (`search-correlator`), when given.
     public var tag: ByteString?
+    /// The mailbox searched (MULTISEARCH, RFC 7377 `"MAILBOX" SP astring`), when given.
+    public var mailbox: MailboxName?
+    /// The UIDVALIDITY of ``mailbox`` (MULTISEARCH, RFC 7377), when given.
+    public var uidValidity: UInt32?
     /// True when the numbers are UIDs (`UID`).
     public var uid: Bool
     /// The return data, in the order sent.
     public var data: [SearchReturnData]
 
     /// Creates a response.
-    public init(tag: ByteString? = nil, uid: Bool = false, data: [SearchReturnData] = []) {
+    public init(
+        tag: ByteString? = nil, mailbox: MailboxName? = nil, uidValidity: UInt32? = nil, uid: Bool = false,
+        data: [SearchReturnData] = []
+    ) {
         self.tag = tag
+        self.mailbox = mailbox
+        self.uidValidity = uidValidity
         self.uid = uid
         self.data = data
     }
@@ -88,7 +97,6 @@ public enum SearchReturnData: Sendable, Hashable {
 extension ParserState {
     // esearch-response  = "ESEARCH" [search-correlator] [SP "UID"]
     //                     *(SP search-return-data)
-    // search-correlator  = SP "(" "TAG" SP tag-string ")"
     // tag-string      = astring
     /// Parses what follows `ESEARCH`, up to (not including) CRLF. Lenient: extra and
     /// trailing spaces.
@@ -99,13 +107,7 @@ extension ParserState {
             try sp("esearch-response")
             if lenient && atLineEnd { break }
             if first && peek() == ASCII.openParen {
-                index &+= 1
-                skipExtraSpaces()
-                try expectKeyword("TAG", "search-correlator")
-                try sp("search-correlator")
-                response.tag = try astring()
-                skipExtraSpaces()
-                try expect(ASCII.closeParen, "search-correlator")
+                try searchCorrelator(&response)
             } else if response.data.isEmpty && !response.uid && skipKeyword("UID") {
                 response.uid = true
             } else {
@@ -114,6 +116,33 @@ extension ParserState {
             first = false
         }
         return response
+    }
+
+    // search-correlator  = SP "(" "TAG" SP tag-string ")"
+    // search-correlator =  SP "(" one-correlator *(SP one-correlator) ")"   ; RFC 7377
+    // one-correlator =  ("TAG" SP tag-string) / ("MAILBOX" SP astring) /
+    //                   ("UIDVALIDITY" SP nz-number)
+    /// At `(`; fills the tag, mailbox and UIDVALIDITY of `response`.
+    mutating func searchCorrelator(_ response: inout ESearchResponse) throws(IMAPDecodingError) {
+        try expect(ASCII.openParen, "search-correlator")
+        skipExtraSpaces()
+        while true {
+            if skipKeyword("TAG") {
+                try sp("search-correlator")
+                response.tag = try astring()
+            } else if skipKeyword("MAILBOX") {
+                try sp("search-correlator")
+                response.mailbox = try mailbox()
+            } else if skipKeyword("UIDVALIDITY") {
+                try sp("search-correlator")
+                response.uidValidity = try nzNumber("search-correlator")
+            } else {
+                throw error("search-correlator", "expected TAG, MAILBOX or UIDVALIDITY, found \(found())")
+            }
+            if skip(ASCII.closeParen) { return }
+            try sp("search-correlator")
+            if lenient && skip(ASCII.closeParen) { return }
+        }
     }
 
     // search-return-data = "MIN" SP nz-number /
@@ -211,9 +240,25 @@ extension IMAPWriter {
     //                     *(SP search-return-data)
     /// Writes what follows `ESEARCH`, no CRLF.
     mutating func writeESearchResponse(_ response: ESearchResponse) {
-        if let tag = response.tag {
-            write(" (TAG ")
-            writeAString(tag)
+        if response.tag != nil || response.mailbox != nil || response.uidValidity != nil {
+            write(" (")
+            var separator = false
+            if let tag = response.tag {
+                write("TAG ")
+                writeAString(tag)
+                separator = true
+            }
+            if let mailbox = response.mailbox {
+                if separator { writeSpace() }
+                write("MAILBOX ")
+                writeMailbox(mailbox)
+                separator = true
+            }
+            if let uidValidity = response.uidValidity {
+                if separator { writeSpace() }
+                write("UIDVALIDITY ")
+                writeNumber(max(1, uidValidity))
+            }
             writeByte(ASCII.closeParen)
         }
         if response.uid { write(" UID") }

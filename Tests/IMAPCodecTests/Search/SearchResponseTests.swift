@@ -115,6 +115,13 @@ final class SearchResponseTests: XCTestCase {
             .removeFrom([SearchContextUpdate(position: 0, set: SequenceSet(32768))]),
             .addTo([SearchContextUpdate(position: 1, set: SequenceSet(2733)), SearchContextUpdate(position: 1, set: SequenceSet(2731...2732))]),
         ])
+        // RFC 7377 (MULTISEARCH)
+        let multi = try parse(" (TAG \"tag1\" MAILBOX \"folder2/banana\" UIDVALIDITY 503) UID ALL 3:15,27", esearchRule)
+        XCTAssertEqual(multi.tag, "tag1")
+        XCTAssertEqual(multi.mailbox, MailboxName("folder2/banana"))
+        XCTAssertEqual(multi.uidValidity, 503)
+        XCTAssertEqual(written { $0.writeESearchResponse(multi) },
+                       " (TAG tag1 MAILBOX folder2/banana UIDVALIDITY 503) UID ALL 3:15,27")
         // Unknown data is kept.
         XCTAssertEqual(try parse(" X-FOO 7 X-BAR (a (b)) X-BAZ 1:5", esearchRule).data, [
             .other(name: "X-FOO", value: .number(7)),
@@ -129,6 +136,7 @@ final class SearchResponseTests: XCTestCase {
     func testESearchRejections() {
         assertRejects(" (TAG A1", rule: "search-correlator", esearchRule)
         assertRejects(" (TAGS A1)", rule: "search-correlator", esearchRule)
+        assertRejects(" (TAG A1 UIDVALIDITY 0)", rule: "search-correlator", kind: .numberOutOfRange, esearchRule)
         assertRejects(" MIN 0", rule: "search-return-data", kind: .numberOutOfRange, esearchRule)
         assertRejects(" MIN", rule: "search-return-data", esearchRule)
         assertRejects(" ALL $", rule: "search-return-data", esearchRule)

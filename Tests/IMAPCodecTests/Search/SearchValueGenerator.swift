@@ -200,7 +200,11 @@ enum SearchValueGenerator {
             default: return .other(name: "X-DATA", value: taggedValue(&rng))
             }
         }
+        let mailboxes: [MailboxName] = [MailboxName("INBOX"), MailboxName("folder2/banana"), MailboxName("Entwürfe")]
+        let multi = int(0...3, &rng) == 0
         return ESearchResponse(tag: int(0...2, &rng) == 0 ? nil : tags[int(0...3, &rng)],
+                               mailbox: multi ? mailboxes[int(0...2, &rng)] : nil,
+                               uidValidity: multi ? nz(&rng) : nil,
                                uid: int(0...1, &rng) == 0, data: data)
     }
 
