@@ -1,0 +1,320 @@
+// The ESEARCH response (RFC 4731, RFC 9051 `esearch-response`) with CONDSTORE MODSEQ
+// (RFC 7162), CONTEXT ADDTO / REMOVEFROM (RFC 5267) and PARTIAL (RFC 9394).
+
+/// The data of a `* ESEARCH` response (also sent for ESORT, RFC 5267).
+public struct ESearchResponse: Sendable, Hashable {
+    /// The tag of the command this answers (`search-correlator`), when given.
+    public var tag: ByteString?
+    /// The mailbox searched (MULTISEARCH, RFC 7377 `"MAILBOX" SP astring`), when given.
+    public var mailbox: MailboxName?
+    /// The UIDVALIDITY of ``mailbox`` (MULTISEARCH, RFC 7377), when given.
+    public var uidValidity: UInt32?
+    /// True when the numbers are UIDs (`UID`).
+    public var uid: Bool
+    /// The return data, in the order sent.
+    public var data: [SearchReturnData]
+
+    /// Creates a response.
+    public init(
+        tag: ByteString? = nil, mailbox: MailboxName? = nil, uidValidity: UInt32? = nil, uid: Bool = false,
+        data: [SearchReturnData] = []
+    ) {
+        self.tag = tag
+        self.mailbox = mailbox
+        self.uidValidity = uidValidity
+        self.uid = uid
+        self.data = data
+    }
+
+    /// The `MIN` value, if any.
+    public var min: UInt32? {
+        for item in data { if case .min(let n) = item { return n } }
+        return nil
+    }
+
+    /// The `MAX` value, if any.
+    public var max: UInt32? {
+        for item in data { if case .max(let n) = item { return n } }
+        return nil
+    }
+
+    /// The `COUNT` value, if any.
+    public var count: UInt32? {
+        for item in data { if case .count(let n) = item { return n } }
+        return nil
+    }
+
+    /// The `ALL` set, if any.
+    public var all: SequenceSet? {
+        for item in data { if case .all(let set) = item { return set } }
+        return nil
+    }
+
+    /// The `MODSEQ` value, if any.
+    public var modSequence: Int64? {
+        for item in data { if case .modSequence(let n) = item { return n } }
+        return nil
+    }
+}
+
+/// A position and the numbers added at or removed from it (RFC 5267 ADDTO / REMOVEFROM).
+public struct SearchContextUpdate: Sendable, Hashable {
+    /// `context-position`: where in the result the numbers go (0 for SEARCH).
+    public var position: UInt32
+    /// The numbers.
+    public var set: SequenceSet
+
+    /// Creates an update.
+    public init(position: UInt32, set: SequenceSet) {
+        self.position = position
+        self.set = set
+    }
+}
+
+/// One `search-return-data` item of ESEARCH.
+public enum SearchReturnData: Sendable, Hashable {
+    /// `MIN n`: the lowest match.
+    case min(UInt32)
+    /// `MAX n`: the highest match.
+    case max(UInt32)
+    /// `ALL sequence-set`: all matches, kept as ranges (never `$`).
+    case all(SequenceSet)
+    /// `COUNT n`: the number of matches.
+    case count(UInt32)
+    /// `MODSEQ n` (RFC 7162): the highest mod-sequence of the matches.
+    case modSequence(Int64)
+    /// `PARTIAL (range results)` (RFC 9394): the requested range and the matches in it
+    /// (nil for `NIL`: none).
+    case partial(PartialRange, SequenceSet?)
+    /// `ADDTO (position set ...)` (RFC 5267).
+    case addTo([SearchContextUpdate])
+    /// `REMOVEFROM (position set ...)` (RFC 5267).
+    case removeFrom([SearchContextUpdate])
+    /// Any other item (`search-ret-data-ext`): its name (not one of the above) and value.
+    case other(name: String, value: TaggedExtensionValue)
+}
+
+extension ParserState {
+    // esearch-response  = "ESEARCH" [search-correlator] [SP "UID"]
+    //                     *(SP search-return-data)
+    // tag-string      = astring
+    /// Parses what follows `ESEARCH`, up to (not including) CRLF. Lenient: extra and
+    /// trailing spaces.
+    mutating func esearchResponse() throws(IMAPDecodingError) -> ESearchResponse {
+        var response = ESearchResponse()
+        var first = true
+        while peek() == ASCII.space {
+            try sp("esearch-response")
+            if lenient && atLineEnd { break }
+            if first && peek() == ASCII.openParen {
+                try searchCorrelator(&response)
+            } else if response.data.isEmpty && !response.uid && skipKeyword("UID") {
+                response.uid = true
+            } else {
+                response.data.append(try searchReturnData())
+            }
+            first = false
+        }
+        return response
+    }
+
+    // search-correlator  = SP "(" "TAG" SP tag-string ")"
+    // search-correlator =  SP "(" one-correlator *(SP one-correlator) ")"   ; RFC 7377
+    // one-correlator =  ("TAG" SP tag-string) / ("MAILBOX" SP astring) /
+    //                   ("UIDVALIDITY" SP nz-number)
+    /// At `(`; fills the tag, mailbox and UIDVALIDITY of `response`.
+    mutating func searchCorrelator(_ response: inout ESearchResponse) throws(IMAPDecodingError) {
+        try expect(ASCII.openParen, "search-correlator")
+        skipExtraSpaces()
+        while true {
+            if skipKeyword("TAG") {
+                try sp("search-correlator")
+                response.tag = try astring()
+            } else if skipKeyword("MAILBOX") {
+                try sp("search-correlator")
+                response.mailbox = try mailbox()
+            } else if skipKeyword("UIDVALIDITY") {
+                try sp("search-correlator")
+                response.uidValidity = try nzNumber("search-correlator")
+            } else {
+                throw error("search-correlator", "expected TAG, MAILBOX or UIDVALIDITY, found \(found())")
+            }
+            if skip(ASCII.closeParen) { return }
+            try sp("search-correlator")
+            if lenient && skip(ASCII.closeParen) { return }
+        }
+    }
+
+    // search-return-data = "MIN" SP nz-number /
+    //                     "MAX" SP nz-number /
+    //                     "ALL" SP sequence-set /
+    //                     "COUNT" SP number /
+    //                     search-ret-data-ext
+    // search-return-data =/ "MODSEQ" SP mod-sequence-value        ; RFC 7162
+    // search-return-data =/ ret-data-partial / ret-data-addto /
+    //                       ret-data-removefrom                  ; RFC 5267, RFC 9394
+    // search-ret-data-ext = search-modifier-name SP search-return-value
+    // search-return-value = tagged-ext-val
+    mutating func searchReturnData() throws(IMAPDecodingError) -> SearchReturnData {
+        if skipKeyword("MIN") {
+            try sp("search-return-data")
+            return .min(try nzNumber("search-return-data"))
+        }
+        if skipKeyword("MAX") {
+            try sp("search-return-data")
+            return .max(try nzNumber("search-return-data"))
+        }
+        if skipKeyword("ALL") {
+            try sp("search-return-data")
+            let start = index
+            let set = try sequenceSet()
+            if !lenient && set.elements.contains(.lastCommand) {
+                throw error("search-return-data", "\"$\" is not allowed after ALL", at: start)
+            }
+            return .all(set)
+        }
+        if skipKeyword("COUNT") {
+            try sp("search-return-data")
+            return .count(try number("search-return-data"))
+        }
+        if skipKeyword("MODSEQ") {
+            try sp("search-return-data")
+            return .modSequence(try number64("mod-sequence-value"))
+        }
+        if skipKeyword("PARTIAL") {
+            return try retDataPartial()
+        }
+        if skipKeyword("ADDTO") {
+            return .addTo(try retDataContextUpdates("ret-data-addto"))
+        }
+        if skipKeyword("REMOVEFROM") {
+            return .removeFrom(try retDataContextUpdates("ret-data-removefrom"))
+        }
+        let name = try taggedExtLabel("search-return-data")
+        try sp("search-ret-data-ext")
+        return .other(name: name, value: try taggedExtVal())
+    }
+
+    // ret-data-partial    = "PARTIAL"
+    //                       SP "(" partial-range SP partial-results ")"
+    // partial-results     = sequence-set / "NIL"
+    /// After `PARTIAL`.
+    mutating func retDataPartial() throws(IMAPDecodingError) -> SearchReturnData {
+        try sp("ret-data-partial")
+        try expect(ASCII.openParen, "ret-data-partial")
+        skipExtraSpaces()
+        let range = try partialRange()
+        try sp("ret-data-partial")
+        let results: SequenceSet? = skipNil() ? nil : try sequenceSet()
+        skipExtraSpaces()
+        try expect(ASCII.closeParen, "ret-data-partial")
+        return .partial(range, results)
+    }
+
+    // ret-data-addto      = "ADDTO"
+    //                        SP "(" context-position SP sequence-set
+    //                        *(SP context-position SP sequence-set)
+    //                        ")"
+    // ret-data-removefrom = "REMOVEFROM" SP "(" context-position SP sequence-set
+    //                        *(SP context-position SP sequence-set) ")"
+    // context-position    = number
+    /// After `ADDTO` / `REMOVEFROM`.
+    mutating func retDataContextUpdates(_ rule: String) throws(IMAPDecodingError) -> [SearchContextUpdate] {
+        try sp(rule)
+        try expect(ASCII.openParen, rule)
+        skipExtraSpaces()
+        var updates: [SearchContextUpdate] = []
+        while true {
+            let position = try number("context-position")
+            try sp(rule)
+            updates.append(SearchContextUpdate(position: position, set: try sequenceSet()))
+            if skip(ASCII.closeParen) { return updates }
+            try sp(rule)
+            if lenient && skip(ASCII.closeParen) { return updates }
+        }
+    }
+}
+
+extension IMAPWriter {
+    // esearch-response  = "ESEARCH" [search-correlator] [SP "UID"]
+    //                     *(SP search-return-data)
+    /// Writes what follows `ESEARCH`, no CRLF.
+    mutating func writeESearchResponse(_ response: ESearchResponse) {
+        if response.tag != nil || response.mailbox != nil || response.uidValidity != nil {
+            write(" (")
+            var separator = false
+            if let tag = response.tag {
+                write("TAG ")
+                writeAString(tag)
+                separator = true
+            }
+            if let mailbox = response.mailbox {
+                if separator { writeSpace() }
+                write("MAILBOX ")
+                writeMailbox(mailbox)
+                separator = true
+            }
+            if let uidValidity = response.uidValidity {
+                if separator { writeSpace() }
+                write("UIDVALIDITY ")
+                writeNumber(max(1, uidValidity))
+            }
+            writeByte(ASCII.closeParen)
+        }
+        if response.uid { write(" UID") }
+        for item in response.data {
+            writeSpace()
+            writeSearchReturnData(item)
+        }
+    }
+
+    // search-return-data = "MIN" SP nz-number / "MAX" SP nz-number / "ALL" SP sequence-set /
+    //                      "COUNT" SP number / search-ret-data-ext
+    mutating func writeSearchReturnData(_ item: SearchReturnData) {
+        switch item {
+        case .min(let n):
+            write("MIN ")
+            writeNumber(max(1, n))
+        case .max(let n):
+            write("MAX ")
+            writeNumber(max(1, n))
+        case .all(let set):
+            write("ALL ")
+            writeSequenceSet(set)
+        case .count(let n):
+            write("COUNT ")
+            writeNumber(n)
+        case .modSequence(let n):
+            write("MODSEQ ")
+            writeNumber(max(0, n))
+        case .partial(let range, let results):
+            write("PARTIAL (")
+            writePartialRange(range)
+            writeSpace()
+            if let results { writeSequenceSet(results) } else { writeNil() }
+            writeByte(ASCII.closeParen)
+        case .addTo(let updates):
+            write("ADDTO ")
+            writeSearchContextUpdates(updates)
+        case .removeFrom(let updates):
+            write("REMOVEFROM ")
+            writeSearchContextUpdates(updates)
+        case .other(let name, let value):
+            writeBytes(name.utf8)
+            writeSpace()
+            writeTaggedExtVal(value)
+        }
+    }
+
+    /// Writes `"(" context-position SP sequence-set *(SP context-position SP sequence-set) ")"`.
+    mutating func writeSearchContextUpdates(_ updates: [SearchContextUpdate]) {
+        writeByte(ASCII.openParen)
+        for (i, update) in updates.enumerated() {
+            if i > 0 { writeSpace() }
+            writeNumber(update.position)
+            writeSpace()
+            writeSequenceSet(update.set)
+        }
+        writeByte(ASCII.closeParen)
+    }
+}

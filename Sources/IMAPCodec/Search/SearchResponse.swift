@@ -1,0 +1,110 @@
+// The SEARCH response (RFC 9051 / RFC 3501 `mailbox-data`, RFC 7162 MODSEQ) and the
+// SORT response (RFC 5256 `sort-data`, RFC 7162), which share their shape.
+
+/// The data of a `* SEARCH` or `* SORT` response: matching message numbers (sequence
+/// numbers or UIDs) and, with CONDSTORE, the highest mod-sequence among them.
+public struct SearchResponse: Sendable, Hashable {
+    /// The numbers, in the order the server sent them (SORT: the sort order).
+    public var numbers: [UInt32]
+    /// `(MODSEQ n)` (RFC 7162), when present.
+    public var modSequence: Int64?
+
+    /// Creates a response.
+    public init(numbers: [UInt32], modSequence: Int64? = nil) {
+        self.numbers = numbers
+        self.modSequence = modSequence
+    }
+}
+
+extension ParserState {
+    // mailbox-data    =/ "SEARCH" [1*(SP nz-number) SP search-sort-mod-seq]
+    // obsolete-search-response = "SEARCH" *(SP nz-number)
+    // search-sort-mod-seq = "(" "MODSEQ" SP mod-sequence-value ")"
+    /// Parses what follows `SEARCH`: `*(SP nz-number) [SP "(" "MODSEQ" SP n ")"]`, up to
+    /// (not including) CRLF; an empty result is `SEARCH` directly followed by CRLF.
+    /// Linear, one array. Lenient: a trailing space, extra spaces, and 0 among the numbers.
+    mutating func searchResponse() throws(IMAPDecodingError) -> SearchResponse {
+        try searchOrSortData("mailbox-data")
+    }
+
+    // sort-data       = "SORT" [1*(SP nz-number) SP search-sort-mod-seq]
+    // sort-data       = "SORT" *(SP nz-number)            ; RFC 5256
+    /// Parses what follows `SORT`, as ``searchResponse()``.
+    mutating func sortResponse() throws(IMAPDecodingError) -> SearchResponse {
+        try searchOrSortData("sort-data")
+    }
+
+    mutating func searchOrSortData(_ rule: String) throws(IMAPDecodingError) -> SearchResponse {
+        var numbers: [UInt32] = []
+        var modSequence: Int64? = nil
+        let count = bytes.count
+        let lenient = self.lenient
+        while index < count && bytes[index] == ASCII.space {
+            index &+= 1
+            if lenient {
+                while index < count && bytes[index] == ASCII.space { index &+= 1 }
+                if atLineEnd { break }
+            }
+            if index < count && bytes[index] == ASCII.openParen {
+                modSequence = try searchSortModSeq()
+                if !lenient && numbers.isEmpty {
+                    throw error(rule, "MODSEQ without numbers")
+                }
+                break
+            }
+            // nz-number, inline: this loop runs millions of times for large results.
+            let start = index
+            var value: UInt64 = 0
+            while index < count {
+                let digit = bytes[index] &- ASCII.zero
+                if digit >= 10 { break }
+                value = value &* 10 &+ UInt64(digit)
+                if value > UInt64(UInt32.max) {
+                    throw error("nz-number", "number exceeds 4294967295", kind: .numberOutOfRange, at: start)
+                }
+                index &+= 1
+            }
+            if index == start { throw error(rule, "expected a number, found \(found())") }
+            if value == 0 && !lenient {
+                throw error("nz-number", "expected a non-zero number", kind: .numberOutOfRange, at: start)
+            }
+            numbers.append(UInt32(truncatingIfNeeded: value))
+        }
+        return SearchResponse(numbers: numbers, modSequence: modSequence)
+    }
+
+    // search-sort-mod-seq = "(" "MODSEQ" SP mod-sequence-value ")"
+    mutating func searchSortModSeq() throws(IMAPDecodingError) -> Int64 {
+        try expect(ASCII.openParen, "search-sort-mod-seq")
+        skipExtraSpaces()
+        try expectKeyword("MODSEQ", "search-sort-mod-seq")
+        try sp("search-sort-mod-seq")
+        let value = try number64("mod-sequence-value")
+        skipExtraSpaces()
+        try expect(ASCII.closeParen, "search-sort-mod-seq")
+        return value
+    }
+}
+
+extension IMAPWriter {
+    // mailbox-data    =/ "SEARCH" [1*(SP nz-number) SP search-sort-mod-seq]
+    /// Writes what follows `SEARCH` (or `SORT`): ` n n n [(MODSEQ m)]`, no CRLF.
+    /// A MODSEQ without numbers is not written (the grammar has no place for it).
+    mutating func writeSearchResponse(_ response: SearchResponse) {
+        for number in response.numbers {
+            writeSpace()
+            writeNumber(max(1, number))
+        }
+        if let modSequence = response.modSequence, !response.numbers.isEmpty {
+            write(" (MODSEQ ")
+            writeNumber(max(0, modSequence))
+            writeByte(ASCII.closeParen)
+        }
+    }
+
+    // sort-data       = "SORT" [1*(SP nz-number) SP search-sort-mod-seq]
+    /// Writes what follows `SORT`.
+    mutating func writeSortResponse(_ response: SearchResponse) {
+        writeSearchResponse(response)
+    }
+}

@@ -1,0 +1,169 @@
+// SORT command arguments (RFC 5256 `sort`, RFC 5957 SORT=DISPLAY, RFC 5267 ESORT).
+
+/// A sort key (`sort-key`). An open set: keys from newer extensions round-trip unchanged.
+/// Compared ignoring case.
+public struct SortKey: Sendable, Hashable, CustomStringConvertible {
+    /// The key as written, e.g. `ARRIVAL`.
+    public let rawValue: String
+
+    /// Creates a key from its name (an atom).
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// `ARRIVAL`: internal date and time.
+    public static let arrival = SortKey("ARRIVAL")
+    /// `CC`: first Cc address mailbox.
+    public static let cc = SortKey("CC")
+    /// `DATE`: sent date (Date header).
+    public static let date = SortKey("DATE")
+    /// `FROM`: first From address mailbox.
+    public static let from = SortKey("FROM")
+    /// `SIZE`: RFC 822 size.
+    public static let size = SortKey("SIZE")
+    /// `SUBJECT`: base subject.
+    public static let subject = SortKey("SUBJECT")
+    /// `TO`: first To address mailbox.
+    public static let to = SortKey("TO")
+    /// `DISPLAYFROM` (RFC 5957): display name of the first From address.
+    public static let displayFrom = SortKey("DISPLAYFROM")
+    /// `DISPLAYTO` (RFC 5957): display name of the first To address.
+    public static let displayTo = SortKey("DISPLAYTO")
+
+    /// The wire form.
+    public var description: String { rawValue }
+
+    /// Compares ignoring ASCII case.
+    public static func == (lhs: SortKey, rhs: SortKey) -> Bool {
+        ASCII.equalsCaseInsensitive(lhs.rawValue.utf8, rhs.rawValue.utf8)
+    }
+
+    /// Hashes the lowercased bytes.
+    public func hash(into hasher: inout Hasher) {
+        for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
+    }
+}
+
+/// One `sort-criterion`: a key, optionally reversed.
+public struct SortCriterion: Sendable, Hashable {
+    /// `REVERSE`: descending order.
+    public var reverse: Bool
+    /// The key.
+    public var key: SortKey
+
+    /// Creates a criterion.
+    public init(_ key: SortKey, reverse: Bool = false) {
+        self.key = key
+        self.reverse = reverse
+    }
+}
+
+/// What follows `SORT SP` in a SORT or UID SORT command.
+public struct SortArguments: Sendable, Hashable {
+    /// `RETURN (...)` (ESORT, RFC 5267); nil when absent.
+    public var returnOptions: [SearchReturnOption]?
+    /// The criteria, most significant first; never empty on the wire.
+    public var criteria: [SortCriterion]
+    /// The charset of the search strings (required by SORT).
+    public var charset: String
+    /// The search keys, all of which must match; never empty on the wire (an empty
+    /// array is written as `ALL`).
+    public var keys: [SearchKey]
+
+    /// Creates SORT arguments.
+    public init(
+        returnOptions: [SearchReturnOption]? = nil, criteria: [SortCriterion], charset: String = "UTF-8",
+        keys: [SearchKey]
+    ) {
+        self.returnOptions = returnOptions
+        self.criteria = criteria
+        self.charset = charset
+        self.keys = keys
+    }
+}
+
+extension ParserState {
+    // sort            = ["UID" SP] "SORT" SP sort-criteria SP search-criteria
+    // extended-sort   = ["UID" SP] "SORT" search-return-opts
+    //                   SP sort-criteria SP search-criteria      ; RFC 5267
+    // search-criteria = charset 1*(SP search-key)
+    /// Parses what follows `SORT SP`: `[RETURN (...) SP] sort-criteria SP charset
+    /// 1*(SP search-key)`; stops before CRLF.
+    mutating func sortArguments() throws(IMAPDecodingError) -> SortArguments {
+        var returnOptions: [SearchReturnOption]? = nil
+        if skipKeyword("RETURN") {
+            returnOptions = try searchReturnOpts()
+            try sp("extended-sort")
+        }
+        let criteria = try sortCriteria()
+        try sp("sort")
+        let charset = try self.charset()
+        try sp("search-criteria")
+        let keys = try searchKeyList("search-criteria")
+        return SortArguments(returnOptions: returnOptions, criteria: criteria, charset: charset, keys: keys)
+    }
+
+    // sort-criteria   = "(" sort-criterion *(SP sort-criterion) ")"
+    // sort-criterion  = ["REVERSE" SP] sort-key
+    // sort-key        = "ARRIVAL" / "CC" / "DATE" / "FROM" / "SIZE" /
+    //                   "SUBJECT" / "TO"
+    // sort-key        =/ "DISPLAYFROM" / "DISPLAYTO"             ; RFC 5957
+    /// Unknown keys (atoms) are kept.
+    mutating func sortCriteria() throws(IMAPDecodingError) -> [SortCriterion] {
+        try expect(ASCII.openParen, "sort-criteria")
+        skipExtraSpaces()
+        var criteria: [SortCriterion] = []
+        while true {
+            let reverse = skipKeyword("REVERSE")
+            if reverse { try sp("sort-criterion") }
+            let start = index
+            _ = try atom("sort-key")
+            let key = SortKey.from(bytes[start..<index])
+            criteria.append(SortCriterion(key, reverse: reverse))
+            if skip(ASCII.closeParen) { return criteria }
+            try sp("sort-criteria")
+            if lenient && skip(ASCII.closeParen) { return criteria }
+        }
+    }
+}
+
+extension SortKey {
+    static let known: [SortKey] = [.arrival, .cc, .date, .from, .size, .subject, .to, .displayFrom, .displayTo]
+
+    /// The well-known key equal to `bytes` (ignoring case), or a new one.
+    static func from(_ bytes: ArraySlice<UInt8>) -> SortKey {
+        for key in known where key.rawValue.utf8.count == bytes.count
+            && ASCII.equalsCaseInsensitive(key.rawValue.utf8, bytes)
+        {
+            return key
+        }
+        return SortKey(String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+extension IMAPWriter {
+    // sort            = ["UID" SP] "SORT" SP sort-criteria SP search-criteria
+    /// Writes what follows `SORT SP`.
+    mutating func writeSortArguments(_ arguments: SortArguments) {
+        if let options = arguments.returnOptions {
+            writeSearchReturnOpts(options)
+            writeSpace()
+        }
+        writeSortCriteria(arguments.criteria)
+        writeSpace()
+        writeCharset(arguments.charset)
+        writeSpace()
+        writeSearchKeys(arguments.keys)
+    }
+
+    // sort-criteria   = "(" sort-criterion *(SP sort-criterion) ")"
+    mutating func writeSortCriteria(_ criteria: [SortCriterion]) {
+        writeByte(ASCII.openParen)
+        for (i, criterion) in criteria.enumerated() {
+            if i > 0 { writeSpace() }
+            if criterion.reverse { write("REVERSE ") }
+            writeBytes(criterion.key.rawValue.utf8)
+        }
+        writeByte(ASCII.closeParen)
+    }
+}

@@ -1,0 +1,199 @@
+// THREAD command arguments and response (RFC 5256 `thread`, `thread-data`).
+
+/// A threading algorithm (`thread-alg`). An open set: unknown algorithms round-trip.
+/// Compared ignoring case.
+public struct ThreadAlgorithm: Sendable, Hashable, CustomStringConvertible {
+    /// The algorithm name as written.
+    public let rawValue: String
+
+    /// Creates an algorithm from its name (an atom).
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// `ORDEREDSUBJECT`.
+    public static let orderedSubject = ThreadAlgorithm("ORDEREDSUBJECT")
+    /// `REFERENCES`.
+    public static let references = ThreadAlgorithm("REFERENCES")
+    /// `REFS` (draft, implemented by Dovecot).
+    public static let refs = ThreadAlgorithm("REFS")
+
+    /// The wire form.
+    public var description: String { rawValue }
+
+    /// Compares ignoring ASCII case.
+    public static func == (lhs: ThreadAlgorithm, rhs: ThreadAlgorithm) -> Bool {
+        ASCII.equalsCaseInsensitive(lhs.rawValue.utf8, rhs.rawValue.utf8)
+    }
+
+    /// Hashes the lowercased bytes.
+    public func hash(into hasher: inout Hasher) {
+        for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
+    }
+
+    static let known: [ThreadAlgorithm] = [.orderedSubject, .references, .refs]
+
+    static func from(_ bytes: ArraySlice<UInt8>) -> ThreadAlgorithm {
+        for algorithm in known where algorithm.rawValue.utf8.count == bytes.count
+            && ASCII.equalsCaseInsensitive(algorithm.rawValue.utf8, bytes)
+        {
+            return algorithm
+        }
+        return ThreadAlgorithm(String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+/// What follows `THREAD SP` in a THREAD or UID THREAD command.
+public struct ThreadArguments: Sendable, Hashable {
+    /// The algorithm.
+    public var algorithm: ThreadAlgorithm
+    /// The charset of the search strings (required by THREAD).
+    public var charset: String
+    /// The search keys, all of which must match; never empty on the wire (an empty
+    /// array is written as `ALL`).
+    public var keys: [SearchKey]
+
+    /// Creates THREAD arguments.
+    public init(algorithm: ThreadAlgorithm, charset: String = "UTF-8", keys: [SearchKey]) {
+        self.algorithm = algorithm
+        self.charset = charset
+        self.keys = keys
+    }
+}
+
+/// One `thread-list` of a THREAD response: a chain of messages, each the parent of the
+/// next, followed by the branches below the last one.
+///
+/// `(3 6 (4 23)(44 7 96))` is `messages: [3, 6]` with two branches, `[4, 23]` and
+/// `[44, 7, 96]`. `((3)(5))` has no messages (their common parent is missing) and two
+/// branches. The grammar wants either no branches or at least two, and at least two
+/// when there are no messages.
+public struct MessageThread: Sendable, Hashable {
+    /// The chain of messages (sequence numbers or UIDs), parent first.
+    public var messages: [UInt32]
+    /// The sub-threads below the last message.
+    public var branches: [MessageThread]
+
+    /// Creates a thread.
+    public init(messages: [UInt32], branches: [MessageThread] = []) {
+        self.messages = messages
+        self.branches = branches
+    }
+}
+
+extension ParserState {
+    // thread          = ["UID" SP] "THREAD" SP thread-alg SP search-criteria
+    // thread-alg      = "ORDEREDSUBJECT" / "REFERENCES" / thread-alg-ext
+    // thread-alg-ext  = atom
+    // search-criteria = charset 1*(SP search-key)
+    /// Parses what follows `THREAD SP`: `thread-alg SP charset 1*(SP search-key)`; stops
+    /// before CRLF.
+    mutating func threadArguments() throws(IMAPDecodingError) -> ThreadArguments {
+        let start = index
+        _ = try atom("thread-alg")
+        let algorithm = ThreadAlgorithm.from(bytes[start..<index])
+        try sp("thread")
+        let charset = try self.charset()
+        try sp("search-criteria")
+        let keys = try searchKeyList("search-criteria")
+        return ThreadArguments(algorithm: algorithm, charset: charset, keys: keys)
+    }
+
+    // thread-data     = "THREAD" [SP 1*thread-list]
+    /// Parses what follows `THREAD`, up to (not including) CRLF; an empty result is
+    /// `THREAD` directly followed by CRLF. Lenient: a trailing space, spaces between
+    /// thread lists.
+    mutating func threadResponse() throws(IMAPDecodingError) -> [MessageThread] {
+        var threads: [MessageThread] = []
+        guard peek() == ASCII.space else { return threads }
+        try sp("thread-data")
+        if lenient && atLineEnd { return threads }
+        threads.append(try threadList())
+        while true {
+            if peek() == ASCII.openParen {
+                threads.append(try threadList())
+            } else if lenient && peek() == ASCII.space {
+                skipExtraSpaces()
+                if atLineEnd { break }
+                threads.append(try threadList())
+            } else {
+                break
+            }
+        }
+        return threads
+    }
+
+    // thread-list     = "(" (thread-members / thread-nested) ")"
+    // thread-members  = nz-number *(SP nz-number) [SP thread-nested]
+    // thread-nested   = 2*thread-list
+    /// Each level counts as nesting. Lenient: a single nested list, spaces between lists.
+    mutating func threadList() throws(IMAPDecodingError) -> MessageThread {
+        try enterNesting("thread-list")
+        try expect(ASCII.openParen, "thread-list")
+        var thread = MessageThread(messages: [])
+        if peek() != ASCII.openParen {
+            thread.messages.append(try nzNumber("thread-members"))
+            while true {
+                if skip(ASCII.closeParen) {
+                    leaveNesting()
+                    return thread
+                }
+                try sp("thread-members")
+                if peek() == ASCII.openParen { break }
+                if lenient && skip(ASCII.closeParen) {
+                    leaveNesting()
+                    return thread
+                }
+                thread.messages.append(try nzNumber("thread-members"))
+            }
+        }
+        // thread-nested
+        let nestedStart = index
+        while true {
+            thread.branches.append(try threadList())
+            if skip(ASCII.closeParen) { break }
+            if lenient { skipExtraSpaces() }
+            if skip(ASCII.closeParen) { break }
+            if peek() != ASCII.openParen {
+                throw error("thread-nested", "expected \"(\" or \")\", found \(found())")
+            }
+        }
+        if !lenient && thread.branches.count < 2 {
+            throw error("thread-nested", "a nested thread list needs at least two thread lists", at: nestedStart)
+        }
+        leaveNesting()
+        return thread
+    }
+}
+
+extension IMAPWriter {
+    // thread          = ["UID" SP] "THREAD" SP thread-alg SP search-criteria
+    /// Writes what follows `THREAD SP`.
+    mutating func writeThreadArguments(_ arguments: ThreadArguments) {
+        writeBytes(arguments.algorithm.rawValue.utf8)
+        writeSpace()
+        writeCharset(arguments.charset)
+        writeSpace()
+        writeSearchKeys(arguments.keys)
+    }
+
+    // thread-data     = "THREAD" [SP 1*thread-list]
+    /// Writes what follows `THREAD`, no CRLF.
+    mutating func writeThreadResponse(_ threads: [MessageThread]) {
+        if threads.isEmpty { return }
+        writeSpace()
+        for thread in threads { writeThreadList(thread) }
+    }
+
+    // thread-list     = "(" (thread-members / thread-nested) ")"
+    mutating func writeThreadList(_ thread: MessageThread) {
+        writeByte(ASCII.openParen)
+        for (i, number) in thread.messages.enumerated() {
+            if i > 0 { writeSpace() }
+            writeNumber(max(1, number))
+        }
+        if !thread.messages.isEmpty && !thread.branches.isEmpty { writeSpace() }
+        for branch in thread.branches { writeThreadList(branch) }
+        writeByte(ASCII.closeParen)
+    }
+}
