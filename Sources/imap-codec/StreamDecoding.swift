@@ -16,7 +16,12 @@ enum Decoded {
 }
 
 /// Decodes a whole stream, fed `chunk` bytes at a time, calling `body` for each frame.
-func decodeStream(_ input: [UInt8], direction: Direction, strict: Bool, chunk: Int? = nil, _ body: (Decoded) -> Void) {
+/// For commands, `peer` (the server's side of the same session, when known) tells which
+/// synchronizing literals the server refused: a one-sided stream cannot show it.
+func decodeStream(
+    _ input: [UInt8], direction: Direction, strict: Bool, chunk: Int? = nil, peer: [UInt8]? = nil,
+    _ body: (Decoded) -> Void
+) {
     switch direction {
     case .responses:
         var decoder = ResponseDecoder(options: ResponseDecoder.Options(lenient: !strict))
@@ -34,14 +39,27 @@ func decodeStream(_ input: [UInt8], direction: Direction, strict: Bool, chunk: I
         if decoder.isInsideFrame { body(truncated(at: decoder.streamOffset, buffered: decoder.bufferedBytes.count)) }
     case .commands:
         var decoder = CommandDecoder(options: CommandDecoder.Options(lenient: !strict))
+        var server = PeerTranscript(peer)
         feed(input, chunk: chunk, append: { decoder.append($0) }) {
             while true {
                 let offset = decoder.streamOffset
                 do throws(IMAPDecodingError) {
                     guard let event = try decoder.next() else { return }
-                    // A one-sided stream: the client sent its literals; nothing to answer.
-                    if case .message(let message) = event {
+                    switch event {
+                    case .continuationRequired:
+                        let tag = leadingTag(decoder.bufferedBytes)
+                        if !server.acceptsLiteral(tag: tag) {
+                            decoder.refuseLiteral()
+                            body(.value(offset: offset, text: "literal refused by the server; command \(tag) dropped"))
+                        }
+                    case .message(let message):
                         body(.value(offset: offset, text: describe(message)))
+                        if case .command(let command) = message {
+                            switch command.kind {
+                            case .authenticate, .idle: server.skipExchange(tag: command.tag.description)
+                            default: break
+                            }
+                        }
                     }
                 } catch {
                     body(.error(offset: error.frameOffset, error))
@@ -50,6 +68,68 @@ func decodeStream(_ input: [UInt8], direction: Direction, strict: Bool, chunk: I
         }
         if decoder.isInsideFrame { body(truncated(at: decoder.streamOffset, buffered: decoder.bufferedBytes.count)) }
     }
+}
+
+/// The server's side of a session, read alongside the client's to follow the continuation
+/// handshake: each synchronizing literal is matched with the server's next continuation
+/// request, or with the command's tagged response when the server refused it.
+struct PeerTranscript {
+    enum Step {
+        case continuation
+        case tagged(String)
+    }
+
+    var steps: [Step] = []
+    var position = 0
+    let known: Bool
+
+    init(_ bytes: [UInt8]?) {
+        known = bytes != nil
+        guard let bytes else { return }
+        var decoder = ResponseDecoder()
+        decoder.append(bytes)
+        while true {
+            do throws(IMAPDecodingError) {
+                guard let response = try decoder.next() else { break }
+                switch response {
+                case .continuation: steps.append(.continuation)
+                case .tagged(let tagged): steps.append(.tagged(tagged.tag.description))
+                case .untagged: continue
+                }
+            } catch {
+                continue
+            }
+        }
+    }
+
+    /// True when the server sent a continuation request for this literal (or nothing is
+    /// known of the server: assume the literal was sent).
+    mutating func acceptsLiteral(tag: String) -> Bool {
+        guard known else { return true }
+        while position < steps.count {
+            defer { position += 1 }
+            switch steps[position] {
+            case .continuation: return true
+            case .tagged(let t) where t == tag: return false
+            case .tagged: continue
+            }
+        }
+        return true
+    }
+
+    /// Skips the server's side of an AUTHENTICATE or IDLE exchange, up to its tagged response.
+    mutating func skipExchange(tag: String) {
+        guard known else { return }
+        while position < steps.count {
+            defer { position += 1 }
+            if case .tagged(let t) = steps[position], t == tag { return }
+        }
+    }
+}
+
+/// The first token of the unread bytes (the tag of the command being read).
+func leadingTag(_ bytes: ArraySlice<UInt8>) -> String {
+    String(decoding: bytes.prefix { $0 != 0x20 && $0 != 0x0D && $0 != 0x0A }.prefix(64), as: UTF8.self)
 }
 
 /// Feeds `input` in chunks of `chunk` bytes (all at once by default), draining after each.

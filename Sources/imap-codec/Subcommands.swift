@@ -29,7 +29,7 @@ func checkCommand(_ options: Options) throws -> Int32 {
     for file in options.files {
         let input = try readInput(file)
         bytes += input.count
-        decodeStream(input, direction: options.direction, strict: options.strict) { decoded in
+        decodeStream(input, direction: options.direction, strict: options.strict, peer: peerTranscript(of: file, options)) { decoded in
             frames += 1
             if case .error(let offset, let error) = decoded {
                 errors += 1
@@ -41,16 +41,29 @@ func checkCommand(_ options: Options) throws -> Int32 {
     return errors == 0 ? 0 : 1
 }
 
-/// `roundtrip`: decode, encode, decode; counts mismatches.
+/// The server's side of a `.c2s` capture: the sibling `.s2c` file, when there is one.
+func peerTranscript(of file: String, _ options: Options) -> [UInt8]? {
+    guard options.direction == .commands, file.hasSuffix(".c2s") else { return nil }
+    return FileManager.default.contents(atPath: String(file.dropLast(4)) + ".s2c").map { Array($0) }
+}
+
+/// `roundtrip`: decode, encode, decode; counts mismatches (frames that do not decode
+/// are counted apart).
 func roundtripCommand(_ options: Options) throws -> Int32 {
     var frames = 0
     var undecodable = 0
-    let mismatches = 0
+    var mismatches = 0
     for file in options.files {
         let input = try readInput(file)
-        decodeStream(input, direction: options.direction, strict: options.strict) { decoded in
+        roundtripStream(input, direction: options.direction, strict: options.strict, peer: peerTranscript(of: file, options)) { result in
             frames += 1
-            if case .error = decoded { undecodable += 1 }
+            switch result {
+            case .same: break
+            case .undecodable: undecodable += 1
+            case .mismatch(let offset, let detail):
+                mismatches += 1
+                print("\(file):\(offset): mismatch: \(detail)")
+            }
         }
     }
     print("frames: \(frames) undecodable: \(undecodable) mismatches: \(mismatches)")

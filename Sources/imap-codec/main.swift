@@ -11,6 +11,8 @@ let usage = """
 
     With no FILE, decode shows a sample session bundled with the tool.
     --responses (the default) reads server-to-client bytes; --commands client-to-server.
+    For FILE.c2s, a sibling FILE.s2c (the server's side) tells which synchronizing
+    literals the server refused, as a one-sided capture cannot.
     """
 
 struct Options {

@@ -123,38 +123,41 @@ extension IMAPWriter {
     /// After `APPEND `.
     mutating func writeAppendArguments(_ append: AppendCommand) {
         writeMailbox(append.mailbox)
-        for message in append.messages {
-            if let flags = message.flags {
-                writeSpace()
-                writeFlagList(flags)
-            }
-            if let date = message.internalDate {
-                writeSpace()
-                writeDateTime(date)
-            }
+        for message in append.messages { writeAppendMessage(message) }
+    }
+
+    /// `append-message` with its leading SP: `[SP flag-list] [SP date-time] SP append-data`.
+    mutating func writeAppendMessage(_ message: AppendMessage) {
+        if let flags = message.flags {
             writeSpace()
-            switch message.data {
-            case .literal(let bytes): writeLiteral(bytes)
-            case .binary(let bytes): writeLiteral(bytes, binary: true)
-            case .catenate(let parts):
-                write("CATENATE (")
-                for (i, part) in parts.enumerated() {
-                    if i > 0 { writeSpace() }
-                    switch part {
-                    case .text(let bytes):
-                        write("TEXT ")
-                        writeLiteral(bytes)
-                    case .url(let url):
-                        write("URL ")
-                        writeAString(url)
-                    }
+            writeFlagList(flags)
+        }
+        if let date = message.internalDate {
+            writeSpace()
+            writeDateTime(date)
+        }
+        writeSpace()
+        switch message.data {
+        case .literal(let bytes): writeLiteral(bytes)
+        case .binary(let bytes): writeLiteral(bytes, binary: true)
+        case .catenate(let parts):
+            write("CATENATE (")
+            for (i, part) in parts.enumerated() {
+                if i > 0 { writeSpace() }
+                switch part {
+                case .text(let bytes):
+                    write("TEXT ")
+                    writeLiteral(bytes)
+                case .url(let url):
+                    write("URL ")
+                    writeAString(url)
                 }
-                writeByte(ASCII.closeParen)
-            case .utf8(let bytes):
-                write("UTF8 (")
-                writeLiteral(bytes, binary: true)
-                writeByte(ASCII.closeParen)
             }
+            writeByte(ASCII.closeParen)
+        case .utf8(let bytes):
+            write("UTF8 (")
+            writeLiteral(bytes, binary: true)
+            writeByte(ASCII.closeParen)
         }
     }
 }

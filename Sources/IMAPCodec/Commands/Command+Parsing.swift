@@ -14,6 +14,7 @@ extension ParserState {
     /// The command keyword and its arguments, dispatched on the keyword's first byte.
     mutating func commandKind() throws(IMAPDecodingError) -> CommandKind {
         guard let first = peek() else { throw error("command", "expected a command, found end of input") }
+        if let kind = try selectedStateCommand(uid: false) { return kind }
         switch ASCII.upper(first) {
         case UInt8(ascii: "A"):
             if skipKeyword("APPEND") {
@@ -33,6 +34,15 @@ extension ParserState {
             if skipKeyword("CAPABILITY") { return .capability }
             if skipKeyword("CHECK") { return .check }
             if skipKeyword("CLOSE") { return .close }
+            // command-select      =/ "CANCELUPDATE" 1*(SP quoted)          (RFC 5267)
+            if skipKeyword("CANCELUPDATE") {
+                var tags: [ByteString] = []
+                repeat {
+                    try sp("command-select")
+                    tags.append(try quoted())
+                } while peek() == ASCII.space
+                return .cancelUpdate(tags)
+            }
             if skipKeyword("CREATE") {
                 try sp("create")
                 return .create(try createArguments())
@@ -163,6 +173,7 @@ extension ParserState {
     // uid             = "UID" SP (copy / move / fetch / search / store / uid-expunge)
     // uid-expunge     = "EXPUNGE" SP sequence-set
     mutating func uidCommand() throws(IMAPDecodingError) -> CommandKind {
+        if let kind = try selectedStateCommand(uid: true) { return kind }
         if skipKeyword("COPY") {
             let (set, mailbox) = try setAndMailbox("copy")
             return .copy(set, mailbox, uid: true)
@@ -176,6 +187,60 @@ extension ParserState {
             return .uidExpunge(try sequenceSet())
         }
         throw error("uid", "expected COPY, MOVE, FETCH, SEARCH, STORE or EXPUNGE after UID, found \(found())")
+    }
+
+    /// The commands that have a UID form and share their grammar with it; nil (nothing
+    /// consumed) for any other keyword.
+    mutating func selectedStateCommand(uid: Bool) throws(IMAPDecodingError) -> CommandKind? {
+        switch peek().map(ASCII.upper) {
+        case UInt8(ascii: "F"):
+            // fetch           = "FETCH" SP sequence-set SP ("ALL" / "FULL" / "FAST" /
+            //                   fetch-att / "(" fetch-att *(SP fetch-att) ")") [fetch-modifiers]
+            if skipKeyword("FETCH") {
+                try sp("fetch")
+                let set = try sequenceSet()
+                try sp("fetch")
+                let attributes = try fetchAttributes()
+                return .fetch(set, attributes, modifiers: try fetchModifiers(), uid: uid)
+            }
+        case UInt8(ascii: "S"):
+            // search          = "SEARCH" [search-return-opts] SP search-program
+            if skipKeyword("SEARCH") {
+                try sp("search")
+                return .search(try searchProgram(), uid: uid)
+            }
+            // store           = "STORE" SP sequence-set [store-modifiers] SP store-att-flags
+            if skipKeyword("STORE") {
+                try sp("store")
+                let set = try sequenceSet()
+                let modifiers = try storeModifiers()
+                try sp("store")
+                return .store(set, modifiers: modifiers, try storeAttFlags(), uid: uid)
+            }
+            // sort            = ["UID" SP] "SORT" SP sort-criteria SP search-criteria   (RFC 5256)
+            if skipKeyword("SORT") {
+                try sp("sort")
+                return .sort(try sortArguments(), uid: uid)
+            }
+        case UInt8(ascii: "T"):
+            // thread          = ["UID" SP] "THREAD" SP thread-alg SP search-criteria  (RFC 5256)
+            if skipKeyword("THREAD") {
+                try sp("thread")
+                return .thread(try threadArguments(), uid: uid)
+            }
+        case UInt8(ascii: "R"):
+            // replace        = "REPLACE" SP seq-number SP mailbox append-message      (RFC 8508)
+            if skipKeyword("REPLACE") {
+                try sp("replace")
+                let number = try seqNumber()
+                let mailbox = try spMailbox("replace")
+                try sp("replace")
+                return .replace(number, mailbox, try appendMessage(), uid: uid)
+            }
+        default:
+            break
+        }
+        return nil
     }
 
     /// `SP mailbox`

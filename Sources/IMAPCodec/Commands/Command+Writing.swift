@@ -125,6 +125,39 @@ extension IMAPWriter {
         case .uidExpunge(let set):
             write("UID EXPUNGE ")
             writeSequenceSet(set)
+        case .search(let program, let uid):
+            write(uid ? "UID SEARCH " : "SEARCH ")
+            writeSearchProgram(program)
+        case .fetch(let set, let attributes, let modifiers, let uid):
+            write(uid ? "UID FETCH " : "FETCH ")
+            writeSequenceSet(set)
+            writeSpace()
+            writeFetchAttributes(attributes)
+            writeFetchModifiers(modifiers)
+        case .store(let set, let modifiers, let flags, let uid):
+            write(uid ? "UID STORE " : "STORE ")
+            writeSequenceSet(set)
+            writeStoreModifiers(modifiers)
+            writeSpace()
+            writeStoreAttFlags(flags)
+        case .sort(let arguments, let uid):
+            write(uid ? "UID SORT " : "SORT ")
+            writeSortArguments(arguments)
+        case .thread(let arguments, let uid):
+            write(uid ? "UID THREAD " : "THREAD ")
+            writeThreadArguments(arguments)
+        case .replace(let number, let mailbox, let message, let uid):
+            write(uid ? "UID REPLACE " : "REPLACE ")
+            writeSeqNumber(number)
+            writeSpace()
+            writeMailbox(mailbox)
+            writeAppendMessage(message)
+        case .cancelUpdate(let tags):
+            write("CANCELUPDATE")
+            for tag in tags {
+                writeSpace()
+                writeQuoted(tag)
+            }
         case .copy(let set, let mailbox, let uid):
             write(uid ? "UID COPY " : "COPY ")
             writeSequenceSet(set)

@@ -111,6 +111,20 @@ public enum CommandKind: Sendable, Hashable {
     case expunge
     /// `UID EXPUNGE set` (RFC 4315)
     case uidExpunge(SequenceSet)
+    /// `[UID] SEARCH [RETURN (...)] [CHARSET x] keys...`
+    case search(SearchProgram, uid: Bool)
+    /// `[UID] FETCH set attributes [(modifiers)]`
+    case fetch(SequenceSet, FetchAttributes, modifiers: [FetchModifier], uid: Bool)
+    /// `[UID] STORE set [(modifiers)] [+|-]FLAGS[.SILENT] (flags)`
+    case store(SequenceSet, modifiers: [StoreModifier], StoreFlags, uid: Bool)
+    /// `[UID] SORT ...` (RFC 5256)
+    case sort(SortArguments, uid: Bool)
+    /// `[UID] THREAD ...` (RFC 5256)
+    case thread(ThreadArguments, uid: Bool)
+    /// `[UID] REPLACE n mailbox message` (RFC 8508)
+    case replace(SequenceNumber, MailboxName, AppendMessage, uid: Bool)
+    /// `CANCELUPDATE "tag"...` (RFC 5267): stop the updates of earlier searches.
+    case cancelUpdate([ByteString])
     /// `[UID] COPY set mailbox`
     case copy(SequenceSet, MailboxName, uid: Bool)
     /// `[UID] MOVE set mailbox` (RFC 6851)

@@ -17,6 +17,10 @@ extension ParserState {
         default:
             response = .tagged(try responseTagged())
         }
+        if lenient {
+            // Stray closing parentheses after a complete response (SmarterMail).
+            while skip(ASCII.closeParen) || skip(ASCII.space) {}
+        }
         try crlf()
         if !isAtEnd { throw error("response", "unexpected bytes after the end of the response") }
         return response
@@ -83,6 +87,8 @@ extension ParserState {
         case UInt8(ascii: "E"):
             // enable-data     = "ENABLED" *(SP capability)
             if skipKeyword("ENABLED") { return .enabled(try enableData()) }
+            // esearch-response  = "ESEARCH" [search-correlator] [SP "UID"] *(SP search-return-data)
+            if skipKeyword("ESEARCH") { return .esearch(try esearchResponse()) }
         case UInt8(ascii: "I"):
             // id-response     = "ID" SP id-params-list                           (RFC 2971)
             if skipKeyword("ID") {
@@ -127,6 +133,10 @@ extension ParserState {
                 return .quotaRoot(try quotarootResponse())
             }
         case UInt8(ascii: "S"):
+            // mailbox-data    =/ "SEARCH" *(SP nz-number) [SP search-sort-mod-seq]   (RFC 3501, 7162)
+            if skipKeyword("SEARCH") { return .search(try searchResponse()) }
+            // sort-data       = "SORT" *(SP nz-number)                        (RFC 5256)
+            if skipKeyword("SORT") { return .sort(try sortResponse()) }
             // mailbox-data    =/ "STATUS" SP mailbox SP "(" [status-att-list] ")"
             if skipKeyword("STATUS") {
                 try sp("mailbox-data")
@@ -155,6 +165,9 @@ extension ParserState {
                 try sp("mailbox-data")
                 return .flags(try flagList())
             }
+        case UInt8(ascii: "T"):
+            // thread-data     = "THREAD" [SP 1*thread-list]                   (RFC 5256)
+            if skipKeyword("THREAD") { return .thread(try threadResponse()) }
         case UInt8(ascii: "V"):
             // expunged-resp       =  "VANISHED" [SP "(EARLIER)"] SP known-uids   (RFC 7162)
             if skipKeyword("VANISHED") {
@@ -179,6 +192,11 @@ extension ParserState {
         let start = index
         let n = try number()
         try sp("message-data")
+        if skipKeyword("FETCH") {
+            if n == 0 && !lenient { throw error("message-data", "FETCH needs a non-zero number", at: start) }
+            try sp("message-data")
+            return .fetch(n, try msgAtt())
+        }
         if skipKeyword("EXISTS") { return .exists(n) }
         if skipKeyword("RECENT") { return .recent(n) }
         if skipKeyword("EXPUNGE") {

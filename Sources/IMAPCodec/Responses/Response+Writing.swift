@@ -75,6 +75,22 @@ extension IMAPWriter {
         case .flags(let flags):
             write("FLAGS ")
             writeFlagList(flags)
+        case .fetch(let n, let attributes):
+            writeNumber(n)
+            write(" FETCH ")
+            writeMsgAtt(attributes)
+        case .search(let response):
+            write("SEARCH")
+            writeSearchResponse(response)
+        case .esearch(let response):
+            write("ESEARCH")
+            writeESearchResponse(response)
+        case .sort(let response):
+            write("SORT")
+            writeSortResponse(response)
+        case .thread(let threads):
+            write("THREAD")
+            writeThreadResponse(threads)
         case .exists(let n):
             writeNumber(n)
             write(" EXISTS")

@@ -49,6 +49,8 @@ public enum ResponseCode: Sendable, Hashable {
     case metadataTooMany
     /// `METADATA NOPRIVATE` (RFC 5464)
     case metadataNoPrivate
+    /// `NOUPDATE "tag"` (RFC 5267): the server stops updating that search's results.
+    case noUpdate(ByteString)
     /// A code that carries no data (RFC 5530 and others): ``Simple`` names the well-known ones.
     case simple(Simple)
     /// Any other code: its name (an atom) and the text after it, up to `]`, if any.
@@ -242,6 +244,11 @@ extension ParserState {
             return .modified(try sequenceSet())
         }
         if skipKeyword("CLOSED") { return .closed }
+        // resp-text-code      =/ "NOUPDATE" SP quoted                      (RFC 5267)
+        if skipKeyword("NOUPDATE") {
+            try sp("resp-text-code")
+            return .noUpdate(try quoted())
+        }
         if skipKeyword("MAILBOXID") {
             try sp("resp-text-code")
             try expect(ASCII.openParen, "resp-text-code")
@@ -357,6 +364,9 @@ extension IMAPWriter {
             write("MODIFIED ")
             writeSequenceSet(set)
         case .closed: write("CLOSED")
+        case .noUpdate(let tag):
+            write("NOUPDATE ")
+            writeQuoted(tag)
         case .mailboxID(let id):
             write("MAILBOXID (")
             writeAtom(id)

@@ -31,6 +31,16 @@ public enum UntaggedResponse: Sendable, Hashable {
     case myRights(MyRightsResponse)
     /// `* FLAGS (...)`: the flags defined in the selected mailbox.
     case flags([Flag])
+    /// `* n FETCH (...)`: data about message n.
+    case fetch(UInt32, [MessageAttribute])
+    /// `* SEARCH n...` (IMAP4rev1; with CONDSTORE a MODSEQ)
+    case search(SearchResponse)
+    /// `* ESEARCH ...` (RFC 4731, 9051)
+    case esearch(ESearchResponse)
+    /// `* SORT n...` (RFC 5256)
+    case sort(SearchResponse)
+    /// `* THREAD (...)...` (RFC 5256)
+    case thread([MessageThread])
     /// `* n EXISTS`
     case exists(UInt32)
     /// `* n RECENT` (IMAP4rev1)
