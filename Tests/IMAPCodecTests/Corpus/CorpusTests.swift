@@ -1,0 +1,162 @@
+import Foundation
+import XCTest
+@testable import IMAPCodec
+
+/// The captured sessions in Fixtures/: real Dovecot traffic with real clients, and real
+/// servers' grammar violations.
+final class CorpusTests: XCTestCase {
+    static func files(_ folder: String, _ suffix: String) throws -> [(String, [UInt8])] {
+        let directory = fixturesDirectory + "/" + folder
+        return try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+            .filter { $0.hasSuffix(suffix) }
+            .map { ($0, try Array(Data(contentsOf: URL(fileURLWithPath: directory + "/" + $0)))) }
+    }
+
+    /// Decodes all responses of a stream: the values, and the errors.
+    static func responses(_ bytes: [UInt8], lenient: Bool) -> (values: [Response], errors: [IMAPDecodingError]) {
+        var decoder = ResponseDecoder(options: ResponseDecoder.Options(lenient: lenient))
+        decoder.append(bytes)
+        var values: [Response] = []
+        var errors: [IMAPDecodingError] = []
+        while true {
+            do {
+                guard let response = try decoder.next() else { break }
+                values.append(response)
+            } catch {
+                errors.append(error)
+            }
+        }
+        return (values, errors)
+    }
+
+    func testEveryServerResponseDecodes() throws {
+        let files = try Self.files("dovecot", ".s2c") + Self.files("quirks", ".s2c")
+        XCTAssertGreaterThan(files.count, 50)
+        var total = 0
+        for (name, bytes) in files {
+            let (values, errors) = Self.responses(bytes, lenient: true)
+            XCTAssertEqual(errors, [], name)
+            XCTAssertFalse(values.isEmpty, name)
+            total += values.count
+        }
+        XCTAssertGreaterThan(total, 15_000)
+    }
+
+    func testStrictModeRejectsEveryQuirk() throws {
+        // quirk-05's angle brackets inside addr-mailbox and addr-host are odd but valid
+        // strings: the grammar allows them, so strict mode must accept them too.
+        for (name, bytes) in try Self.files("quirks", ".s2c") where name != "quirk-05.s2c" {
+            let (_, errors) = Self.responses(bytes, lenient: false)
+            XCTAssertFalse(errors.isEmpty, "strict mode accepted \(name)")
+            for error in errors {
+                XCTAssertFalse(error.rule.isEmpty)
+                XCTAssertFalse(error.message.isEmpty)
+            }
+        }
+    }
+
+    /// Every command the server accepted decodes; those that do not were answered BAD.
+    func testEveryCommandTheServerAcceptedDecodes() throws {
+        var checked = 0
+        for (name, bytes) in try Self.files("dovecot", ".c2s") {
+            let serverSide = try Array(Data(contentsOf: URL(fileURLWithPath: fixturesDirectory + "/dovecot/" + name.dropLast(4) + ".s2c")))
+            let server = Self.responses(serverSide, lenient: true).values
+            var statusByTag: [String: TaggedStatus] = [:]
+            for case .tagged(let tagged) in server { statusByTag[tagged.tag.description] = tagged.status }
+            var transcript = Transcript(server)
+            var decoder = CommandDecoder()
+            decoder.append(bytes)
+            while true {
+                do {
+                    guard let event = try decoder.next() else { break }
+                    switch event {
+                    case .continuationRequired:
+                        let tag = String(decoding: decoder.bufferedBytes.prefix { $0 != 0x20 }, as: UTF8.self)
+                        if !transcript.acceptsLiteral(tag: tag) { decoder.refuseLiteral() }
+                    case .message(.command(let command)):
+                        checked += 1
+                        switch command.kind {
+                        case .idle, .authenticate: transcript.skipExchange(tag: command.tag.description)
+                        default: break
+                        }
+                    case .message: checked += 1
+                    }
+                } catch {
+                    let tag = error.tag ?? ""
+                    XCTAssertEqual(statusByTag[tag], .bad, "\(name): \(error) — the server did not answer BAD")
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 6000)
+    }
+
+    /// decode → encode → decode gives equal values for every frame, both directions.
+    func testCorpusRoundTrip() throws {
+        let encoder = ResponseEncoder()
+        for (name, bytes) in try Self.files("dovecot", ".s2c") + Self.files("quirks", ".s2c") {
+            for response in Self.responses(bytes, lenient: true).values {
+                let wire = encoder.encode(response)
+                XCTAssertEqual(try ResponseDecoder.decode(wire), response, "\(name): \(String(decoding: wire, as: UTF8.self))")
+            }
+        }
+        let commandEncoder = CommandEncoder(options: EncodingOptions(literalMode: .nonSynchronizing))
+        for (name, bytes) in try Self.files("dovecot", ".c2s") {
+            var decoder = CommandDecoder()
+            decoder.append(bytes)
+            while true {
+                let mode = decoder.mode
+                let event: CommandDecoder.Event
+                do {
+                    guard let next = try decoder.next() else { break }
+                    event = next
+                } catch {
+                    continue
+                }
+                guard case .message(let message) = event else { continue }
+                var again = CommandDecoder()
+                again.mode = mode
+                again.append(commandEncoder.encode(message).flatMap(\.bytes))
+                var decoded: ClientMessage? = nil
+                while let e = try again.next() { if case .message(let m) = e { decoded = m } }
+                XCTAssertEqual(decoded, message, name)
+            }
+        }
+    }
+}
+
+/// The server's side of a session, to follow the continuation handshake of a one-sided
+/// command stream (which synchronizing literals were refused).
+struct Transcript {
+    enum Step { case continuation, tagged(String) }
+    var steps: [Step] = []
+    var position = 0
+
+    init(_ responses: [Response]) {
+        for response in responses {
+            switch response {
+            case .continuation: steps.append(.continuation)
+            case .tagged(let t): steps.append(.tagged(t.tag.description))
+            case .untagged: continue
+            }
+        }
+    }
+
+    mutating func acceptsLiteral(tag: String) -> Bool {
+        while position < steps.count {
+            defer { position += 1 }
+            switch steps[position] {
+            case .continuation: return true
+            case .tagged(let t) where t == tag: return false
+            case .tagged: continue
+            }
+        }
+        return true
+    }
+
+    mutating func skipExchange(tag: String) {
+        while position < steps.count {
+            defer { position += 1 }
+            if case .tagged(let t) = steps[position], t == tag { return }
+        }
+    }
+}
