@@ -89,6 +89,55 @@ final class DovecotInteropTests: XCTestCase {
         XCTAssertTrue(select.untagged.contains(.exists(2)))
         XCTAssertTrue(select.untagged.contains { if case .condition(.ok, let t) = $0, case .highestModSeq? = t.code { return true } else { return false } })
 
+        // SEARCH with a UTF-8 literal finds the UID that APPENDUID reported.
+        guard case .single(.number(let uid))? = uids.elements.first else { return XCTFail("APPENDUID not a single UID") }
+        let search = try client.run(.search(SearchProgram(charset: "UTF-8", keys: [.subject("Gr\u{fc}\u{df}e aus M\u{fc}nchen")]), uid: true))
+        XCTAssertTrue(search.isOK, "\(search.tagged)")
+        guard case .search(let found)? = search.untagged.first(where: { if case .search = $0 { return true } else { return false } })
+        else { return XCTFail("no SEARCH data") }
+        XCTAssertTrue(found.numbers.contains(uid), "UID \(uid) not in \(found.numbers)")
+
+        // FETCH ENVELOPE, BODYSTRUCTURE, BODY[] and a partial section: the appended bytes come back.
+        let fetch = try client.run(.fetch(SequenceSet(uid), .list([
+            .uid, .flags, .envelope, .bodyStructure,
+            .bodySection(SectionSpec(), partial: nil, peek: true),
+            .bodySection(SectionSpec(), partial: Partial(offset: 0, length: 10), peek: true),
+            .bodySection(SectionSpec(part: [1]), partial: nil, peek: true),
+        ]), modifiers: [], uid: true))
+        XCTAssertTrue(fetch.isOK, "\(fetch.tagged)")
+        guard case .fetch(_, let attributes)? = fetch.untagged.first(where: { if case .fetch = $0 { return true } else { return false } })
+        else { return XCTFail("no FETCH data") }
+        var sections: [ByteString?] = []
+        for attribute in attributes {
+            switch attribute {
+            case .uid(let u): XCTAssertEqual(u, uid)
+            case .flags(let flags): XCTAssertTrue(flags.contains(.seen))
+            case .envelope(let envelope):
+                XCTAssertEqual(envelope.subject?.stringValue, "Gr\u{fc}\u{df}e aus M\u{fc}nchen")
+                XCTAssertEqual(envelope.from.first?.mailbox, "alice")
+                XCTAssertEqual(envelope.from.first?.host, "example.com")
+                XCTAssertEqual(envelope.messageID, "<live-1@example.com>")
+            case .bodyStructure(let body):
+                XCTAssertEqual(body.mediaType.stringValue.lowercased(), "text")
+                XCTAssertEqual(body.mediaSubtype.stringValue.lowercased(), "plain")
+            case .bodySection(_, _, let data): sections.append(data)
+            default: break
+            }
+        }
+        XCTAssertEqual(sections.count, 3)
+        XCTAssertTrue(sections.contains(ByteString(Self.message)), "BODY[] differs from the appended bytes")
+        XCTAssertTrue(sections.contains(ByteString(Self.message.prefix(10))), "BODY[]<0.10> is not the first 10 bytes")
+
+        // STORE
+        let store = try client.run(.store(SequenceSet(uid), modifiers: [], StoreFlags(operation: .add, target: .flags([.flagged])), uid: true))
+        XCTAssertTrue(store.isOK)
+        XCTAssertTrue(store.untagged.contains { data in
+            if case .fetch(_, let attributes) = data {
+                return attributes.contains { if case .flags(let f) = $0 { return f.contains(.flagged) } else { return false } }
+            }
+            return false
+        })
+
         // COPY, MOVE, EXPUNGE
         let archive = MailboxName("Archive \(UInt32.random(in: 1...UInt32.max))")
         XCTAssertTrue(try client.run(.create(CreateCommand(mailbox: archive))).isOK)
