@@ -23,6 +23,24 @@ public struct CommandEncoder: Sendable {
         self.options = options
     }
 
+    /// Creates an encoder that writes what the server's `capabilities` allow: LITERAL+
+    /// makes every literal non-synchronizing; LITERAL- or IMAP4rev2 those up to 4096
+    /// bytes; otherwise literals are synchronizing. BINARY allows literal8 for strings
+    /// holding NUL. `enabled` are the extensions ENABLE turned on: with UTF8=ACCEPT,
+    /// mailbox names and quoted strings are written as UTF-8.
+    public init(capabilities: [Capability], enabled: [Capability] = []) {
+        let mode: LiteralMode
+        if capabilities.contains(.literalPlus) {
+            mode = .nonSynchronizing
+        } else if capabilities.contains(.literalMinus) || capabilities.contains(.imap4rev2) {
+            mode = .literalMinus
+        } else {
+            mode = .synchronizing
+        }
+        self.options = EncodingOptions(
+            literalMode: mode, utf8Accept: enabled.contains(.utf8Accept), binary: capabilities.contains(.binary))
+    }
+
     /// The chunks of `message`; send them in order, waiting for a continuation request
     /// after each chunk that says so.
     public func encode(_ message: ClientMessage) -> [EncodedChunk] {

@@ -120,6 +120,19 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(CommandEncoder().encode(.idleDone).first?.bytes, Array("DONE\r\n".utf8))
     }
 
+    func testEncoderFollowsCapabilities() {
+        XCTAssertEqual(CommandEncoder(capabilities: [.imap4rev1]).options.literalMode, .synchronizing)
+        XCTAssertEqual(CommandEncoder(capabilities: [.imap4rev1, .literalPlus, .literalMinus]).options.literalMode, .nonSynchronizing)
+        XCTAssertEqual(CommandEncoder(capabilities: [.imap4rev1, .literalMinus]).options.literalMode, .literalMinus)
+        XCTAssertEqual(CommandEncoder(capabilities: [.imap4rev2]).options.literalMode, .literalMinus)
+        XCTAssertTrue(CommandEncoder(capabilities: [.binary]).options.binary)
+        let utf8 = CommandEncoder(capabilities: [.imap4rev1], enabled: [.utf8Accept])
+        XCTAssertTrue(utf8.options.utf8Accept)
+        let select = Command(tag: Tag("a")!, .select(SelectCommand(mailbox: MailboxName("Entw\u{fc}rfe"))))
+        XCTAssertEqual(String(decoding: utf8.encode(select)[0].bytes, as: UTF8.self), "a SELECT \"Entw\u{fc}rfe\"\r\n")
+        XCTAssertEqual(String(decoding: CommandEncoder().encode(select)[0].bytes, as: UTF8.self), "a SELECT Entw&APw-rfe\r\n")
+    }
+
     /// decode(encode(x)) == x for generated commands, in every literal mode.
     func testSeededRoundTrip() throws {
         var g = ValueGenerator(seed: 11)
