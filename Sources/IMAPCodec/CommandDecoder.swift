@@ -34,6 +34,17 @@ public struct CommandDecoder: Sendable {
         /// A synchronizing literal was announced: send a continuation request (or call
         /// ``CommandDecoder/refuseLiteral()``) before the client sends its bytes.
         case continuationRequired(LiteralHeader)
+        /// With ``Options/streamLiteralsAbove`` set: an APPEND whose next message is
+        /// streamed. `messages` are the complete messages before it (since the previous
+        /// streamed one); `message` has the streamed message's flags and date and empty data.
+        /// When `synchronizing`, send a continuation request (or refuse the literal) first.
+        case appendStart(
+            tag: Tag, mailbox: MailboxName, messages: [AppendMessage], message: AppendMessage, byteCount: Int64,
+            synchronizing: Bool)
+        /// The next bytes of the streamed message.
+        case appendBytes([UInt8])
+        /// The end of a streamed APPEND: the complete messages after the last streamed one.
+        case appendEnd(messages: [AppendMessage])
     }
 
     /// How the decoder reads.
@@ -47,20 +58,35 @@ public struct CommandDecoder: Sendable {
         /// The server advertises LITERAL- (RFC 7888): non-synchronizing literals above
         /// 4096 bytes are errors.
         public var literalMinus: Bool
+        /// Stream APPEND messages of at least this many bytes instead of buffering them
+        /// (``Event/appendStart(tag:mailbox:messages:message:byteCount:synchronizing:)``,
+        /// ``Event/appendBytes(_:)``, ``Event/appendEnd(messages:)``). Streamed messages
+        /// are not bound by ``DecodingLimits/maxLiteralSize``. Nil (the default): no streaming.
+        public var streamLiteralsAbove: Int64?
 
         /// Creates options.
-        public init(limits: DecodingLimits = .commands, lenient: Bool = true, utf8Accept: Bool = false, literalMinus: Bool = false) {
+        public init(
+            limits: DecodingLimits = .commands, lenient: Bool = true, utf8Accept: Bool = false,
+            literalMinus: Bool = false, streamLiteralsAbove: Int64? = nil
+        ) {
             self.limits = limits
             self.lenient = lenient
             self.utf8Accept = utf8Accept
             self.literalMinus = literalMinus
+            self.streamLiteralsAbove = streamLiteralsAbove
         }
     }
 
     /// The options in force.
     public var options: Options {
-        didSet { frames.limits = options.limits }
+        didSet {
+            frames.limits = options.limits
+            frames.streamingThreshold = options.streamLiteralsAbove
+        }
     }
+
+    /// The APPEND being streamed, if any.
+    var streamingAppend: (tag: Tag, mailbox: MailboxName)?
 
     /// The kind of line expected next.
     public var mode: Mode = .command
@@ -71,6 +97,7 @@ public struct CommandDecoder: Sendable {
     public init(options: Options = Options()) {
         self.options = options
         self.frames = FrameDecoder(limits: options.limits, clientToServer: true)
+        self.frames.streamingThreshold = options.streamLiteralsAbove
     }
 
     /// Appends bytes received from the client.
@@ -84,23 +111,86 @@ public struct CommandDecoder: Sendable {
         while let event = frames.next() {
             switch event {
             case .frame(let frame):
+                if streamingAppend != nil {
+                    streamingAppend = nil
+                    return .appendEnd(messages: try appendFragmentMessages(frame.bytes[...], frame: frame))
+                }
                 return .message(try decode(frame))
             case .literal(let header):
-                if header.nonSynchronizing {
-                    if options.literalMinus && header.count > 4096 {
-                        throw IMAPDecodingError(
-                            kind: .literalTooLarge, rule: "literal", offset: 0, frameOffset: frames.streamOffset,
-                            message: "non-synchronizing literal of \(header.count) bytes exceeds LITERAL- (4096)",
-                            tag: FrameDecoder.leadingTag(frames.bufferedBytes))
-                    }
-                    continue
+                if header.nonSynchronizing && options.literalMinus && header.count > 4096 {
+                    streamingAppend = nil
+                    throw frames.rejectFrame(at: header, IMAPDecodingError(
+                        kind: .literalTooLarge, rule: "literal", offset: 0,
+                        message: "non-synchronizing literal of \(header.count) bytes exceeds LITERAL- (4096)"))
                 }
+                if let threshold = options.streamLiteralsAbove, header.count >= threshold {
+                    if let start = appendStart() {
+                        _ = frames.beginStreaming()
+                        streamingAppend = (start.tag, start.mailbox)
+                        return .appendStart(
+                            tag: start.tag, mailbox: start.mailbox, messages: start.before, message: start.message,
+                            byteCount: header.count, synchronizing: !header.nonSynchronizing)
+                    }
+                    if let error = frames.checkBufferedLiteral(header) {
+                        streamingAppend = nil
+                        throw error
+                    }
+                }
+                if header.nonSynchronizing { continue }
                 return .continuationRequired(header)
+            case .literalBytes(let bytes):
+                return .appendBytes(bytes)
             case .error(let error):
+                streamingAppend = nil
                 throw error
             }
         }
         return nil
+    }
+
+    /// When the frame so far is an APPEND whose last message's literal was just announced:
+    /// the command's tag and mailbox, the complete messages before it, and its options.
+    mutating func appendStart() -> (tag: Tag, mailbox: MailboxName, before: [AppendMessage], message: AppendMessage)? {
+        guard mode == .command else { return nil }
+        let prefix = frames.currentFrameBytes
+        guard let brace = prefix.lastIndex(of: ASCII.openBrace) else { return nil }
+        var synthetic: [UInt8] = []
+        if streamingAppend != nil { synthetic.append(contentsOf: Self.fragmentHead) }
+        synthetic.append(contentsOf: prefix[..<brace])
+        synthetic.append(contentsOf: "{0}\r\n\r\n".utf8)
+        var parser = ParserState(synthetic, options: parseOptions())
+        guard let command = try? parser.command(), case .append(let append) = command.kind else { return nil }
+        var messages = append.messages
+        if let current = streamingAppend {
+            guard messages.count >= 2 else { return nil }
+            messages.removeFirst()
+            guard let message = messages.popLast() else { return nil }
+            return (current.tag, current.mailbox, messages, message)
+        }
+        guard let message = messages.popLast() else { return nil }
+        switch message.data {
+        case .literal, .binary: return (command.tag, append.mailbox, messages, message)
+        case .catenate, .utf8: return nil
+        }
+    }
+
+    /// `x APPEND x {0}` CRLF: a head that makes the rest of an APPEND a whole command.
+    static let fragmentHead = Array("x APPEND x {0}\r\n".utf8)
+
+    /// The messages in the part of an APPEND that follows a streamed message.
+    func appendFragmentMessages(_ fragment: ArraySlice<UInt8>, frame: IMAPFrame) throws(IMAPDecodingError) -> [AppendMessage] {
+        var parser = ParserState(Self.fragmentHead + fragment, options: parseOptions())
+        do {
+            let command = try parser.command()
+            guard case .append(let append) = command.kind else { return [] }
+            return Array(append.messages.dropFirst())
+        } catch {
+            var located = error
+            located.offset = max(0, error.offset - Self.fragmentHead.count)
+            located.frameOffset = frame.streamOffset
+            located.tag = streamingAppend?.tag.description
+            throw located
+        }
     }
 
     /// Refuses the synchronizing literal just announced: the rest of that command is
@@ -108,6 +198,12 @@ public struct CommandDecoder: Sendable {
     /// one could be read, for the `tag NO`/`BAD` reply.
     @discardableResult
     public mutating func refuseLiteral() -> Tag? {
+        if let streaming = streamingAppend {
+            // A refused streamed message: the rest of the APPEND never comes.
+            streamingAppend = nil
+            _ = frames.refuseLiteral()
+            return streaming.tag
+        }
         let frame = frames.refuseLiteral()
         return FrameDecoder.leadingTag(frame.bytes[...]).flatMap(Tag.init)
     }

@@ -27,26 +27,56 @@ public struct ResponseDecoder: Sendable {
         public var lenient: Bool
         /// UTF8=ACCEPT is enabled: mailbox names arrive as UTF-8.
         public var utf8Accept: Bool
+        /// Stream FETCH literals of at least this many bytes (message bodies) instead of
+        /// buffering them: ``ResponseDecoder/nextEvent()`` hands out the response's values
+        /// before the literal, the literal's bytes in chunks as they arrive, then the rest.
+        /// Streamed literals are not bound by ``DecodingLimits/maxLiteralSize``. Nil (the
+        /// default): no streaming.
+        public var streamLiteralsAbove: Int64?
 
         /// Creates options.
-        public init(limits: DecodingLimits = .responses, lenient: Bool = true, utf8Accept: Bool = false) {
+        public init(
+            limits: DecodingLimits = .responses, lenient: Bool = true, utf8Accept: Bool = false,
+            streamLiteralsAbove: Int64? = nil
+        ) {
             self.limits = limits
             self.lenient = lenient
             self.utf8Accept = utf8Accept
+            self.streamLiteralsAbove = streamLiteralsAbove
         }
+    }
+
+    /// What ``ResponseDecoder/nextEvent()`` produced.
+    public enum Event: Sendable, Hashable {
+        /// A complete response.
+        case response(Response)
+        /// A FETCH response whose next data item is streamed: the items before it (since the
+        /// previous streamed item of the same response), the streamed item with empty data,
+        /// and the number of bytes that will follow as ``streamBytes(_:)``.
+        case streamStart(sequenceNumber: UInt32, attributes: [MessageAttribute], streamed: MessageAttribute, byteCount: Int64)
+        /// The next bytes of the streamed item.
+        case streamBytes([UInt8])
+        /// The end of a streamed FETCH response: its items after the last streamed one.
+        case streamEnd(attributes: [MessageAttribute])
     }
 
     /// The options in force; change them between responses (e.g. after ENABLE UTF8=ACCEPT).
     public var options: Options {
-        didSet { frames.limits = options.limits }
+        didSet {
+            frames.limits = options.limits
+            frames.streamingThreshold = options.streamLiteralsAbove
+        }
     }
 
     var frames: FrameDecoder
+    /// The sequence number of the FETCH response being streamed, if any.
+    var streamingSequence: UInt32?
 
     /// Creates a decoder.
     public init(options: Options = Options()) {
         self.options = options
         self.frames = FrameDecoder(limits: options.limits, clientToServer: false)
+        self.frames.streamingThreshold = options.streamLiteralsAbove
     }
 
     /// Appends bytes received from the server.
@@ -56,18 +86,143 @@ public struct ResponseDecoder: Sendable {
 
     /// The next response, or nil when more bytes are needed. Throws for a frame that does
     /// not decode (it is skipped: call again for the rest).
+    ///
+    /// With ``Options/streamLiteralsAbove`` set, this still returns whole responses (it
+    /// gathers the streamed bytes); use ``nextEvent()`` to receive them in pieces.
     public mutating func next() throws(IMAPDecodingError) -> Response? {
+        if options.streamLiteralsAbove == nil && streamingSequence == nil {
+            while let event = frames.next() {
+                switch event {
+                case .frame(let frame):
+                    return try Self.decode(frame, options: options)
+                case .literal, .literalBytes:
+                    continue
+                case .error(let error):
+                    throw error
+                }
+            }
+            return nil
+        }
+        while let event = try nextEvent() {
+            switch event {
+            case .response(let response):
+                return response
+            case .streamStart(let sequence, let attributes, let streamed, _):
+                finishGatheredItem()
+                if gathering == nil { gathering = (sequence, []) }
+                gathering?.attributes.append(contentsOf: attributes)
+                gathering?.attributes.append(streamed)
+            case .streamBytes(let bytes):
+                gatheredBytes.append(contentsOf: bytes)
+            case .streamEnd(let attributes):
+                finishGatheredItem()
+                guard let (sequence, before) = gathering else { continue }
+                gathering = nil
+                return .untagged(.fetch(sequence, before + attributes))
+            }
+        }
+        return nil
+    }
+
+    /// A streamed response being gathered by ``next()``: its items so far, the last one
+    /// waiting for ``gatheredBytes``.
+    var gathering: (sequence: UInt32, attributes: [MessageAttribute])?
+    var gatheredBytes: [UInt8] = []
+
+    /// Gives the last gathered item its streamed bytes.
+    mutating func finishGatheredItem() {
+        guard gathering != nil, let last = gathering?.attributes.popLast() else { return }
+        gathering?.attributes.append(last.replacingData(ByteString(gatheredBytes)))
+        gatheredBytes = []
+    }
+
+    /// The next event, or nil when more bytes are needed: whole responses, and with
+    /// ``Options/streamLiteralsAbove`` set, FETCH responses in pieces around their large
+    /// literals. Throws for a frame that does not decode (it is skipped).
+    public mutating func nextEvent() throws(IMAPDecodingError) -> Event? {
         while let event = frames.next() {
             switch event {
             case .frame(let frame):
-                return try Self.decode(frame, options: options)
-            case .literal:
-                continue
+                if let sequence = streamingSequence {
+                    // The rest of a streamed FETCH response, after its last streamed literal.
+                    streamingSequence = nil
+                    let items = try decodeFetchFragment(sequence: sequence, frame.bytes[...], frame: frame)
+                    return .streamEnd(attributes: items)
+                }
+                return .response(try Self.decode(frame, options: options))
+            case .literal(let header):
+                guard let threshold = options.streamLiteralsAbove, header.count >= threshold else { continue }
+                if let start = streamStart(header) {
+                    _ = frames.beginStreaming()
+                    streamingSequence = start.sequence
+                    return .streamStart(
+                        sequenceNumber: start.sequence, attributes: start.before, streamed: start.item,
+                        byteCount: header.count)
+                }
+                if let error = frames.checkBufferedLiteral(header) {
+                    streamingSequence = nil
+                    throw error
+                }
+            case .literalBytes(let bytes):
+                return .streamBytes(bytes)
             case .error(let error):
+                streamingSequence = nil
                 throw error
             }
         }
         return nil
+    }
+
+    /// When the frame so far is a FETCH response whose last item's value is the literal
+    /// just announced: the items before it and that item (with empty data).
+    mutating func streamStart(_ header: LiteralHeader) -> (sequence: UInt32, before: [MessageAttribute], item: MessageAttribute)? {
+        let prefix = frames.currentFrameBytes
+        guard let brace = prefix.lastIndex(of: ASCII.openBrace) else { return nil }
+        // The same bytes with the literal announced as empty, and the response closed.
+        var synthetic: [UInt8] = []
+        if let sequence = streamingSequence {
+            synthetic.append(contentsOf: Self.fragmentHead(sequence))
+            synthetic.append(contentsOf: prefix[..<brace])
+            synthetic.append(contentsOf: "{0}\r\n)\r\n".utf8)
+            guard var items = try? Self.fetchItems(synthetic, options: options), items.count >= 2 else { return nil }
+            items.removeFirst()
+            guard let item = items.popLast(), item.isStreamable else { return nil }
+            return (sequence, items, item)
+        }
+        synthetic.append(contentsOf: prefix[..<brace])
+        synthetic.append(contentsOf: "{0}\r\n)\r\n".utf8)
+        guard case .untagged(.fetch(let sequence, var items))? = try? Self.decode(synthetic, options: options),
+              let item = items.popLast(), item.isStreamable
+        else { return nil }
+        return (sequence, items, item)
+    }
+
+    /// The items of the part of a FETCH response that follows a streamed literal.
+    func decodeFetchFragment(sequence: UInt32, _ fragment: ArraySlice<UInt8>, frame: IMAPFrame) throws(IMAPDecodingError) -> [MessageAttribute] {
+        var synthetic = Self.fragmentHead(sequence)
+        synthetic.append(contentsOf: fragment)
+        do {
+            var items = try Self.fetchItems(synthetic, options: options)
+            if !items.isEmpty { items.removeFirst() }
+            return items
+        } catch {
+            var located = error
+            located.offset = max(0, error.offset - Self.fragmentHead(sequence).count)
+            located.frameOffset = frame.streamOffset
+            throw located
+        }
+    }
+
+    /// `* n FETCH (BODY[] {0}` CRLF: a head that makes a fragment a whole response.
+    static func fragmentHead(_ sequence: UInt32) -> [UInt8] {
+        Array("* \(sequence) FETCH (BODY[] {0}\r\n".utf8)
+    }
+
+    static func fetchItems(_ bytes: [UInt8], options: Options) throws(IMAPDecodingError) -> [MessageAttribute] {
+        guard case .untagged(.fetch(_, let items)) = try decode(bytes, options: options) else {
+            throw IMAPDecodingError(kind: .syntax, rule: "msg-att", offset: 0, message: "not a FETCH response")
+        }
+        return items
     }
 
     /// Decodes one complete frame.

@@ -48,6 +48,8 @@ func roundtripStream(
                         decoder.refuseLiteral()
                         body(.undecodable)
                     }
+                case .appendStart, .appendBytes, .appendEnd:
+                    break  // no streaming here
                 case .message(let message):
                     if case .command(let command) = message {
                         switch command.kind {

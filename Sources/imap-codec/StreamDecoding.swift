@@ -15,22 +15,66 @@ enum Decoded {
     case error(offset: Int, IMAPDecodingError)
 }
 
+/// Where the bytes come from: memory, or a file read 64 KiB at a time (so that decoding
+/// a huge capture with `--stream` keeps memory constant).
+enum Input {
+    case bytes([UInt8])
+    case file(FileHandle)
+
+    /// Calls `body` with consecutive chunks of at most `size` bytes.
+    func forEachChunk(size: Int?, _ body: (ArraySlice<UInt8>) -> Void) {
+        switch self {
+        case .bytes(let input):
+            let step = size ?? max(1, input.count)
+            var start = 0
+            repeat {
+                let end = min(input.count, start + step)
+                body(input[start..<end])
+                start = end
+            } while start < input.count
+        case .file(let handle):
+            let step = size ?? 65536
+            while let data = try? handle.read(upToCount: step), !data.isEmpty {
+                body(ArraySlice(data))
+            }
+        }
+    }
+}
+
 /// Decodes a whole stream, fed `chunk` bytes at a time, calling `body` for each frame.
 /// For commands, `peer` (the server's side of the same session, when known) tells which
 /// synchronizing literals the server refused: a one-sided stream cannot show it.
+/// `stream`: stream literals of at least this many bytes instead of buffering them.
 func decodeStream(
-    _ input: [UInt8], direction: Direction, strict: Bool, chunk: Int? = nil, peer: [UInt8]? = nil,
-    _ body: (Decoded) -> Void
+    _ input: Input, direction: Direction, strict: Bool, chunk: Int? = nil, peer: [UInt8]? = nil,
+    stream: Int64? = nil, _ body: (Decoded) -> Void
 ) {
     switch direction {
     case .responses:
-        var decoder = ResponseDecoder(options: ResponseDecoder.Options(lenient: !strict))
-        feed(input, chunk: chunk, append: { decoder.append($0) }) {
+        var decoder = ResponseDecoder(options: ResponseDecoder.Options(lenient: !strict, streamLiteralsAbove: stream))
+        var streamed: Int64 = 0
+        input.forEachChunk(size: chunk) { bytes in
+            decoder.append(bytes)
             while true {
                 let offset = decoder.streamOffset
                 do throws(IMAPDecodingError) {
-                    guard let response = try decoder.next() else { return }
-                    body(.value(offset: offset, text: describe(response)))
+                    if stream == nil {
+                        guard let response = try decoder.next() else { return }
+                        body(.value(offset: offset, text: describe(response)))
+                        continue
+                    }
+                    guard let event = try decoder.nextEvent() else { return }
+                    switch event {
+                    case .response(let response):
+                        body(.value(offset: offset, text: describe(response)))
+                    case .streamStart(let sequence, let attributes, let item, let count):
+                        body(.value(offset: offset, text: "stream start: FETCH \(sequence) \(describe(attributes)) then \(describe(item)) with \(count) bytes"))
+                        streamed = 0
+                    case .streamBytes(let chunk):
+                        streamed += Int64(chunk.count)
+                    case .streamEnd(let attributes):
+                        body(.value(offset: offset, text: "stream end: \(streamed) bytes streamed, then \(describe(attributes))"))
+                    }
                 } catch {
                     body(.error(offset: error.frameOffset, error))
                 }
@@ -38,9 +82,11 @@ func decodeStream(
         }
         if decoder.isInsideFrame { body(truncated(at: decoder.streamOffset, buffered: decoder.bufferedBytes.count)) }
     case .commands:
-        var decoder = CommandDecoder(options: CommandDecoder.Options(lenient: !strict))
+        var decoder = CommandDecoder(options: CommandDecoder.Options(lenient: !strict, streamLiteralsAbove: stream))
         var server = PeerTranscript(peer)
-        feed(input, chunk: chunk, append: { decoder.append($0) }) {
+        var streamed: Int64 = 0
+        input.forEachChunk(size: chunk) { bytes in
+            decoder.append(bytes)
             while true {
                 let offset = decoder.streamOffset
                 do throws(IMAPDecodingError) {
@@ -60,6 +106,18 @@ func decodeStream(
                             default: break
                             }
                         }
+                    case .appendStart(let tag, let mailbox, let messages, let message, let count, let synchronizing):
+                        if synchronizing && !server.acceptsLiteral(tag: tag.description) {
+                            decoder.refuseLiteral()
+                            body(.value(offset: offset, text: "literal refused by the server; command \(tag) dropped"))
+                            continue
+                        }
+                        streamed = 0
+                        body(.value(offset: offset, text: "append start: \(tag) APPEND \(mailbox) \(describe(messages)) then \(describe(message)) with \(count) bytes"))
+                    case .appendBytes(let chunk):
+                        streamed += Int64(chunk.count)
+                    case .appendEnd(let messages):
+                        body(.value(offset: offset, text: "append end: \(streamed) bytes streamed, then \(describe(messages))"))
                     }
                 } catch {
                     body(.error(offset: error.frameOffset, error))
@@ -130,18 +188,6 @@ struct PeerTranscript {
 /// The first token of the unread bytes (the tag of the command being read).
 func leadingTag(_ bytes: ArraySlice<UInt8>) -> String {
     String(decoding: bytes.prefix { $0 != 0x20 && $0 != 0x0D && $0 != 0x0A }.prefix(64), as: UTF8.self)
-}
-
-/// Feeds `input` in chunks of `chunk` bytes (all at once by default), draining after each.
-func feed(_ input: [UInt8], chunk: Int?, append: (ArraySlice<UInt8>) -> Void, drain: () -> Void) {
-    let step = chunk ?? max(1, input.count)
-    var start = 0
-    repeat {
-        let end = min(input.count, start + step)
-        append(input[start..<end])
-        start = end
-        drain()
-    } while start < input.count
 }
 
 func truncated(at offset: Int, buffered: Int) -> Decoded {

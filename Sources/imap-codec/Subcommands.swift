@@ -2,8 +2,8 @@ import Foundation
 import IMAPCodec
 
 /// `decode`: one line per frame.
-func decodeCommand(_ input: [UInt8], options: Options) {
-    decodeStream(input, direction: options.direction, strict: options.strict) { decoded in
+func decodeCommand(_ input: Input, options: Options) {
+    decodeStream(input, direction: options.direction, strict: options.strict, stream: options.stream) { decoded in
         switch decoded {
         case .value(let offset, let text):
             if options.json {
@@ -29,7 +29,7 @@ func checkCommand(_ options: Options) throws -> Int32 {
     for file in options.files {
         let input = try readInput(file)
         bytes += input.count
-        decodeStream(input, direction: options.direction, strict: options.strict, peer: peerTranscript(of: file, options)) { decoded in
+        decodeStream(.bytes(input), direction: options.direction, strict: options.strict, peer: peerTranscript(of: file, options)) { decoded in
             frames += 1
             if case .error(let offset, let error) = decoded {
                 errors += 1
@@ -83,7 +83,7 @@ func benchCommand(_ options: Options) throws -> Int32 {
     var elapsed = Duration.zero
     repeat {
         for input in inputs {
-            decodeStream(input, direction: options.direction, strict: options.strict, chunk: options.chunk) { _ in
+            decodeStream(.bytes(input), direction: options.direction, strict: options.strict, chunk: options.chunk) { _ in
                 frames += 1
             }
         }

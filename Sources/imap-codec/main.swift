@@ -4,12 +4,14 @@ import IMAPCodec
 // imap-codec: decode, check, roundtrip and bench IMAP streams with IMAPCodec.
 
 let usage = """
-    usage: imap-codec decode [--responses|--commands] [--json] [--strict] [FILE|-]
+    usage: imap-codec decode [--responses|--commands] [--json] [--strict] [--stream [N]] [FILE|-]
            imap-codec check [--responses|--commands] [--strict] FILE...
            imap-codec roundtrip [--responses|--commands] FILE...
            imap-codec bench [--responses|--commands] [--chunk N] FILE...
 
     With no FILE, decode shows a sample session bundled with the tool.
+    --stream streams literals of N bytes or more (default 65536) instead of buffering them:
+    message bodies pass through in constant memory.
     --responses (the default) reads server-to-client bytes; --commands client-to-server.
     For FILE.c2s, a sibling FILE.s2c (the server's side) tells which synchronizing
     literals the server refused, as a one-sided capture cannot.
@@ -20,6 +22,7 @@ struct Options {
     var json = false
     var strict = false
     var chunk: Int? = nil
+    var stream: Int64? = nil
     var files: [String] = []
 }
 
@@ -37,9 +40,15 @@ func parseOptions(_ arguments: ArraySlice<String>) throws -> Options {
                 throw CLIError.usage("--chunk needs a positive number")
             }
             options.chunk = n
+        case "--stream":
+            options.stream = 65536
         case "-h", "--help": throw CLIError.usage(nil)
         default:
             if argument.hasPrefix("--") { throw CLIError.usage("unknown option \(argument)") }
+            if options.stream != nil, options.files.isEmpty, let n = Int64(argument), n > 0 {
+                options.stream = n
+                continue
+            }
             options.files.append(argument)
         }
     }
@@ -61,6 +70,12 @@ func readInput(_ path: String) throws -> [UInt8] {
     return Array(data)
 }
 
+func openInput(_ path: String) throws -> Input {
+    if path == "-" { return .file(FileHandle.standardInput) }
+    guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError.file("cannot read \(path)") }
+    return .file(handle)
+}
+
 func writeError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
@@ -72,11 +87,11 @@ func run() -> Int32 {
         let options = try parseOptions(arguments.dropFirst())
         switch command {
         case "decode":
-            let input: [UInt8]
+            let input: Input
             if let file = options.files.first {
-                input = try readInput(file)
+                input = try openInput(file)
             } else {
-                input = options.direction == .responses ? SampleSession.responses : SampleSession.commands
+                input = .bytes(options.direction == .responses ? SampleSession.responses : SampleSession.commands)
             }
             decodeCommand(input, options: options)
             return 0

@@ -28,6 +28,8 @@ public struct FrameDecoder: Sendable {
         case literal(LiteralHeader)
         /// A frame broke a limit or its framing; its bytes are being dropped.
         case error(IMAPDecodingError)
+        /// The next bytes of a literal being streamed (see ``FrameDecoder/beginStreaming()``).
+        case literalBytes([UInt8])
     }
 
     @usableFromInline var buffer = IMAPBuffer()
@@ -85,6 +87,49 @@ public struct FrameDecoder: Sendable {
         return IMAPFrame(bytes: bytes, streamOffset: offset)
     }
 
+    /// Literals of at least this many bytes are announced without the literal and frame
+    /// size limits, so that the caller can stream them (``beginStreaming()``) or buffer
+    /// them within the limits (``checkBufferedLiteral(_:)``). Nil (the default): never.
+    public var streamingThreshold: Int64? {
+        get { scanner.streamingThreshold }
+        set { scanner.streamingThreshold = newValue }
+    }
+
+    /// The bytes of the current frame received so far (after a ``Event/literal(_:)``
+    /// event: up to and including the literal header's CRLF).
+    public var currentFrameBytes: ArraySlice<UInt8> { buffer.readableView.prefix(scanner.scanned) }
+
+    /// Streams the literal just announced: takes out the frame's bytes before it, which are
+    /// returned; the literal's bytes then come as ``Event/literalBytes(_:)`` as they arrive,
+    /// and the rest of the frame after them as a ``Event/frame(_:)`` of its own.
+    public mutating func beginStreaming() -> IMAPFrame {
+        let length = scanner.startStreaming()
+        let offset = streamOffset
+        let bytes = buffer.readBytes(length)
+        streamOffset += length
+        return IMAPFrame(bytes: bytes, streamOffset: offset)
+    }
+
+    /// Declines to stream the literal just announced: it will be buffered as part of its
+    /// frame if the limits allow; otherwise the error is returned and the frame dropped.
+    public mutating func checkBufferedLiteral(_ header: LiteralHeader) -> IMAPDecodingError? {
+        guard case .error(var error)? = scanner.checkBufferedLiteral(header) else { return nil }
+        error.frameOffset = streamOffset
+        if error.tag == nil { error.tag = Self.leadingTag(buffer.readableView) }
+        return error
+    }
+
+    /// Rejects the frame whose literal was just announced, for a reason the caller found
+    /// (e.g. a LITERAL- violation): the frame is dropped as it arrives (a non-synchronizing
+    /// literal's bytes come anyway; a synchronizing one is never sent).
+    public mutating func rejectFrame(at header: LiteralHeader, _ error: IMAPDecodingError) -> IMAPDecodingError {
+        _ = scanner.reject(error, lineComplete: true, header: header)
+        var located = error
+        located.frameOffset = streamOffset
+        if located.tag == nil { located.tag = Self.leadingTag(buffer.readableView) }
+        return located
+    }
+
     /// The next event, or nil when more bytes are needed.
     public mutating func next() -> Event? {
         while true {
@@ -104,6 +149,10 @@ public struct FrameDecoder: Sendable {
             case .skip(let length)?:
                 buffer.consume(length)
                 streamOffset += length
+            case .streamed(let length)?:
+                let bytes = buffer.readBytes(length)
+                streamOffset += length
+                return .literalBytes(bytes)
             case .error(var error)?:
                 error.frameOffset = streamOffset - scanner.droppedSoFar
                 if error.excerpt.isEmpty {

@@ -38,6 +38,9 @@ public struct FrameScanner: Sendable {
         case error(IMAPDecodingError)
         /// The first `length` unread bytes belong to a rejected frame: drop them.
         case skip(length: Int)
+        /// The first `length` unread bytes are the next bytes of a streamed literal
+        /// (see ``FrameScanner/startStreaming()``): hand them out and drop them.
+        case streamed(length: Int)
     }
 
     /// The limits enforced.
@@ -56,6 +59,15 @@ public struct FrameScanner: Sendable {
     @usableFromInline var dropped: Int = 0
     /// True while the current frame is being discarded after an error.
     @usableFromInline var discarding = false
+
+    /// Literals of at least this many bytes may be streamed instead of buffered: the
+    /// scanner does not apply ``DecodingLimits/maxLiteralSize`` and the frame size limit to
+    /// them when it announces them; the decoder then calls ``startStreaming()`` or
+    /// ``checkBufferedLiteral(_:)``. Nil: no streaming.
+    public var streamingThreshold: Int64? = nil
+
+    /// True while the bytes of the current literal are handed out as they arrive.
+    @usableFromInline var streaming = false
 
     /// Total bytes the scanner has looked at (for verifying linear cost).
     public private(set) var bytesExamined: Int = 0
@@ -84,6 +96,16 @@ public struct FrameScanner: Sendable {
     public mutating func next(_ bytes: UnsafeBufferPointer<UInt8>) -> Event? {
         if endsAfterFlush { return endDiscard() }
         while true {
+            if streaming {
+                // Streamed literal bytes are handed out at once; `scanned` stays 0.
+                let available = bytes.count
+                if available == 0 { return nil }
+                let take = Int(min(Int64(available), literalRemaining))
+                literalRemaining -= Int64(take)
+                bytesExamined += take
+                if literalRemaining == 0 { streaming = false }
+                return .streamed(length: take)
+            }
             if literalRemaining > 0 {
                 let available = bytes.count - scanned
                 if available <= 0 { return flushDiscarded() }
@@ -132,24 +154,49 @@ public struct FrameScanner: Sendable {
                 return .frame(length: length)
             }
             bytesExamined += 24
-            if header.count > limits.maxLiteralSize {
+            if let threshold = streamingThreshold, header.count >= threshold {
+                // The decoder decides: stream it, or buffer it within the limits.
+                literalRemaining = header.count
+                lineStart = scanned
+                return .literal(header)
+            }
+            if let error = checkBufferedLiteral(header) { return error }
+            literalRemaining = header.count
+            lineStart = scanned
+            return .literal(header)
+        }
+    }
+
+    /// Applies the limits to a literal that will be buffered; returns the error (and starts
+    /// discarding the frame) when it breaks one.
+    public mutating func checkBufferedLiteral(_ header: LiteralHeader) -> Event? {
+        if header.count > limits.maxLiteralSize {
                 return reject(
                     IMAPDecodingError(
                         kind: .literalTooLarge, rule: "literal", offset: frameProgress,
                         message: "literal of \(header.count) bytes exceeds the limit of \(limits.maxLiteralSize)"),
                     lineComplete: true, header: header)
-            }
-            if Int64(frameProgress) + header.count > limits.maxFrameSize {
-                return reject(
-                    IMAPDecodingError(
-                        kind: .frameTooLarge, rule: "literal", offset: frameProgress,
-                        message: "frame would exceed the limit of \(limits.maxFrameSize) bytes"),
-                    lineComplete: true, header: header)
-            }
-            literalRemaining = header.count
-            lineStart = scanned
-            return .literal(header)
         }
+        if Int64(frameProgress) + header.count > limits.maxFrameSize {
+            return reject(
+                IMAPDecodingError(
+                    kind: .frameTooLarge, rule: "literal", offset: frameProgress,
+                    message: "frame would exceed the limit of \(limits.maxFrameSize) bytes"),
+                lineComplete: true, header: header)
+        }
+        return nil
+    }
+
+    /// Streams the literal just announced: returns the length of the frame's bytes before
+    /// it (the decoder takes them out of the buffer); the literal's bytes then come as
+    /// ``Event/streamed(length:)`` events, and the frame continues after them.
+    public mutating func startStreaming() -> Int {
+        let prefix = scanned
+        dropped += scanned
+        scanned = 0
+        lineStart = 0
+        streaming = literalRemaining > 0
+        return prefix
     }
 
     /// Abandons the current frame after a refused synchronizing literal (the server
@@ -170,6 +217,7 @@ public struct FrameScanner: Sendable {
         dropped = 0
         discarding = false
         endsAfterFlush = false
+        streaming = false
     }
 
     mutating func flushDiscarded() -> Event? {

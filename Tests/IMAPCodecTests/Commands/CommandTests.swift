@@ -170,6 +170,8 @@ final class CommandTests: XCTestCase {
                         case .message(let m): decoded.append(m)
                         case .continuationRequired:
                             XCTAssertTrue(chunk.waitForContinuation, "announced a literal the encoder did not wait for")
+                        case .appendStart, .appendBytes, .appendEnd:
+                            XCTFail("streaming is off")
                         }
                     }
                 }

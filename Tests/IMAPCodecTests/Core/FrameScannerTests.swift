@@ -23,6 +23,7 @@ final class FrameScannerTests: XCTestCase {
                 case .frame(let frame): outputs.append(.frame(frame.bytes, frame.streamOffset))
                 case .literal(let header): outputs.append(.literal(header))
                 case .error(let error): outputs.append(.error(error.kind, error.rule, error.frameOffset + error.offset))
+                case .literalBytes: XCTFail("streaming is off")
                 }
             }
         }

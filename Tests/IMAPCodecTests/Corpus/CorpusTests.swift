@@ -80,6 +80,7 @@ final class CorpusTests: XCTestCase {
                         default: break
                         }
                     case .message: checked += 1
+                    case .appendStart, .appendBytes, .appendEnd: XCTFail("streaming is off")
                     }
                 } catch {
                     let tag = error.tag ?? ""
