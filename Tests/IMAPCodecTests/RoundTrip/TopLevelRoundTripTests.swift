@@ -139,6 +139,23 @@ struct TopLevelGenerator {
 
     mutating func nz() -> UInt32 { values.uint32(nonZero: true) }
 
+    /// A tag: mostly `A<n>`, sometimes any ASTRING-CHARs but `+` (`]` included).
+    mutating func tag() -> Tag {
+        if values.bool() { return values.tag() }
+        let chars = Array("abcXYZ019.-_$&!#'/:;<=>?@^`|~]".utf8)
+        return Tag(unchecked: ByteString((0..<values.int(1...8)).map { _ in values.pick(chars) }))
+    }
+
+    /// One APPEND/REPLACE message; sometimes one larger than LITERAL-'s 4096 bytes, which the
+    /// encoder must send as a synchronizing literal even in `.literalMinus` mode.
+    mutating func appendMessage() -> AppendMessage {
+        var message = values.appendMessage()
+        if values.int(0...9) == 0 {
+            message.data = .literal(ByteString((0..<values.int(4090...5000)).map { _ in UInt8(values.int(1...255)) }))
+        }
+        return message
+    }
+
     /// A mailbox name; under UTF8=ACCEPT only names that round-trip there.
     mutating func mailbox() -> MailboxName { mailboxes.mailbox() }
 
@@ -146,7 +163,7 @@ struct TopLevelGenerator {
         switch which {
         case .continuation: return .continuation(ContinuationRequest(text: values.responseText()))
         case .tagged:
-            return .tagged(TaggedResponse(tag: values.tag(), status: values.pick([.ok, .no, .bad]), text: values.responseText()))
+            return .tagged(TaggedResponse(tag: tag(), status: values.pick([.ok, .no, .bad]), text: values.responseText()))
         case .condition:
             return .untagged(.condition(values.pick([.ok, .no, .bad, .bye, .preauth]), values.responseText()))
         case .capability: return .untagged(.capability(mailboxes.capabilities()))
@@ -219,7 +236,7 @@ struct TopLevelGenerator {
         case .deleteACL: kind = .deleteACL(mailboxes.aclIdentifierCommand())
         case .listRights: kind = .listRights(mailboxes.aclIdentifierCommand())
         case .namespace: kind = .namespace
-        case .append: kind = .append(AppendCommand(mailbox: mailbox(), messages: values.array(1...3) { $0.appendMessage() }))
+        case .append: kind = .append(AppendCommand(mailbox: mailbox(), messages: (0..<values.int(1...3)).map { _ in appendMessage() }))
         case .idle: kind = .idle
         case .getQuotaRoot: kind = .getQuotaRoot(mailbox())
         case .getACL: kind = .getACL(mailbox())
@@ -240,14 +257,14 @@ struct TopLevelGenerator {
                           fetch.storeFlags(), uid: values.bool())
         case .sort: kind = .sort(SearchValueGenerator.sortArguments(&rng), uid: values.bool())
         case .thread: kind = .thread(SearchValueGenerator.threadArguments(&rng), uid: values.bool())
-        case .replace: kind = .replace(values.seqNumber(), mailbox(), values.appendMessage(), uid: values.bool())
+        case .replace: kind = .replace(values.seqNumber(), mailbox(), appendMessage(), uid: values.bool())
         case .cancelUpdate:
             // Never empty: the grammar is `"CANCELUPDATE" 1*(SP quoted)`, an empty list has no wire form.
             kind = .cancelUpdate(values.array(1...3) { g in g.pick(["A0155", "tag with space", "x\"y\\z", "", "B2"]) })
         case .copy: kind = .copy(values.sequenceSet(), mailbox(), uid: values.bool())
         case .move: kind = .move(values.sequenceSet(), mailbox(), uid: values.bool())
         }
-        return .command(Command(tag: values.tag(), kind))
+        return .command(Command(tag: tag(), kind))
     }
 }
 
@@ -300,7 +317,9 @@ final class TopLevelRoundTripTests: XCTestCase {
                 for mode in modes {
                     let chunks = CommandEncoder(options: EncodingOptions(literalMode: mode, utf8Accept: utf8Accept)).encode(message)
                     let shown = chunks.map { ASCII.escaped($0.bytes) + ($0.waitForContinuation ? " <wait>" : "") }
-                    var decoder = CommandDecoder(options: CommandDecoder.Options(lenient: false, utf8Accept: utf8Accept))
+                    // In LITERAL- mode the decoder also enforces the 4096-byte limit of `{n+}`.
+                    var decoder = CommandDecoder(options: CommandDecoder.Options(
+                        lenient: false, utf8Accept: utf8Accept, literalMinus: mode == .literalMinus))
                     switch message {
                     case .idleDone: decoder.mode = .idling
                     case .authenticationResponse, .authenticationCancel: decoder.mode = .authenticating
