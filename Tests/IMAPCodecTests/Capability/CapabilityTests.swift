@@ -70,9 +70,9 @@ final class CapabilityTests: XCTestCase {
     func testRoundTrip() {
         var g = MailboxDataGen(seed: 29)
         for _ in 0..<400 {
-            let caps = g.array(0...8) { $0.capability() }
+            let caps = g.capabilities()
             assertRoundTrip(caps, write: { $0.writeCapabilityData(caps) }, parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.capabilityData() })
-            let enable = [g.capability()] + g.array(0...3) { $0.capability() }
+            let enable = g.enableCapabilities()
             assertRoundTrip(enable, write: { $0.writeEnableArguments(enable) }, parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.enableArguments() })
         }
     }

@@ -151,12 +151,7 @@ final class CommandTests: XCTestCase {
             case 9: kind = .compress("DEFLATE")
             case 10: kind = g.pick([.getQuotaRoot(g.mailbox()), .getACL(g.mailbox()), .myRights(g.mailbox())])
             default:
-                kind = .append(AppendCommand(mailbox: g.mailbox(), messages: g.array(1...3) { g in
-                    AppendMessage(
-                        flags: g.maybe { g in g.array(0...4) { $0.flag() } }, internalDate: g.maybe { $0.dateTime() },
-                        data: g.pick([.literal(g.bytes(maxCount: 300)), .binary(ByteString([0, 1, 2])),
-                                      .catenate([.url("imap://x/INBOX;UID=1"), .text(g.bytes())]), .utf8(g.bytes())]))
-                }))
+                kind = .append(AppendCommand(mailbox: g.mailbox(), messages: g.array(1...3) { $0.appendMessage() }))
             }
             let message = ClientMessage.command(Command(tag: g.tag(), kind))
             for mode in [LiteralMode.synchronizing, .nonSynchronizing, .literalMinus] {

@@ -31,7 +31,7 @@ final class IDTests: XCTestCase {
     func testRoundTrip() {
         var g = MailboxDataGen(seed: 2971)
         for _ in 0..<400 {
-            let fields: [IDField]? = g.int(0...5) == 0 ? nil : g.array(0...5) { IDField(key: $0.bytes(), value: $0.bool() ? nil : $0.bytes()) }
+            let fields = g.idFields()
             assertRoundTrip(fields, write: { $0.writeIDParamsList(fields) }, parse: id)
         }
     }

@@ -4,7 +4,13 @@ import XCTest
 /// Random values of the mailbox-data types, for seeded round trips.
 struct MailboxDataGen {
     var rng: SeededGenerator
-    init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
+    /// When set, `mailbox()` and `pattern()` give only names that round-trip under
+    /// UTF8=ACCEPT (valid modified UTF-7, so the UTF-8 form maps back to the same bytes).
+    var utf8Accept = false
+    init(seed: UInt64, utf8Accept: Bool = false) {
+        rng = SeededGenerator(seed: seed)
+        self.utf8Accept = utf8Accept
+    }
 
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
     mutating func bool() -> Bool { Bool.random(using: &rng) }
@@ -41,6 +47,10 @@ struct MailboxDataGen {
     }
 
     mutating func mailbox() -> MailboxName {
+        if utf8Accept {
+            // Under UTF8=ACCEPT only names that are valid modified UTF-7 round-trip.
+            return MailboxName(pick(["Entwürfe", "R&D", "&", "日本語/子", "Emoji 🎉", "plain", "a b", "Ünïcödé €"]))
+        }
         switch int(0...5) {
         case 0: return .inbox
         case 1: return MailboxName(bytes: ByteString(pick(["Entw&APw-rfe", "&ZeVnLIqe-", "R&-D", "Emoji &2D3c7A-", "Archive/2024", ""])))
@@ -139,4 +149,203 @@ func parseLine<T>(
     try state.crlf()
     XCTAssertTrue(state.isAtEnd)
     return value
+}
+
+// MARK: - Values of the mailbox-data areas (LIST, STATUS, NAMESPACE, QUOTA, METADATA, ACL,
+// ID, SELECT/CREATE, CAPABILITY/ENABLE), shared by the per-area round trips and the
+// top-level round trip.
+
+extension MailboxDataGen {
+    // LIST / LSUB
+
+    mutating func listExtendedItem() -> ListExtendedItem {
+        switch int(0...2) {
+        case 0: return .childInfo(array(1...2) { $0.bool() ? "SUBSCRIBED" : ByteString($0.atomString()) })
+        case 1: return .oldName(mailbox())
+        default: return .other(tag: bool() ? ByteString(label()) : "x y", value: taggedValue())
+        }
+    }
+
+    mutating func mailboxListData() -> MailboxListData {
+        MailboxListData(
+            attributes: array(0...4) { $0.attribute() }, delimiter: delimiter(), mailbox: mailbox(),
+            extendedItems: array(0...3) { $0.listExtendedItem() })
+    }
+
+    mutating func listCommand() -> ListCommand {
+        let selectOptions: [ListSelectOption] = array(0...3) { g in
+            g.pick([.subscribed, .remote, .recursiveMatch, .specialUse,
+                    .other(name: "X-" + g.atomString(), value: g.bool() ? nil : g.components(depth: 2))])
+        }
+        let returnOptions: [ListReturnOption] = array(0...4) { g in
+            g.pick([.subscribed, .children, .specialUse, .myRights,
+                    .status(g.array(1...4) { $0.statusAttribute() }),
+                    .other(name: "X-" + g.atomString(), value: g.bool() ? nil : g.components(depth: 2))])
+        }
+        return ListCommand(selectOptions: selectOptions, reference: mailbox(),
+                           patterns: array(1...3) { $0.pattern() }, returnOptions: returnOptions)
+    }
+
+    mutating func lsubCommand() -> LSubCommand {
+        LSubCommand(reference: mailbox(), pattern: pattern())
+    }
+
+    // STATUS
+
+    mutating func statusValue() -> StatusValue {
+        switch int(0...10) {
+        case 0: return .messages(UInt32(int(0...Int(UInt32.max))))
+        case 1: return .recent(UInt32(int(0...100)))
+        case 2: return .uidNext(UInt32(int(1...Int(UInt32.max))))
+        case 3: return .uidValidity(UInt32(int(1...Int(UInt32.max))))
+        case 4: return .unseen(UInt32(int(0...100)))
+        case 5: return .deleted(UInt32(int(0...100)))
+        case 6: return .size(Int64(int(0...Int(Int64.max))))
+        case 7: return .highestModSeq(Int64(int(0...Int(Int64.max))))
+        case 8: return .appendLimit(bool() ? nil : UInt32(int(0...Int(UInt32.max))))
+        case 9: return .mailboxID(ByteString(String(repeating: "a-_Z9", count: int(1...40))))
+        default: return .other(StatusAttribute("X-" + atomString())!, taggedValue())
+        }
+    }
+
+    mutating func statusResponse() -> StatusResponse {
+        let values = array(0...6) { $0.statusValue() }
+        return StatusResponse(mailbox: mailbox(), values: values)
+    }
+
+    mutating func statusCommand() -> StatusCommand {
+        StatusCommand(mailbox: mailbox(), attributes: array(1...5) { $0.statusAttribute() })
+    }
+
+    // NAMESPACE
+
+    mutating func namespaceDescriptions() -> [NamespaceDescription] {
+        array(0...3) { g in
+            NamespaceDescription(prefix: g.bytes(), delimiter: g.delimiter(), extensions: g.array(0...2) { g in
+                NamespaceExtension(name: g.bytes(), values: g.array(1...3) { $0.bytes() })
+            })
+        }
+    }
+
+    mutating func namespaceResponse() -> NamespaceResponse {
+        NamespaceResponse(personal: namespaceDescriptions(), otherUsers: namespaceDescriptions(), shared: namespaceDescriptions())
+    }
+
+    // QUOTA
+
+    mutating func quotaResourceName() -> QuotaResourceName {
+        bool() ? pick([.storage, .message, .mailbox, .annotationStorage]) : QuotaResourceName(atomString())!
+    }
+
+    mutating func quotaResponse() -> QuotaResponse {
+        QuotaResponse(root: bytes(), resources: array(1...4) { g in
+            QuotaResource(name: g.quotaResourceName(), usage: Int64(g.int(0...Int(Int64.max))), limit: Int64(g.int(0...Int(Int64.max))))
+        })
+    }
+
+    mutating func quotaRootResponse() -> QuotaRootResponse {
+        QuotaRootResponse(mailbox: mailbox(), roots: array(0...3) { $0.bytes() })
+    }
+
+    mutating func setQuotaCommand() -> SetQuotaCommand {
+        SetQuotaCommand(root: bytes(), limits: array(0...3) { g in QuotaLimit(name: g.quotaResourceName(), limit: Int64(g.int(0...1 << 40))) })
+    }
+
+    // METADATA
+
+    mutating func metadataEntryValue() -> MetadataEntryValue {
+        let v: ByteString?
+        switch int(0...3) {
+        case 0: v = nil
+        case 1: v = ByteString((0..<int(0...30)).map { _ in UInt8(int(0...255)) })
+        default: v = bytes()
+        }
+        return MetadataEntryValue(entry: bytes(), value: v)
+    }
+
+    mutating func metadataResponse() -> MetadataResponse {
+        let body: MetadataResponseBody = bool() ? .values(array(1...4) { $0.metadataEntryValue() }) : .entries(array(1...4) { $0.bytes() })
+        return MetadataResponse(mailbox: mailbox(), body: body)
+    }
+
+    mutating func getMetadataCommand() -> GetMetadataCommand {
+        let options: [MetadataOption] = array(0...3) { g in
+            switch g.int(0...2) {
+            case 0: return .maxSize(UInt32(g.int(0...Int(UInt32.max))))
+            case 1: return .depth(g.pick([.zero, .one, .infinity]))
+            default: return .other(name: "X" + g.label(), value: g.bool() ? nil : g.taggedValue())
+            }
+        }
+        return GetMetadataCommand(options: options, mailbox: mailbox(), entries: array(1...3) { $0.bytes() })
+    }
+
+    mutating func setMetadataCommand() -> SetMetadataCommand {
+        SetMetadataCommand(mailbox: mailbox(), values: array(1...4) { $0.metadataEntryValue() })
+    }
+
+    // ACL
+
+    mutating func aclResponse() -> ACLResponse {
+        ACLResponse(mailbox: mailbox(), entries: array(0...3) { ACLEntry(identifier: $0.bytes(), rights: $0.bytes()) })
+    }
+
+    mutating func listRightsResponse() -> ListRightsResponse {
+        ListRightsResponse(mailbox: mailbox(), identifier: bytes(), required: bytes(), optional: array(0...4) { $0.bytes() })
+    }
+
+    mutating func myRightsResponse() -> MyRightsResponse {
+        MyRightsResponse(mailbox: mailbox(), rights: bytes())
+    }
+
+    mutating func setACLCommand() -> SetACLCommand {
+        SetACLCommand(mailbox: mailbox(), identifier: bytes(), modRights: bytes())
+    }
+
+    mutating func aclIdentifierCommand() -> ACLIdentifierCommand {
+        ACLIdentifierCommand(mailbox: mailbox(), identifier: bytes())
+    }
+
+    // ID
+
+    mutating func idFields() -> [IDField]? {
+        int(0...5) == 0 ? nil : array(0...5) { IDField(key: $0.bytes(), value: $0.bool() ? nil : $0.bytes()) }
+    }
+
+    // SELECT / EXAMINE / CREATE
+
+    mutating func selectParameter() -> SelectParameter {
+        switch int(0...2) {
+        case 0: return .condStore
+        case 1:
+            return .qresync(QResyncParameter(
+                uidValidity: UInt32(int(1...Int(UInt32.max))), modSequence: Int64(int(1...Int(Int64.max))),
+                knownUIDs: bool() ? nil : sequenceSet(star: false),
+                sequenceMatch: bool() ? nil : SequenceMatchData(knownSequenceSet: sequenceSet(star: false), knownUIDSet: sequenceSet(star: false))))
+        default: return .other(name: "X" + label(), value: bool() ? nil : taggedValue())
+        }
+    }
+
+    mutating func selectCommand() -> SelectCommand {
+        let parameters: [SelectParameter] = int(0...2) == 0 ? [] : array(1...3) { $0.selectParameter() }
+        return SelectCommand(mailbox: mailbox(), parameters: parameters)
+    }
+
+    mutating func createCommand() -> CreateCommand {
+        let parameters: [CreateParameter] = int(0...2) == 0 ? [] : array(1...3) { g in
+            g.bool() ? .use(g.array(0...3) { $0.attribute() }) : .other(name: "X" + g.label(), value: g.bool() ? nil : g.taggedValue())
+        }
+        return CreateCommand(mailbox: mailbox(), parameters: parameters)
+    }
+
+    // CAPABILITY / ENABLE
+
+    /// A capability list as in `* CAPABILITY` (may be empty).
+    mutating func capabilities() -> [Capability] {
+        array(0...8) { $0.capability() }
+    }
+
+    /// The arguments of ENABLE: at least one capability.
+    mutating func enableCapabilities() -> [Capability] {
+        [capability()] + array(0...3) { $0.capability() }
+    }
 }

@@ -59,29 +59,12 @@ final class MetadataTests: XCTestCase {
 
     func testRoundTrip() {
         var g = MailboxDataGen(seed: 5464)
-        func value(_ g: inout MailboxDataGen) -> MetadataEntryValue {
-            let v: ByteString?
-            switch g.int(0...3) {
-            case 0: v = nil
-            case 1: v = ByteString((0..<g.int(0...30)).map { _ in UInt8(g.int(0...255)) })
-            default: v = g.bytes()
-            }
-            return MetadataEntryValue(entry: g.bytes(), value: v)
-        }
         for _ in 0..<400 {
-            let body: MetadataResponseBody = g.bool() ? .values(g.array(1...4, value)) : .entries(g.array(1...4) { $0.bytes() })
-            let r = MetadataResponse(mailbox: g.mailbox(), body: body)
+            let r = g.metadataResponse()
             assertRoundTrip(r, write: { $0.writeMetadataResp(r) }, parse: metadata)
-            let options: [MetadataOption] = g.array(0...3) { g in
-                switch g.int(0...2) {
-                case 0: return .maxSize(UInt32(g.int(0...Int(UInt32.max))))
-                case 1: return .depth(g.pick([.zero, .one, .infinity]))
-                default: return .other(name: "X" + g.label(), value: g.bool() ? nil : g.taggedValue())
-                }
-            }
-            let c = GetMetadataCommand(options: options, mailbox: g.mailbox(), entries: g.array(1...3) { $0.bytes() })
+            let c = g.getMetadataCommand()
             assertRoundTrip(c, write: { $0.writeGetmetadataArguments(c) }, parse: getmetadata)
-            let s = SetMetadataCommand(mailbox: g.mailbox(), values: g.array(1...4, value))
+            let s = g.setMetadataCommand()
             assertRoundTrip(s, write: { $0.writeSetmetadataArguments(s) }, parse: setmetadata)
         }
     }

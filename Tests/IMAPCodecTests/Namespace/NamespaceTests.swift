@@ -34,15 +34,8 @@ final class NamespaceTests: XCTestCase {
 
     func testRoundTrip() {
         var g = MailboxDataGen(seed: 2342)
-        func descriptions(_ g: inout MailboxDataGen) -> [NamespaceDescription] {
-            g.array(0...3) { g in
-                NamespaceDescription(prefix: g.bytes(), delimiter: g.delimiter(), extensions: g.array(0...2) { g in
-                    NamespaceExtension(name: g.bytes(), values: g.array(1...3) { $0.bytes() })
-                })
-            }
-        }
         for _ in 0..<400 {
-            let r = NamespaceResponse(personal: descriptions(&g), otherUsers: descriptions(&g), shared: descriptions(&g))
+            let r = g.namespaceResponse()
             assertRoundTrip(r, write: { $0.writeNamespaceResponse(r) }, parse: ns)
         }
     }

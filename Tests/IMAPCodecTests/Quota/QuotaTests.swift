@@ -49,17 +49,12 @@ final class QuotaTests: XCTestCase {
 
     func testRoundTrip() {
         var g = MailboxDataGen(seed: 9208)
-        func name(_ g: inout MailboxDataGen) -> QuotaResourceName {
-            g.bool() ? g.pick([.storage, .message, .mailbox, .annotationStorage]) : QuotaResourceName(g.atomString())!
-        }
         for _ in 0..<400 {
-            let q = QuotaResponse(root: g.bytes(), resources: g.array(1...4) { g in
-                QuotaResource(name: name(&g), usage: Int64(g.int(0...Int(Int64.max))), limit: Int64(g.int(0...Int(Int64.max))))
-            })
+            let q = g.quotaResponse()
             assertRoundTrip(q, write: { $0.writeQuotaResponse(q) }, parse: quota)
-            let r = QuotaRootResponse(mailbox: g.mailbox(), roots: g.array(0...3) { $0.bytes() })
+            let r = g.quotaRootResponse()
             assertRoundTrip(r, write: { $0.writeQuotarootResponse(r) }, parse: quotaroot)
-            let s = SetQuotaCommand(root: g.bytes(), limits: g.array(0...3) { g in QuotaLimit(name: name(&g), limit: Int64(g.int(0...1 << 40))) })
+            let s = g.setQuotaCommand()
             assertRoundTrip(s, write: { $0.writeSetquotaArguments(s) }, parse: setquota)
             let root = g.bytes()
             assertRoundTrip(root, write: { $0.writeGetquotaArguments(root) }, parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.getquotaArguments() })

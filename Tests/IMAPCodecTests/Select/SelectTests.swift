@@ -68,23 +68,9 @@ final class SelectTests: XCTestCase {
     func testRoundTrip() {
         var g = MailboxDataGen(seed: 7162)
         for _ in 0..<500 {
-            let parameters: [SelectParameter] = g.int(0...2) == 0 ? [] : g.array(1...3) { g in
-                switch g.int(0...2) {
-                case 0: return .condStore
-                case 1:
-                    return .qresync(QResyncParameter(
-                        uidValidity: UInt32(g.int(1...Int(UInt32.max))), modSequence: Int64(g.int(1...Int(Int64.max))),
-                        knownUIDs: g.bool() ? nil : g.sequenceSet(star: false),
-                        sequenceMatch: g.bool() ? nil : SequenceMatchData(knownSequenceSet: g.sequenceSet(star: false), knownUIDSet: g.sequenceSet(star: false))))
-                default: return .other(name: "X" + g.label(), value: g.bool() ? nil : g.taggedValue())
-                }
-            }
-            let s = SelectCommand(mailbox: g.mailbox(), parameters: parameters)
+            let s = g.selectCommand()
             assertRoundTrip(s, write: { $0.writeSelectArguments(s) }, parse: select)
-            let cparams: [CreateParameter] = g.int(0...2) == 0 ? [] : g.array(1...3) { g in
-                g.bool() ? .use(g.array(0...3) { $0.attribute() }) : .other(name: "X" + g.label(), value: g.bool() ? nil : g.taggedValue())
-            }
-            let c = CreateCommand(mailbox: g.mailbox(), parameters: cparams)
+            let c = g.createCommand()
             assertRoundTrip(c, write: { $0.writeCreateArguments(c) }, parse: create)
         }
     }

@@ -63,24 +63,9 @@ final class StatusTests: XCTestCase {
     func testRoundTrip() {
         var g = MailboxDataGen(seed: 3501)
         for _ in 0..<500 {
-            let values: [StatusValue] = g.array(0...6) { g in
-                switch g.int(0...10) {
-                case 0: return .messages(UInt32(g.int(0...Int(UInt32.max))))
-                case 1: return .recent(UInt32(g.int(0...100)))
-                case 2: return .uidNext(UInt32(g.int(1...Int(UInt32.max))))
-                case 3: return .uidValidity(UInt32(g.int(1...Int(UInt32.max))))
-                case 4: return .unseen(UInt32(g.int(0...100)))
-                case 5: return .deleted(UInt32(g.int(0...100)))
-                case 6: return .size(Int64(g.int(0...Int(Int64.max))))
-                case 7: return .highestModSeq(Int64(g.int(0...Int(Int64.max))))
-                case 8: return .appendLimit(g.bool() ? nil : UInt32(g.int(0...Int(UInt32.max))))
-                case 9: return .mailboxID(ByteString(String(repeating: "a-_Z9", count: g.int(1...40))))
-                default: return .other(StatusAttribute("X-" + g.atomString())!, g.taggedValue())
-                }
-            }
-            let r = StatusResponse(mailbox: g.mailbox(), values: values)
+            let r = g.statusResponse()
             assertRoundTrip(r, write: { $0.writeStatusResponse(r) }, parse: status)
-            let c = StatusCommand(mailbox: g.mailbox(), attributes: g.array(1...5) { $0.statusAttribute() })
+            let c = g.statusCommand()
             assertRoundTrip(c, write: { $0.writeStatusArguments(c) }, parse: statusArgs)
         }
     }

@@ -125,4 +125,12 @@ struct ValueGenerator {
     mutating func responseText() -> ResponseText {
         ResponseText(code: maybe { $0.responseCode() }, text: text())
     }
+
+    /// One message of APPEND (or REPLACE): optional flags and date, and every kind of data.
+    mutating func appendMessage() -> AppendMessage {
+        AppendMessage(
+            flags: maybe { g in g.array(0...4) { $0.flag() } }, internalDate: maybe { $0.dateTime() },
+            data: pick([.literal(bytes(maxCount: 300)), .binary(ByteString([0, 1, 2])),
+                        .catenate([.url("imap://x/INBOX;UID=1"), .text(bytes())]), .utf8(bytes())]))
+    }
 }
