@@ -338,6 +338,8 @@ final class TopLevelRoundTripTests: XCTestCase {
                                     decoded.append(m)
                                 case .continuationRequired:
                                     continuations += 1
+                                case .appendStart, .appendBytes, .appendEnd:
+                                    problem = "streaming event with streaming off"
                                 }
                             }
                             if continuations != (chunk.waitForContinuation ? 1 : 0) {
