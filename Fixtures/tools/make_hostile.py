@@ -48,7 +48,7 @@ write("numbers-past-bounds.s2c",
 write("numbers-past-bounds.c2s",
       b"A1 FETCH 4294967296 FLAGS\r\n"
       b"A2 UID FETCH 1:4294967296 FLAGS\r\n"
-      b"A3 FETCH 1 BODY[]<0.4294967296>\r\n"
+      b"A3 FETCH 1 BODY[]<0.9223372036854775808>\r\n"
       b"A4 NOOP\r\n")
 # Whole-range sets: kept as ranges, never expanded.
 write("full-range-sets.c2s", b"A1 UID FETCH 1:4294967295 FLAGS\r\nA2 UID COPY 1:4294967295 X\r\nA3 UID EXPUNGE 1:4294967295\r\n")
