@@ -66,7 +66,7 @@ def read_tagged(m, tag):
 
 def main():
     global step
-    m = imaplib.IMAP4(HOST, PORT)
+    m = imaplib.IMAP4(HOST, PORT, timeout=10)
 
     step = "greeting and CAPABILITY"
     assert m.welcome.startswith(b"* OK [CAPABILITY IMAP4rev1"), m.welcome
@@ -210,7 +210,7 @@ def main():
     assert typ == "OK" and data == [b"1 (FLAGS (\\Seen \\Flagged) UID 1)"], data
 
     step = "IDLE / DONE"
-    other = imaplib.IMAP4(HOST, PORT)
+    other = imaplib.IMAP4(HOST, PORT, timeout=10)
     other.login("test", "pass")
     tag = m._new_tag()
     m.send(tag + b" IDLE\r\n")
@@ -253,7 +253,7 @@ def main():
     assert typ == "BYE" and data == [b"logging out"], (typ, data)
 
     step = "LOGIN with a wrong password"
-    bad = imaplib.IMAP4(HOST, PORT)
+    bad = imaplib.IMAP4(HOST, PORT, timeout=10)
     try:
         bad.login("test", "wrong")
         raise AssertionError("wrong password accepted")

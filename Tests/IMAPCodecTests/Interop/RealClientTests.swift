@@ -134,10 +134,17 @@ final class RealClientTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.log)
         XCTAssertEqual(r.text, "The numbers are in the attachment (not really).\r\n", r.log)
 
-        // A partial fetch long enough to hold a CRLF (sent as a literal).
+        // A partial fetch long enough to hold a CRLF. (curl reads FETCH data only as a
+        // literal, and ResponseEncoder sends a short CRLF-free partial such as <0.20> as a
+        // quoted string, which curl rejects: "Failed to parse FETCH response", exit 8.)
         r = try curl(["\(base)/INBOX;UID=1;PARTIAL=0.50"])
         XCTAssertEqual(r.status, 0, r.log)
         XCTAssertEqual(r.stdout, seeds[0].prefix(50), r.log)
+
+        // FETCH by sequence number of HEADER.FIELDS (curl's MAILINDEX).
+        r = try curl(["\(base)/INBOX;MAILINDEX=2;SECTION=HEADER.FIELDS%20(SUBJECT)"])
+        XCTAssertEqual(r.status, 0, r.log)
+        XCTAssertEqual(r.text, "Subject: Lunch on Friday?\r\n\tfolded continuation\r\n\r\n", r.log)
 
         // SEARCH, as a custom command and as a URL query.
         r = try curl(["-X", "SEARCH SUBJECT lunch", "\(base)/INBOX"])
@@ -173,11 +180,19 @@ final class RealClientTests: XCTestCase {
         XCTAssertEqual(r.status, 67, r.log)
         XCTAssertTrue(r.stderr.contains("NO [AUTHENTICATIONFAILED]"), r.log)
         r = try curl(["\(base)/Nope;UID=1"])
-        XCTAssertNotEqual(r.status, 0, r.log)
+        XCTAssertEqual(r.status, 67, r.log)  // curl reports a failed SELECT as CURLE_LOGIN_DENIED
         XCTAssertTrue(r.stderr.contains("NO [NONEXISTENT]"), r.log)
         r = try curl(["\(base)/INBOX;UID=99"])
-        XCTAssertNotEqual(r.status, 0, r.log)
+        XCTAssertEqual(r.status, 78, r.log)  // CURLE_REMOTE_FILE_NOT_FOUND: OK without FETCH data
         XCTAssertEqual(r.text, "", r.log)
-        print("curl: 16 invocations in \(String(format: "%.2f", total)) s")
+
+        // BAD for an unknown command and for one the decoder rejects (CURLE_QUOTE_ERROR).
+        r = try curl(["-X", "FROBNICATE", "\(base)/INBOX"])
+        XCTAssertEqual(r.status, 21, r.log)
+        XCTAssertTrue(r.stderr.contains("< A004 BAD "), r.log)
+        r = try curl(["-X", "FETCH x FLAGS", "\(base)/INBOX"])
+        XCTAssertEqual(r.status, 21, r.log)
+        XCTAssertTrue(r.stderr.contains("< A004 BAD seq-number: expected a number"), r.log)
+        print("curl: 19 invocations in \(String(format: "%.2f", total)) s")
     }
 }
