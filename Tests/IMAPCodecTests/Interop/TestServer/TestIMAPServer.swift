@@ -179,6 +179,8 @@ final class TestIMAPSession {
             send([untagged(.bad, "no authentication in progress")])
         case .message(.command(let command)):
             send(respond(to: command))
+        case .appendStart, .appendBytes, .appendEnd:
+            break  // streaming is off on this server
         }
     }
 
