@@ -167,7 +167,7 @@ extension ParserState {
         default:
             break
         }
-        throw error("command", "unknown command \(found())")
+        throw error("command", "unknown command \(foundWord())")
     }
 
     // uid             = "UID" SP (copy / move / fetch / search / store / uid-expunge)
@@ -186,7 +186,7 @@ extension ParserState {
             try sp("uid-expunge")
             return .uidExpunge(try sequenceSet())
         }
-        throw error("uid", "expected COPY, MOVE, FETCH, SEARCH, STORE or EXPUNGE after UID, found \(found())")
+        throw error("uid", "expected COPY, MOVE, FETCH, SEARCH, STORE, EXPUNGE or REPLACE after UID, found \(foundWord())")
     }
 
     /// The commands that have a UID form and share their grammar with it; nil (nothing

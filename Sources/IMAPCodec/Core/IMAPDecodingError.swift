@@ -53,6 +53,9 @@ public struct IMAPDecodingError: Error, Sendable, Hashable, CustomStringConverti
         self.tag = tag
     }
 
+    /// ``tag`` as a ``Tag``, for a server's `tag BAD ...` reply.
+    public var commandTag: Tag? { tag.flatMap(Tag.init) }
+
     /// `rule at offset N: message (near "excerpt")`.
     public var description: String {
         var text = "\(rule) at offset \(offset): \(message)"

@@ -73,6 +73,13 @@ struct ParserState {
         return "\"" + ASCII.escaped([byte]) + "\""
     }
 
+    /// The atom at the cursor (up to 40 bytes) for error messages, or ``found()``.
+    func foundWord() -> String {
+        let end = scan { CharacterClass.isAtomChar($0) }
+        guard end > index else { return found() }
+        return "\"" + ASCII.escaped(bytes[index..<min(end, index + 40)]) + "\""
+    }
+
     /// Consumes `byte` if it is next.
     @inline(__always)
     mutating func skip(_ byte: UInt8) -> Bool {

@@ -311,6 +311,13 @@ extension ParserState {
 }
 
 extension IMAPWriter {
+    /// Message data (BODY[...], BINARY[...], RFC822...): always a literal, as servers send
+    /// it and as some clients (curl) require, or NIL; a literal8 when `binary`.
+    mutating func writeMessageData(_ data: ByteString?, binary: Bool = false) {
+        guard let data else { return writeNil() }
+        writeLiteral(data, binary: binary)
+    }
+
     // msg-att         = "(" (msg-att-dynamic / msg-att-static)
     //                    *(SP (msg-att-dynamic / msg-att-static)) ")"
     mutating func writeMsgAtt(_ items: [MessageAttribute]) {
@@ -339,13 +346,13 @@ extension IMAPWriter {
             writeNumber(size)
         case .rfc822(let data):
             write("RFC822 ")
-            writeNString(data)
+            writeMessageData(data)
         case .rfc822Header(let data):
             write("RFC822.HEADER ")
-            writeNString(data)
+            writeMessageData(data)
         case .rfc822Text(let data):
             write("RFC822.TEXT ")
-            writeNString(data)
+            writeMessageData(data)
         case .body(let body):
             write("BODY ")
             writeBody(body)
@@ -357,17 +364,13 @@ extension IMAPWriter {
             writeSection(section)
             writeOrigin(origin)
             writeSpace()
-            writeNString(data)
+            writeMessageData(data)
         case .binary(let part, let origin, let data):
             write("BINARY")
             writeSectionBinary(part)
             writeOrigin(origin)
             writeSpace()
-            if let data, data.bytes.contains(0) {
-                writeLiteral(data, binary: true)
-            } else {
-                writeNString(data)
-            }
+            writeMessageData(data, binary: data?.bytes.contains(0) ?? false)
         case .binarySize(let part, let size):
             write("BINARY.SIZE")
             writeSectionBinary(part)

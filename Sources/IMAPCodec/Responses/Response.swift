@@ -64,3 +64,30 @@ public enum UntaggedStatus: Sendable, Hashable {
     /// `* PREAUTH`: greeting of a connection already authenticated.
     case preauth
 }
+
+extension Response {
+    /// `tag OK [code] text`
+    public static func ok(_ tag: Tag, code: ResponseCode? = nil, _ text: String) -> Response {
+        .tagged(TaggedResponse(tag: tag, status: .ok, text: ResponseText(code: code, text: ByteString(text))))
+    }
+
+    /// `tag NO [code] text`
+    public static func no(_ tag: Tag, code: ResponseCode? = nil, _ text: String) -> Response {
+        .tagged(TaggedResponse(tag: tag, status: .no, text: ResponseText(code: code, text: ByteString(text))))
+    }
+
+    /// `tag BAD [code] text`
+    public static func bad(_ tag: Tag, code: ResponseCode? = nil, _ text: String) -> Response {
+        .tagged(TaggedResponse(tag: tag, status: .bad, text: ResponseText(code: code, text: ByteString(text))))
+    }
+
+    /// `* OK|NO|BAD|BYE|PREAUTH [code] text`
+    public static func untagged(_ status: UntaggedStatus, code: ResponseCode? = nil, _ text: String) -> Response {
+        .untagged(.condition(status, ResponseText(code: code, text: ByteString(text))))
+    }
+
+    /// `+ text`
+    public static func continuation(_ text: String = "") -> Response {
+        .continuation(ContinuationRequest(text: ResponseText(text: ByteString(text))))
+    }
+}

@@ -48,9 +48,11 @@ public struct SequenceSet: Sendable, Hashable, CustomStringConvertible {
         self.elements = [.single(.number(max(1, number)))]
     }
 
-    /// A set of one range `lower:upper` (0 becomes 1).
+    /// A set of one range `lower:upper` (0 becomes 1); a range of one number is that number.
     public init(_ range: ClosedRange<UInt32>) {
-        self.elements = [.range(.number(max(1, range.lowerBound)), .number(max(1, range.upperBound)))]
+        let lower = max(1, range.lowerBound)
+        let upper = max(1, range.upperBound)
+        self.elements = [lower == upper ? .single(.number(lower)) : .range(.number(lower), .number(upper))]
     }
 
     /// `1:*`, every message.

@@ -100,6 +100,13 @@ final class CommandTests: XCTestCase {
         XCTAssertThrowsError(try decodeAll("DONE\r\n"))
     }
 
+    func testUnknownCommandIsNamedInTheError() throws {
+        XCTAssertThrowsError(try decodeAll("a FROBNICATE now\r\n")) { error in
+            XCTAssertTrue((error as? IMAPDecodingError)?.message.contains("\"FROBNICATE\"") ?? false, "\(error)")
+            XCTAssertEqual((error as? IMAPDecodingError)?.commandTag, Tag("a"))
+        }
+    }
+
     func testBadCommandCarriesItsTagAndTheNextOneDecodes() throws {
         var decoder = CommandDecoder()
         decoder.append(Array("t1 FROB x\r\nt2 NOOP\r\n".utf8))

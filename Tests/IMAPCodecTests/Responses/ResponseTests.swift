@@ -32,6 +32,18 @@ final class ResponseTests: XCTestCase {
         assertStrictRejects("+x\r\n", rule: "continue-req")
     }
 
+    func testConvenienceConstructorsAndMessageDataAsLiterals() throws {
+        XCTAssertEqual(Response.ok(Tag("a1")!, code: .readWrite, "done"),
+                       .tagged(TaggedResponse(tag: Tag("a1")!, status: .ok, text: ResponseText(code: .readWrite, text: "done"))))
+        XCTAssertEqual(String(decoding: ResponseEncoder().encode(.no(Tag("a")!, "x")), as: UTF8.self), "a NO x\r\n")
+        XCTAssertEqual(String(decoding: ResponseEncoder().encode(.continuation("Ready")), as: UTF8.self), "+ Ready\r\n")
+        // Message data is always a literal (curl reads nothing else), even when short.
+        let fetch = Response.untagged(.fetch(1, [.bodySection(SectionSpec(), origin: 0, data: "From: A"), .rfc822Text(nil)]))
+        XCTAssertEqual(String(decoding: ResponseEncoder().encode(fetch), as: UTF8.self), "* 1 FETCH (BODY[]<0> {7}\r\nFrom: A RFC822.TEXT NIL)\r\n")
+        XCTAssertEqual(SequenceSet(4...4).description, "4")
+        XCTAssertEqual(SequenceSet(4...6).description, "4:6")
+    }
+
     func testResponseCodes() throws {
         func code(_ text: String) throws -> ResponseCode? {
             guard case .untagged(.condition(_, let t)) = try decode("* OK [\(text)] x\r\n", lenient: false) else { return nil }
