@@ -47,8 +47,10 @@ enum Input {
 /// `stream`: stream literals of at least this many bytes instead of buffering them.
 func decodeStream(
     _ input: Input, direction: Direction, strict: Bool, chunk: Int? = nil, peer: [UInt8]? = nil,
-    stream: Int64? = nil, _ body: (Decoded) -> Void
+    stream: Int64? = nil, describing: Bool = true, _ body: (Decoded) -> Void
 ) {
+    // `check` needs only the errors: describing every value would cost more than decoding.
+    func describe<T>(_ value: T) -> String { describing ? describeValue(value) : "" }
     switch direction {
     case .responses:
         var decoder = ResponseDecoder(options: ResponseDecoder.Options(lenient: !strict, streamLiteralsAbove: stream))
@@ -197,7 +199,7 @@ func truncated(at offset: Int, buffered: Int) -> Decoded {
 }
 
 /// A value as one readable line: Swift's description without the module prefix.
-func describe<T>(_ value: T) -> String {
+func describeValue<T>(_ value: T) -> String {
     String(describing: value).replacingOccurrences(of: "IMAPCodec.", with: "")
 }
 

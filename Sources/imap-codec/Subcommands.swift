@@ -29,7 +29,10 @@ func checkCommand(_ options: Options) throws -> Int32 {
     for file in options.files {
         let input = try readInput(file)
         bytes += input.count
-        decodeStream(.bytes(input), direction: options.direction, strict: options.strict, peer: peerTranscript(of: file, options)) { decoded in
+        decodeStream(
+            .bytes(input), direction: options.direction, strict: options.strict, peer: peerTranscript(of: file, options),
+            describing: false
+        ) { decoded in
             frames += 1
             if case .error(let offset, let error) = decoded {
                 errors += 1

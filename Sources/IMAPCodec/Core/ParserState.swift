@@ -91,10 +91,18 @@ struct ParserState {
     }
 
     /// Consumes `byte` or fails naming `rule`.
+    @inline(__always)
     mutating func expect(_ byte: UInt8, _ rule: String) throws(IMAPDecodingError) {
-        if !skip(byte) {
-            throw error(rule, "expected \"\(ASCII.escaped([byte]))\", found \(found())")
+        if index < bytes.count && bytes[index] == byte {
+            index &+= 1
+            return
         }
+        throw expectationFailure(byte, rule)
+    }
+
+    @inline(never)
+    func expectationFailure(_ byte: UInt8, _ rule: String) -> IMAPDecodingError {
+        error(rule, "expected \"\(ASCII.escaped([byte]))\", found \(found())")
     }
 
     /// `SP`. Lenient: one or more spaces.

@@ -74,6 +74,16 @@ extension ParserState {
         var highBytes = false
         let count = bytes.count
         while true {
+            // Plain printable ASCII is the common case: skip it in a tight loop.
+            i = bytes.withUnsafeBufferPointer { p in
+                var j = i
+                while j < count {
+                    let b = p[j]
+                    guard (b >= 0x23 && b < 0x80 && b != ASCII.backslash) || b == 0x20 || b == 0x21 else { break }
+                    j &+= 1
+                }
+                return j
+            }
             guard i < count else { throw error("quoted", "unterminated quoted string", at: open) }
             let byte = bytes[i]
             if byte == ASCII.dquote {
