@@ -56,17 +56,19 @@ func configuration(timed: Bool = true) -> Benchmark.Configuration {
         .mallocCountTotal, CodecMetric.frames, CodecMetric.errors, CodecMetric.mallocsPerKiloFrame,
     ]
     let times: [BenchmarkMetric] = [.wallClock, CodecMetric.bytesPerSecond, CodecMetric.framesPerSecond]
+    let metrics = timed ? times + counts : counts
     return .init(
-        metrics: timed ? times + counts : counts,
-        timeUnits: .milliseconds,
+        metrics: metrics,
+        timeUnits: .microseconds,
         units: [
             CodecMetric.frames: .count, CodecMetric.errors: .count,
             CodecMetric.mallocsPerKiloFrame: .count, .mallocCountTotal: .count,
+            CodecMetric.bytesPerSecond: .count, CodecMetric.framesPerSecond: .count,
         ],
         warmupIterations: 1,
         maxDuration: shortMode ? .seconds(1) : .seconds(10),
         maxIterations: shortMode ? 10 : 50,
-        thresholds: codecThresholds()
+        thresholds: codecThresholds().filter { metrics.contains($0.key) }
     )
 }
 
