@@ -54,20 +54,58 @@ fi
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-status=0
-swift package benchmark thresholds check --no-progress 2>&1 | tee "$log" || status=$?
-echo "ci.sh: benchmarks ran in $((SECONDS - start)) s"
 
-if [ "$status" -eq 0 ]; then
-    echo "ci.sh: all benchmarks within thresholds"
+# Runs `thresholds check` (extra arguments: a --filter), output in $log; returns 0 when within
+# thresholds or only better, 1 when worse (or when the run failed).
+check() {
+    local status=0
+    swift package benchmark thresholds check --no-progress "$@" 2>&1 | tee "$log" || status=$?
+    if [ "$status" -eq 0 ]; then
+        return 0
+    fi
+    if grep -q "is BETTER than the defined thresholds" "$log" && ! grep -q "is WORSE than" "$log"; then
+        # package-benchmark exits non-zero on improvements too: pass, but say so.
+        echo "ci.sh: improved past the thresholds (not a failure); 'Benchmarks/ci.sh --update' locks the gain in"
+        return 0
+    fi
+    return 1
+}
+
+# The benchmarks whose only deviations past the thresholds are times (as a regex for
+# --filter), or nothing when a count (mallocs, frames, errors) is worse or the run failed.
+time_only_regressions() {
+    python3 - "$log" <<'PY'
+import re, sys
+worse, names, counts = False, [], False
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    m = re.match(r"^Deviations (worse|better) than threshold for [^:]*:(.*)$", line.strip())
+    if m:
+        worse = m.group(1) == "worse"
+        if worse:
+            names.append(m.group(2))
+        continue
+    if worse and "p90 threshold" in line:
+        label = line.strip("│ \n").split("│")[0].strip()
+        if not re.match(r"^(Time \(wall clock\)|bytes/s|frames/s) ", label):
+            counts = True
+if names and not counts:
+    print("^(" + "|".join(names) + ")$")
+PY
+}
+
+if check; then
+    echo "ci.sh: all benchmarks within thresholds (total $((SECONDS - start)) s)"
     exit 0
 fi
-if grep -q "is BETTER than the defined thresholds" "$log" && ! grep -q "is WORSE than" "$log"; then
-    # package-benchmark exits non-zero on improvements too: pass, but say so.
-    echo "ci.sh: benchmarks improved past their thresholds (not a failure);"
-    echo "ci.sh: run 'Benchmarks/ci.sh --update' and commit Benchmarks/Thresholds/ to lock the gain in"
-    exit 0
+filter="$(time_only_regressions)"
+if [ -n "$filter" ]; then
+    # Times are noisy on a shared machine: a time-only regression must show again.
+    echo "ci.sh: only times are worse; running $filter again"
+    if check --filter "$filter"; then
+        echo "ci.sh: the re-run is within thresholds: noise, not a regression (total $((SECONDS - start)) s)"
+        exit 0
+    fi
 fi
-echo "ci.sh: benchmark regression (or benchmark failure), see above" >&2
+echo "ci.sh: benchmark regression (or benchmark failure), see above (total $((SECONDS - start)) s)" >&2
 echo "ci.sh: if the change is intended (e.g. new grammar decoding more frames), run 'Benchmarks/ci.sh --update' and commit Benchmarks/Thresholds/" >&2
 exit 1

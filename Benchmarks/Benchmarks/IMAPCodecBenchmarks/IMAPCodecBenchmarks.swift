@@ -32,7 +32,9 @@ let shortMode = ProcessInfo.processInfo.environment["IMAP_BENCH_SHORT"].map { $0
 
 /// Tolerances for `swift package benchmark thresholds check` (static p90 thresholds in
 /// `Thresholds/`). Counts are exact, so they are held tightly; times are read on a noisy
-/// shared 2-core machine, so only a collapse (about 3x slower) fails.
+/// shared 2-core machine (a neighbour's build can triple a p90), so only a collapse (5x
+/// slower, e.g. quadratic behaviour) fails, and ci.sh re-runs a benchmark whose only
+/// deviations are times before failing.
 func codecThresholds() -> [BenchmarkMetric: BenchmarkThresholds] {
     [
         // malloc counts: deterministic for a given input and code; 5 % leaves room for a
@@ -42,10 +44,10 @@ func codecThresholds() -> [BenchmarkMetric: BenchmarkThresholds] {
         // what was decoded: exact.
         CodecMetric.frames: BenchmarkThresholds(absolute: [.p90: 0]),
         CodecMetric.errors: BenchmarkThresholds(absolute: [.p90: 0]),
-        // time: +200 % (smaller is better) and -66 % (larger is better) are both 3x.
-        .wallClock: BenchmarkThresholds(relative: [.p90: 200.0]),
-        CodecMetric.bytesPerSecond: BenchmarkThresholds(relative: [.p90: 66.0]),
-        CodecMetric.framesPerSecond: BenchmarkThresholds(relative: [.p90: 66.0]),
+        // time: +400 % (smaller is better) and -80 % (larger is better) are both 5x.
+        .wallClock: BenchmarkThresholds(relative: [.p90: 400.0]),
+        CodecMetric.bytesPerSecond: BenchmarkThresholds(relative: [.p90: 80.0]),
+        CodecMetric.framesPerSecond: BenchmarkThresholds(relative: [.p90: 80.0]),
     ]
 }
 
@@ -67,7 +69,7 @@ func configuration(timed: Bool = true) -> Benchmark.Configuration {
         ],
         warmupIterations: 1,
         maxDuration: shortMode ? .seconds(1) : .seconds(10),
-        maxIterations: shortMode ? 10 : 50,
+        maxIterations: shortMode ? 30 : 50,
         thresholds: codecThresholds().filter { metrics.contains($0.key) }
     )
 }
