@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark job: builds the benchmark package, runs every benchmark in short mode and fails
 # when one regresses past the static thresholds in Benchmarks/Thresholds/ (package-benchmark's
-# `thresholds check`; tolerances are in Benchmarks/IMAPCodecBenchmarks/IMAPCodecBenchmarks.swift).
+# `thresholds check`; tolerances: codecThresholds() in Benchmarks/Benchmarks/IMAPCodecBenchmarks/IMAPCodecBenchmarks.swift).
 #
 #   Benchmarks/ci.sh            check against Thresholds/ (CI)
 #   Benchmarks/ci.sh --update   rewrite Thresholds/ from a run on this machine; commit the result
