@@ -1,0 +1,129 @@
+import Benchmark
+import IMAPCodec
+
+/// What one pass over a workload did.
+struct Counts {
+    /// Frames seen: decoded values plus errors (one error per bad frame).
+    var frames = 0
+    /// Frames that did not decode (or values that were encoded with no output).
+    var errors = 0
+    /// Bytes read or written.
+    var bytes = 0
+}
+
+/// Decodes a server-to-client stream fed `chunk` bytes at a time (all at once when nil).
+/// Errors are counted, never fatal: the decoder skips the bad frame and continues.
+@inline(never)
+func decodeResponses(_ input: [UInt8], chunk: Int?) -> Counts {
+    var decoder = ResponseDecoder()
+    var counts = Counts(bytes: input.count)
+    let step = chunk ?? max(1, input.count)
+    var start = 0
+    while start < input.count {
+        let end = min(input.count, start + step)
+        decoder.append(input[start..<end])
+        start = end
+        while true {
+            do throws(IMAPDecodingError) {
+                guard let response = try decoder.next() else { break }
+                blackHole(response)
+                counts.frames += 1
+            } catch {
+                blackHole(error)
+                counts.frames += 1
+                counts.errors += 1
+            }
+        }
+    }
+    if decoder.isInsideFrame { counts.errors += 1 }  // truncated stream
+    return counts
+}
+
+/// Decodes a client-to-server stream fed `chunk` bytes at a time (all at once when nil).
+/// A one-sided capture already holds the literals, so continuation requests are skipped.
+@inline(never)
+func decodeCommands(_ input: [UInt8], chunk: Int?) -> Counts {
+    var decoder = CommandDecoder()
+    var counts = Counts(bytes: input.count)
+    let step = chunk ?? max(1, input.count)
+    var start = 0
+    while start < input.count {
+        let end = min(input.count, start + step)
+        decoder.append(input[start..<end])
+        start = end
+        while true {
+            do throws(IMAPDecodingError) {
+                guard let event = try decoder.next() else { break }
+                if case .message(let message) = event {
+                    blackHole(message)
+                    counts.frames += 1
+                }
+            } catch {
+                blackHole(error)
+                counts.frames += 1
+                counts.errors += 1
+            }
+        }
+    }
+    if decoder.isInsideFrame { counts.errors += 1 }
+    return counts
+}
+
+/// The responses of `input` that decode (errors dropped): the input of the encoding benchmark.
+func decodedResponses(_ input: [UInt8]) -> (values: [Response], errors: Int) {
+    var decoder = ResponseDecoder()
+    decoder.append(input)
+    var values: [Response] = []
+    var errors = 0
+    while true {
+        do throws(IMAPDecodingError) {
+            guard let response = try decoder.next() else { break }
+            values.append(response)
+        } catch {
+            errors += 1
+        }
+    }
+    return (values, errors)
+}
+
+/// The client messages of `input` that decode (errors dropped).
+func decodedCommands(_ input: [UInt8]) -> (values: [ClientMessage], errors: Int) {
+    var decoder = CommandDecoder()
+    decoder.append(input)
+    var values: [ClientMessage] = []
+    var errors = 0
+    while true {
+        do throws(IMAPDecodingError) {
+            guard let event = try decoder.next() else { break }
+            if case .message(let message) = event { values.append(message) }
+        } catch {
+            errors += 1
+        }
+    }
+    return (values, errors)
+}
+
+/// Encodes `responses` into one reused buffer.
+@inline(never)
+func encodeResponses(_ responses: [Response], buffer: inout [UInt8]) -> Counts {
+    let encoder = ResponseEncoder()
+    buffer.removeAll(keepingCapacity: true)
+    for response in responses {
+        encoder.encode(response, into: &buffer)
+    }
+    blackHole(buffer)
+    return Counts(frames: responses.count, errors: 0, bytes: buffer.count)
+}
+
+/// Encodes `messages` as a client sends them (chunks split at synchronizing literals).
+@inline(never)
+func encodeCommands(_ messages: [ClientMessage]) -> Counts {
+    let encoder = CommandEncoder()
+    var bytes = 0
+    for message in messages {
+        let chunks = encoder.encode(message)
+        for chunk in chunks { bytes += chunk.bytes.count }
+        blackHole(chunks)
+    }
+    return Counts(frames: messages.count, errors: 0, bytes: bytes)
+}
