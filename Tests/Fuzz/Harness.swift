@@ -70,8 +70,9 @@ enum FuzzHarness {
             maxNestingDepth: limits.maxNestingDepth * 4 + 8)
     }
 
-    /// How many events (values or errors) a decoder may produce for `byteCount` bytes before
-    /// it counts as stuck: every event consumes at least one byte.
+    /// How many events (values or errors) one decoder may produce for `byteCount` bytes
+    /// before it counts as stuck: every event consumes at least one byte. (A call that
+    /// returns nil, asking for more bytes, is not an event.)
     static func eventBudget(_ byteCount: Int) -> Int { 2 * byteCount + 64 }
 
     // MARK: - responses
@@ -97,7 +98,8 @@ enum FuzzHarness {
         var gathered = ResponseDecoder(options: streamingOptions)
         var gatheredResponses: [Response] = []
         var gatheredErrors = 0
-        var budget = eventBudget(input.stream.count)
+        // Budgets per decoder: plain, events, gathered.
+        var budgets = Array(repeating: eventBudget(input.stream.count), count: 3)
         var streamedBytes: Int64 = 0
         var announced: Int64? = nil
 
@@ -105,19 +107,19 @@ enum FuzzHarness {
             plain.append(piece)
             events.append(piece)
             gathered.append(piece)
-            while budget > 0 {
-                budget -= 1
+            while budgets[0] > 0 {
+                budgets[0] -= 1
                 do throws(IMAPDecodingError) {
-                    guard let response = try plain.next() else { break }
+                    guard let response = try plain.next() else { budgets[0] += 1; break }
                     plainResponses.append(response)
                 } catch {
                     plainErrors += 1
                 }
             }
-            while budget > 0 {
-                budget -= 1
+            while budgets[1] > 0 {
+                budgets[1] -= 1
                 do throws(IMAPDecodingError) {
-                    guard let event = try events.nextEvent() else { break }
+                    guard let event = try events.nextEvent() else { budgets[1] += 1; break }
                     switch event {
                     case .response:
                         break
@@ -140,18 +142,18 @@ enum FuzzHarness {
                     announced = nil
                 }
             }
-            while budget > 0 {
-                budget -= 1
+            while budgets[2] > 0 {
+                budgets[2] -= 1
                 do throws(IMAPDecodingError) {
-                    guard let response = try gathered.next() else { break }
+                    guard let response = try gathered.next() else { budgets[2] += 1; break }
                     gatheredResponses.append(response)
                 } catch {
                     gatheredErrors += 1
                 }
             }
         }
-        if budget <= 0 {
-            problems.append("responses: more than \(eventBudget(input.stream.count)) events for \(input.stream.count) bytes (a decoder does not consume its input)")
+        for (index, budget) in budgets.enumerated() where budget <= 0 {
+            problems.append("responses: decoder \(["next()", "nextEvent() streaming", "next() streaming"][index]): more than \(eventBudget(input.stream.count)) events for \(input.stream.count) bytes (a decoder does not consume its input)")
         }
         if plainErrors == 0 && gatheredErrors == 0 && plainResponses != gatheredResponses {
             problems.append(
@@ -175,14 +177,14 @@ enum FuzzHarness {
 
         var decoders = [CommandDecoder(options: options), CommandDecoder(options: streamingOptions)]
         var refuseNext = [false, true]
-        var budget = eventBudget(input.stream.count) * decoders.count
+        var budgets = Array(repeating: eventBudget(input.stream.count), count: decoders.count)
         for piece in input.pieces {
             for index in decoders.indices {
                 decoders[index].append(piece)
-                while budget > 0 {
-                    budget -= 1
+                while budgets[index] > 0 {
+                    budgets[index] -= 1
                     do throws(IMAPDecodingError) {
-                        guard let event = try decoders[index].next() else { break }
+                        guard let event = try decoders[index].next() else { budgets[index] += 1; break }
                         switch event {
                         case .continuationRequired, .appendStart(_, _, _, _, _, true):
                             if refuseNext[index] { decoders[index].refuseLiteral() }
@@ -196,8 +198,8 @@ enum FuzzHarness {
                 }
             }
         }
-        if budget <= 0 {
-            problems.append("commands: more than \(eventBudget(input.stream.count)) events for \(input.stream.count) bytes (a decoder does not consume its input)")
+        for (index, budget) in budgets.enumerated() where budget <= 0 {
+            problems.append("commands: decoder \(index == 0 ? "plain" : "streaming"): more than \(eventBudget(input.stream.count)) events for \(input.stream.count) bytes (a decoder does not consume its input)")
         }
         return problems
     }
@@ -222,7 +224,7 @@ enum FuzzHarness {
                 budget -= 1
                 let response: Response
                 do throws(IMAPDecodingError) {
-                    guard let decoded = try decoder.next() else { break }
+                    guard let decoded = try decoder.next() else { budget += 1; break }
                     response = decoded
                 } catch {
                     continue
@@ -278,7 +280,7 @@ enum FuzzHarness {
                 let mode = decoder.mode
                 let message: ClientMessage
                 do throws(IMAPDecodingError) {
-                    guard let event = try decoder.next() else { break }
+                    guard let event = try decoder.next() else { budget += 1; break }
                     switch event {
                     case .message(let decoded):
                         message = decoded

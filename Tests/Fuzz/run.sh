@@ -33,7 +33,6 @@ esac
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-script=$root/Tests/Fuzz/run.sh
 out=.build-fuzz
 fuzz=Tests/Fuzz
 max_len=${FUZZ_MAX_LEN:-16384}
@@ -64,7 +63,9 @@ stale() {
 # The library: one build shared by the four targets (about a minute on 2 cores).
 mapfile -t sources < <(find Sources/IMAPCodec -name '*.swift' | LC_ALL=C sort)
 lib=$out/lib/libIMAPCodec.a
-if stale "$lib" "${sources[@]}" "$script"; then
+# Rebuilt when a source changes, or the compiler or the flags do.
+stamp="$("$swiftc" --version 2>&1 | head -1) ${flags[*]}"
+if stale "$lib" "${sources[@]}" || [[ $(cat "$out/lib/stamp" 2>/dev/null) != "$stamp" ]]; then
     echo "run.sh: building IMAPCodec with -sanitize=fuzzer,address $opt" >&2
     start=$SECONDS
     tmp=$(mktemp -d "$out/lib.XXXXXX")
@@ -73,12 +74,13 @@ if stale "$lib" "${sources[@]}" "$script"; then
         -emit-library -static -o "$tmp/libIMAPCodec.a" "${sources[@]}"
     mv -f "$tmp/IMAPCodec.swiftmodule" "$out/lib/IMAPCodec.swiftmodule"
     mv -f "$tmp/libIMAPCodec.a" "$lib"
+    echo "$stamp" >"$out/lib/stamp"
     rm -rf "$tmp"
     echo "run.sh: built the library in $((SECONDS - start)) s" >&2
 fi
 
 bin=$out/bin/$target
-if stale "$bin" "$lib" "$fuzz/Harness.swift" "$fuzz/Targets/$target.swift" "$script"; then
+if stale "$bin" "$lib" "$fuzz/Harness.swift" "$fuzz/Targets/$target.swift"; then
     echo "run.sh: building $bin" >&2
     start=$SECONDS
     "$swiftc" "${flags[@]}" "${linker[@]}" -module-name "Fuzz_${target//-/_}" -I "$out/lib" \
@@ -107,6 +109,8 @@ echo "run.sh: $target: $seeded seeds, $(find "$corpus" -type f | wc -l) corpus f
 
 log=$out/logs/$target.log
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+# Let libFuzzer and ASan report a trap; the Swift runtime's backtracer trips over ASan.
+export SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no}
 status=0
 "$bin" "$corpus" \
     -dict="$fuzz/imap.dict" \
