@@ -1,0 +1,11 @@
+// libFuzzer target `responses`: see Harness.swift for the input layout and what is checked.
+// Build and run with Tests/Fuzz/run.sh responses SECONDS.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = size > 0 && data != nil ? Array(UnsafeBufferPointer(start: data, count: size)) : []
+    if let problem = FuzzHarness.responses(bytes).first {
+        fatalError(problem)
+    }
+    return 0
+}
