@@ -105,6 +105,12 @@ public struct CommandDecoder: Sendable {
         frames.append(bytes)
     }
 
+    /// Appends bytes received from the client. When nothing is buffered, a large array is
+    /// adopted without copying.
+    public mutating func append(_ bytes: [UInt8]) {
+        frames.append(bytes)
+    }
+
     /// The next event, or nil when more bytes are needed. Throws for a command that does
     /// not decode (it is skipped: call again for the rest).
     public mutating func next() throws(IMAPDecodingError) -> Event? {

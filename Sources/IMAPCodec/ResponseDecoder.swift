@@ -84,6 +84,12 @@ public struct ResponseDecoder: Sendable {
         frames.append(bytes)
     }
 
+    /// Appends bytes received from the server. When nothing is buffered, a large array is
+    /// adopted without copying.
+    public mutating func append(_ bytes: [UInt8]) {
+        frames.append(bytes)
+    }
+
     /// The next response, or nil when more bytes are needed. Throws for a frame that does
     /// not decode (it is skipped: call again for the rest).
     ///

@@ -113,7 +113,11 @@ func decodeOnly(_ input: [UInt8], direction: Direction, strict: Bool, chunk: Int
         var start = 0
         while start < input.count {
             let end = min(input.count, start + step)
-            decoder.append(input[start..<end])
+            if start == 0 && end == input.count {
+                decoder.append(input)  // whole: the decoder adopts the array
+            } else {
+                decoder.append(input[start..<end])
+            }
             start = end
             while true {
                 do throws(IMAPDecodingError) {
@@ -129,7 +133,11 @@ func decodeOnly(_ input: [UInt8], direction: Direction, strict: Bool, chunk: Int
         var start = 0
         while start < input.count {
             let end = min(input.count, start + step)
-            decoder.append(input[start..<end])
+            if start == 0 && end == input.count {
+                decoder.append(input)  // whole: the decoder adopts the array
+            } else {
+                decoder.append(input[start..<end])
+            }
             start = end
             while true {
                 do throws(IMAPDecodingError) {

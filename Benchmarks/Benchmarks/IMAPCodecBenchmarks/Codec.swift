@@ -21,7 +21,11 @@ func decodeResponses(_ input: [UInt8], chunk: Int?) -> Counts {
     var start = 0
     while start < input.count {
         let end = min(input.count, start + step)
-        decoder.append(input[start..<end])
+        if start == 0 && end == input.count {
+            decoder.append(input)  // whole: the decoder adopts the array
+        } else {
+            decoder.append(input[start..<end])
+        }
         start = end
         while true {
             do throws(IMAPDecodingError) {
@@ -49,7 +53,11 @@ func decodeCommands(_ input: [UInt8], chunk: Int?) -> Counts {
     var start = 0
     while start < input.count {
         let end = min(input.count, start + step)
-        decoder.append(input[start..<end])
+        if start == 0 && end == input.count {
+            decoder.append(input)  // whole: the decoder adopts the array
+        } else {
+            decoder.append(input[start..<end])
+        }
         start = end
         while true {
             do throws(IMAPDecodingError) {

@@ -140,12 +140,10 @@ extension ParserState {
         let count = keyword.utf8CodeUnitCount
         guard value.count == count else { return false }
         let base = keyword.utf8Start
-        var k = 0
-        for byte in value.bytes {
-            if ASCII.upper(byte) != base[k] { return false }
-            k &+= 1
+        return value.withUnsafeBytes { raw in
+            for k in 0..<count where ASCII.upper(raw[k]) != base[k] { return false }
+            return true
         }
-        return true
     }
 }
 

@@ -7,7 +7,7 @@ extension IMAPWriter {
             write("DONE")
             writeCRLF()
         case .authenticationResponse(let base64):
-            writeBytes(base64.bytes)
+            writeBytes(base64)
             writeCRLF()
         case .authenticationCancel:
             write("*")
@@ -34,7 +34,7 @@ extension IMAPWriter {
             writeAtom(mechanism)
             if let initial {
                 writeSpace()
-                if initial.isEmpty { write("=") } else { writeBytes(initial.bytes) }
+                if initial.isEmpty { write("=") } else { writeBytes(initial) }
             }
         case .login(let user, let password):
             write("LOGIN ")

@@ -6,86 +6,213 @@
 /// exactly, and offers ``stringValue`` (lossy UTF-8) and ``utf8String``
 /// (nil unless valid UTF-8) where the content is text.
 ///
-/// A decoded `ByteString` usually shares the storage of the frame it was parsed
-/// from, so producing it costs no allocation and no copy. Holding on to one keeps
-/// that frame's storage alive; copy with `ByteString(Array(value.bytes))` to
-/// detach a small value from a large frame.
+/// Storage: up to ``inlineCapacity`` bytes (most names, hosts, media types, flags) are
+/// held inline, so making, copying and dropping such a value touches no reference count
+/// and no heap. A longer value decoded from a frame shares the frame's storage (no
+/// allocation, no copy); holding on to it keeps that frame's storage alive, so copy with
+/// `ByteString(Array(value.bytes))` to detach a small part of a large frame.
 ///
-/// Equality and hashing compare the bytes exactly (case-sensitively).
+/// Read the bytes without allocating through ``withUnsafeBytes(_:)``; ``bytes`` gives
+/// them as an `ArraySlice` (for an inline value, a new array).
+///
+/// Equality and hashing compare the bytes exactly (case-sensitively), whatever the storage.
 public struct ByteString: Sendable, Hashable, Comparable {
-    /// The bytes.
-    public var bytes: ArraySlice<UInt8>
+    /// Where the bytes live.
+    @usableFromInline
+    enum Storage: Sendable {
+        /// At most ``ByteString/inlineCapacity`` bytes, in place.
+        case inline(InlineBytes)
+        /// More than ``ByteString/inlineCapacity`` bytes, in (a part of) an array.
+        case shared(ArraySlice<UInt8>)
+    }
+
+    @usableFromInline var storage: Storage
+
+    /// Values of at most this many bytes are stored inline.
+    public static let inlineCapacity = InlineBytes.capacity
 
     /// Creates a byte string holding `bytes`.
     @inlinable
     public init(_ bytes: ArraySlice<UInt8>) {
-        self.bytes = bytes
+        if bytes.count <= InlineBytes.capacity {
+            storage = .inline(bytes.withUnsafeBytes { InlineBytes($0) })
+        } else {
+            storage = .shared(bytes)
+        }
     }
 
     /// Creates a byte string holding `bytes`.
     @inlinable
     public init(_ bytes: [UInt8]) {
-        self.bytes = bytes[...]
+        self.init(bytes[...])
     }
 
     /// Creates a byte string holding any sequence of bytes.
     @inlinable
     public init<S: Sequence>(bytes: S) where S.Element == UInt8 {
-        self.bytes = ArraySlice(bytes)
+        self.init(ArraySlice(bytes))
     }
 
     /// Creates a byte string holding the UTF-8 encoding of `string`.
     @inlinable
     public init(_ string: String) {
-        self.bytes = ArraySlice(string.utf8)
+        var string = string
+        let inline: InlineBytes? = string.withUTF8 { utf8 in
+            utf8.count <= InlineBytes.capacity ? InlineBytes(UnsafeRawBufferPointer(utf8)) : nil
+        }
+        if let inline {
+            storage = .inline(inline)
+        } else {
+            storage = .shared(ArraySlice(string.utf8))
+        }
+    }
+
+    /// The bytes `range` of `array`: inline when short, else sharing the array's storage.
+    @inlinable
+    init(_ array: [UInt8], _ range: Range<Int>) {
+        if range.count <= InlineBytes.capacity {
+            storage = .inline(array.withUnsafeBytes { all in
+                InlineBytes(
+                    UnsafeRawBufferPointer(rebasing: all[range]),
+                    readable: all.count &- range.lowerBound)
+            })
+        } else {
+            storage = .shared(array[range])
+        }
+    }
+
+    /// The bytes. For an inline value this makes a new array; prefer
+    /// ``withUnsafeBytes(_:)`` to read them.
+    @inlinable
+    public var bytes: ArraySlice<UInt8> {
+        get {
+            switch storage {
+            case .inline(let inline): return inline.withUnsafeBytes { ArraySlice($0) }
+            case .shared(let slice): return slice
+            }
+        }
+        set { self = ByteString(newValue) }
+    }
+
+    /// Calls `body` with the bytes (valid only during the call).
+    @inlinable
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        switch storage {
+        case .inline(let inline): return try inline.withUnsafeBytes(body)
+        case .shared(let slice): return try slice.withUnsafeBytes(body)
+        }
     }
 
     /// The number of bytes.
     @inlinable
-    public var count: Int { bytes.count }
+    public var count: Int {
+        switch storage {
+        case .inline(let inline): return inline.count
+        case .shared(let slice): return slice.count
+        }
+    }
 
     /// True when there are no bytes.
     @inlinable
-    public var isEmpty: Bool { bytes.isEmpty }
+    public var isEmpty: Bool { count == 0 }
 
     /// The bytes decoded as UTF-8, with invalid sequences replaced by U+FFFD.
-    public var stringValue: String { String(decoding: bytes, as: UTF8.self) }
+    public var stringValue: String { withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
 
     /// The bytes decoded as UTF-8, or nil when they are not valid UTF-8.
     public var utf8String: String? {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: break loop
-            case .error: return nil
-            }
+        withUnsafeBytes { raw in
+            UTF8Validation.isValid(raw) ? String(decoding: raw, as: UTF8.self) : nil
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Compares two byte strings ignoring ASCII case, as IMAP keywords are compared.
     @inlinable
     public func equalsCaseInsensitive(_ other: ByteString) -> Bool {
-        bytes.count == other.bytes.count && ASCII.equalsCaseInsensitive(bytes, other.bytes)
+        count == other.count
+            && withUnsafeBytes { a in other.withUnsafeBytes { b in ASCII.equalsCaseInsensitive(a, b) } }
     }
 
     @inlinable
     public static func == (lhs: ByteString, rhs: ByteString) -> Bool {
-        lhs.bytes.elementsEqual(rhs.bytes)
+        if case .inline(let a) = lhs.storage, case .inline(let b) = rhs.storage { return a == b }
+        return lhs.count == rhs.count
+            && lhs.withUnsafeBytes { a in rhs.withUnsafeBytes { b in a.elementsEqual(b) } }
     }
 
     @inlinable
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(bytes.count)
-        for byte in bytes { hasher.combine(byte) }
+        withUnsafeBytes { raw in
+            hasher.combine(raw.count)
+            hasher.combine(bytes: raw)
+        }
     }
 
     /// Orders byte strings by their bytes, lexicographically.
     @inlinable
     public static func < (lhs: ByteString, rhs: ByteString) -> Bool {
-        lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+        lhs.withUnsafeBytes { a in rhs.withUnsafeBytes { b in a.lexicographicallyPrecedes(b) } }
+    }
+}
+
+/// Up to 31 bytes held in four words, in order in memory; the last byte in memory is the
+/// count. Unused bytes are zero, so two values are equal exactly when their words are.
+@usableFromInline
+struct InlineBytes: Sendable, Equatable {
+    @usableFromInline var w0: UInt64 = 0
+    @usableFromInline var w1: UInt64 = 0
+    @usableFromInline var w2: UInt64 = 0
+    @usableFromInline var w3: UInt64 = 0
+
+    @usableFromInline static let capacity = 31
+
+    /// Copies `source` (at most ``capacity`` bytes; the caller checks).
+    @inlinable
+    init(_ source: UnsafeRawBufferPointer) {
+        self.init(source, readable: source.count)
+    }
+
+    /// Copies `source` (at most ``capacity`` bytes; the caller checks), reading whole words
+    /// where `readable` bytes from its start may be read (the rest of a frame), so a short
+    /// value costs a few loads and masks instead of a call into memmove.
+    @inlinable
+    init(_ source: UnsafeRawBufferPointer, readable: Int) {
+        let count = Swift.min(source.count, Self.capacity)
+        guard count > 0, let base = source.baseAddress else { return }
+        @inline(__always)
+        func word(_ k: Int) -> UInt64 {
+            let offset = k &* 8
+            let valid = count &- offset
+            if valid <= 0 { return 0 }
+            var value: UInt64
+            if offset &+ 8 <= readable {
+                value = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            } else {
+                value = 0
+                for j in 0..<Swift.min(valid, 8) {
+                    value |= UInt64(base.load(fromByteOffset: offset &+ j, as: UInt8.self)) &<< UInt64(j &* 8)
+                }
+            }
+            if valid < 8 { value &= (1 &<< UInt64(valid &* 8)) &- 1 }
+            return value
+        }
+        w0 = word(0).littleEndian
+        w1 = word(1).littleEndian
+        w2 = word(2).littleEndian
+        w3 = (word(3) | UInt64(count) &<< 56).littleEndian
+    }
+
+    /// The number of bytes: the last byte in memory.
+    @inlinable
+    var count: Int { Int(truncatingIfNeeded: UInt64(littleEndian: w3) &>> 56) }
+
+    @inlinable
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        var copy = self
+        let count = self.count
+        return try Swift.withUnsafeBytes(of: &copy) { raw in
+            try body(UnsafeRawBufferPointer(rebasing: raw[0..<count]))
+        }
     }
 }
 

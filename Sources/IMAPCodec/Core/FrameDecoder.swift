@@ -53,6 +53,12 @@ public struct FrameDecoder: Sendable {
         buffer.append(contentsOf: bytes)
     }
 
+    /// Appends bytes received from the peer. When nothing is buffered, a large array is
+    /// adopted without copying.
+    public mutating func append(_ bytes: [UInt8]) {
+        buffer.append(bytes)
+    }
+
     /// Bytes received and not yet handed out as frames. A client that switches to TLS
     /// after STARTTLS must discard these (see ``discardBufferedBytes()``): bytes the
     /// server sent before the handshake are not protected by it.

@@ -5,9 +5,26 @@
 /// reclaimed by moving the unread tail to the front only once the consumed prefix is
 /// at least as large as the unread tail, so every byte is moved at most a constant
 /// number of times: appending and consuming N bytes costs O(N) however they are split.
+///
+/// Allocation habits, each measured by the benchmarks (Docs/Performance.md):
+/// - an array of at least ``adoptionThreshold`` bytes appended to an empty buffer is
+///   adopted, not copied;
+/// - a frame that is the whole buffer is handed over, not copied;
+/// - a few bytes at a time are appended without a call into memmove for each;
+/// - capacity is kept once everything is consumed, up to ``retainedCapacity`` bytes;
+///   beyond that the storage is released, so one large frame does not pin its memory.
 public struct IMAPBuffer: Sendable {
     @usableFromInline var storage: [UInt8] = []
     @usableFromInline var readerIndex: Int = 0
+    /// True while `storage` is an array adopted from the caller (possibly still shared with
+    /// it): it is released rather than cleared in place once consumed.
+    @usableFromInline var adopted = false
+
+    /// Arrays at least this large are adopted by an empty buffer rather than copied
+    /// (below it, copying is cheaper than the later reallocation of a small adopted array).
+    @usableFromInline static let adoptionThreshold = 4096
+    /// The most capacity kept when every byte has been consumed.
+    @usableFromInline static let retainedCapacity = 1 << 20
 
     /// Creates an empty buffer.
     public init() {}
@@ -21,19 +38,44 @@ public struct IMAPBuffer: Sendable {
     @inlinable
     public var readableView: ArraySlice<UInt8> { storage[readerIndex...] }
 
+    /// Appends bytes received from the peer. When the buffer is empty the array is adopted
+    /// without copying.
+    @inlinable
+    public mutating func append(_ bytes: [UInt8]) {
+        if storage.isEmpty && bytes.count >= Self.adoptionThreshold {
+            storage = bytes
+            readerIndex = 0
+            adopted = true
+            return
+        }
+        append(contentsOf: bytes[...])
+    }
+
     /// Appends bytes received from the peer.
     @inlinable
     public mutating func append<C: Collection>(contentsOf bytes: C) where C.Element == UInt8 {
         compactIfWorthwhile()
-        storage.append(contentsOf: bytes)
+        let count = bytes.count
+        if count <= 8 {
+            // A few bytes (a stream fed byte by byte): no call into memmove for each.
+            for byte in bytes { storage.append(byte) }
+        } else {
+            storage.append(contentsOf: bytes)
+        }
+        adopted = false  // appending made the storage this buffer's own
     }
 
     /// Drops `count` unread bytes from the front.
     @inlinable
     mutating func consume(_ count: Int) {
-        readerIndex = min(storage.count, readerIndex + max(0, count))
+        readerIndex = Swift.min(storage.count, readerIndex + Swift.max(0, count))
         if readerIndex == storage.count {
-            storage.removeAll(keepingCapacity: true)
+            if adopted || storage.capacity > Self.retainedCapacity {
+                storage = []
+                adopted = false
+            } else {
+                storage.removeAll(keepingCapacity: true)
+            }
             readerIndex = 0
         }
     }
@@ -41,12 +83,13 @@ public struct IMAPBuffer: Sendable {
     /// Copies out and consumes the first `count` unread bytes.
     @inlinable
     mutating func readBytes(_ count: Int) -> [UInt8] {
-        let end = min(storage.count, readerIndex + max(0, count))
+        let end = Swift.min(storage.count, readerIndex + Swift.max(0, count))
         let bytes: [UInt8]
         if readerIndex == 0 && end == storage.count {
             // The frame is everything buffered: hand over the storage itself.
             bytes = storage
             storage = []
+            adopted = false
         } else {
             bytes = Array(storage[readerIndex..<end])
         }
@@ -59,6 +102,7 @@ public struct IMAPBuffer: Sendable {
         if readerIndex > 0 && readerIndex >= storage.count - readerIndex {
             storage.removeSubrange(0..<readerIndex)
             readerIndex = 0
+            adopted = false
         }
     }
 }

@@ -124,12 +124,17 @@ struct IMAPWriter {
 
     /// Writes an atom's bytes as they are (the caller's type guarantees ATOM-CHARs).
     mutating func writeAtom(_ atom: ByteString) {
-        bytes.append(contentsOf: atom.bytes)
+        writeBytes(atom)
+    }
+
+    /// Writes the bytes of `data` as they are.
+    mutating func writeBytes(_ data: ByteString) {
+        data.withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
 
     /// True when `data` can be sent as an atom in an astring position.
     static func isAtomSafe(_ data: ByteString) -> Bool {
-        !data.isEmpty && data.bytes.allSatisfy(CharacterClass.isAStringChar)
+        !data.isEmpty && data.withUnsafeBytes({ $0.allSatisfy(CharacterClass.isAStringChar) })
     }
 
     /// True when `data` can be sent as a quoted string: no CR, LF or NUL; 8-bit bytes
@@ -137,18 +142,20 @@ struct IMAPWriter {
     func isQuotedSafe(_ data: ByteString) -> Bool {
         guard data.count <= 1024 else { return false }
         var high = false
-        for byte in data.bytes {
-            if byte == 0 || byte == ASCII.cr || byte == ASCII.lf { return false }
-            if byte >= 0x80 { high = true }
+        return data.withUnsafeBytes { raw in
+            for byte in raw {
+                if byte == 0 || byte == ASCII.cr || byte == ASCII.lf { return false }
+                if byte >= 0x80 { high = true }
+            }
+            if high { return options.utf8Accept && UTF8Validation.isValid(raw) }
+            return true
         }
-        if high { return options.utf8Accept && UTF8Validation.isValid(data.bytes) }
-        return true
     }
 
     // astring         = 1*ASTRING-CHAR / string
     mutating func writeAString(_ data: ByteString) {
         if Self.isAtomSafe(data) {
-            bytes.append(contentsOf: data.bytes)
+            writeBytes(data)
         } else {
             writeString(data)
         }
@@ -159,7 +166,7 @@ struct IMAPWriter {
         if isQuotedSafe(data) {
             writeQuoted(data)
         } else {
-            writeLiteral(data, binary: options.binary && data.bytes.contains(0))
+            writeLiteral(data, binary: options.binary && data.withUnsafeBytes({ $0.contains(0) }))
         }
     }
 
@@ -171,9 +178,11 @@ struct IMAPWriter {
     // quoted          = DQUOTE *QUOTED-CHAR DQUOTE
     mutating func writeQuoted(_ data: ByteString) {
         bytes.append(ASCII.dquote)
-        for byte in data.bytes {
-            if byte == ASCII.dquote || byte == ASCII.backslash { bytes.append(ASCII.backslash) }
-            bytes.append(byte)
+        data.withUnsafeBytes { raw in
+            for byte in raw {
+                if byte == ASCII.dquote || byte == ASCII.backslash { bytes.append(ASCII.backslash) }
+                bytes.append(byte)
+            }
         }
         bytes.append(ASCII.dquote)
     }
@@ -200,6 +209,6 @@ struct IMAPWriter {
             chunks.append(EncodedChunk(bytes: bytes, waitForContinuation: true))
             bytes = []
         }
-        bytes.append(contentsOf: data.bytes)
+        writeBytes(data)
     }
 }

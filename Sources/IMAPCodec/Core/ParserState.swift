@@ -191,7 +191,7 @@ struct ParserState {
 
     /// A slice of the frame as a byte string (no copy).
     func slice(_ start: Int, _ end: Int) -> ByteString {
-        ByteString(bytes[start..<end])
+        ByteString(bytes, start..<end)
     }
 }
 

@@ -108,9 +108,9 @@ extension ParserState {
 
     /// See ``listNString(_:remaining:)``.
     mutating func recountLiteral(_ value: ByteString, remaining: Int) -> ByteString {
-        guard value.bytes.contains(where: { $0 >= 0x80 }) else { return value }
+        guard value.withUnsafeBytes({ $0.contains(where: { $0 >= 0x80 }) }) else { return value }
         if tailCloses(at: index, values: remaining) { return value }
-        let start = value.bytes.startIndex
+        let start = index - value.count  // the literal's bytes end at the cursor
         for utf16 in [false, true] {
             if let end = advance(characters: value.count, from: start, utf16: utf16),
                 end != index, tailCloses(at: end, values: remaining)

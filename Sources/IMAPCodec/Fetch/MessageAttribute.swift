@@ -370,7 +370,7 @@ extension IMAPWriter {
             writeSectionBinary(part)
             writeOrigin(origin)
             writeSpace()
-            writeMessageData(data, binary: data?.bytes.contains(0) ?? false)
+            writeMessageData(data, binary: data?.withUnsafeBytes({ $0.contains(0) }) ?? false)
         case .binarySize(let part, let size):
             write("BINARY.SIZE")
             writeSectionBinary(part)
@@ -412,10 +412,10 @@ extension IMAPWriter {
             write("X-GM-LABELS ")
             writeGmailLabelList(labels)
         case .other(let name, let value):
-            writeBytes(name.bytes)
+            writeBytes(name)
             if let value {
                 writeSpace()
-                writeBytes(value.bytes)
+                writeBytes(value)
             }
         }
     }
@@ -442,7 +442,7 @@ extension IMAPWriter {
         if label.bytes.first == ASCII.backslash, label.count > 1,
            label.bytes.dropFirst().allSatisfy(CharacterClass.isAtomChar)
         {
-            writeBytes(label.bytes)
+            writeBytes(label)
         } else if label.count == 3 && ASCII.equalsCaseInsensitive(label.bytes, "NIL".utf8) {
             writeQuoted(label)
         } else {

@@ -249,10 +249,10 @@ extension IMAPWriter {
 
     /// Writes `list-mailbox`: bare when every byte is a list-char, else a string.
     mutating func writeListMailbox(_ pattern: MailboxName) {
-        let raw = options.utf8Accept && pattern.bytes.bytes.contains(0x26)
+        let raw = options.utf8Accept && pattern.bytes.withUnsafeBytes({ $0.contains(0x26) })
             ? ByteString(pattern.utf8Bytes) : pattern.bytes
-        if !raw.isEmpty && raw.bytes.allSatisfy(CharacterClass.isListChar) {
-            writeBytes(raw.bytes)
+        if !raw.isEmpty && raw.withUnsafeBytes({ $0.allSatisfy(CharacterClass.isListChar) }) {
+            writeBytes(raw)
         } else {
             writeString(raw)
         }

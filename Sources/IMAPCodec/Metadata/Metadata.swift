@@ -231,7 +231,7 @@ extension IMAPWriter {
             if i > 0 { writeSpace() }
             writeAString(value.entry)
             writeSpace()
-            if let data = value.value, data.bytes.contains(0) {
+            if let data = value.value, data.withUnsafeBytes({ $0.contains(0) }) {
                 writeLiteral(data, binary: true)
             } else {
                 writeNString(value.value)

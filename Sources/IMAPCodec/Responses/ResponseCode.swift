@@ -304,7 +304,7 @@ extension IMAPWriter {
             // The SP is required after "]" even when no text follows.
             writeSpace()
         }
-        writeBytes(text.text.bytes)
+        writeBytes(text.text)
     }
 
     mutating func writeRespTextCode(_ code: ResponseCode) {
@@ -316,7 +316,7 @@ extension IMAPWriter {
                 write(" (")
                 for (i, charset) in charsets.enumerated() {
                     if i > 0 { writeSpace() }
-                    if IMAPWriter.isAtomSafe(charset) && !charset.bytes.contains(ASCII.closeBracket) {
+                    if IMAPWriter.isAtomSafe(charset) && !charset.withUnsafeBytes({ $0.contains(ASCII.closeBracket) }) {
                         writeAtom(charset)
                     } else {
                         writeQuoted(charset)
@@ -384,7 +384,7 @@ extension IMAPWriter {
             writeAtom(name)
             if let value {
                 writeSpace()
-                writeBytes(value.bytes)
+                writeBytes(value)
             }
         }
     }

@@ -6,7 +6,7 @@ public struct Tag: Sendable, Hashable, CustomStringConvertible {
     /// Creates a tag. Returns nil unless `text` is 1 or more ASTRING-CHARs other than `+`.
     public init?(_ text: String) {
         let bytes = ByteString(text)
-        guard !bytes.isEmpty, bytes.bytes.allSatisfy(CharacterClass.isTagChar) else { return nil }
+        guard !bytes.isEmpty, bytes.withUnsafeBytes({ $0.allSatisfy(CharacterClass.isTagChar) }) else { return nil }
         self.bytes = bytes
     }
 

@@ -186,7 +186,7 @@ extension IMAPWriter {
     // charset         = atom / quoted
     mutating func writeCharset(_ charset: String) {
         let value = ByteString(charset)
-        if !value.isEmpty && value.bytes.allSatisfy(CharacterClass.isAtomChar) {
+        if !value.isEmpty && value.withUnsafeBytes({ $0.allSatisfy(CharacterClass.isAtomChar) }) {
             writeAtom(value)
         } else {
             writeQuoted(value)

@@ -68,10 +68,16 @@ final class PrimitivesTests: XCTestCase {
         assertRejects("{99999999999999999999}\r\n", rule: "number64", kind: .numberOutOfRange) { try $0.literal() }
         assertRejects("{-1}\r\n", rule: "number64") { try $0.literal() }
         assertRejects("{3}x", lenient: false, rule: "literal") { try $0.literal() }
-        // The literal is a slice of the frame, not a copy.
-        var state = ParserState(Array("{3}\r\nabc".utf8))
+        // A long literal is a slice of the frame, not a copy; a short one is held inline.
+        let long = String(repeating: "x", count: ByteString.inlineCapacity + 1)
+        var state = ParserState(Array("{\(long.utf8.count)}\r\n\(long)".utf8))
         let value = try state.literal()
-        XCTAssertEqual(value.bytes.startIndex, 5)
+        XCTAssertEqual(value.bytes.startIndex, 6)
+        XCTAssertEqual(value, ByteString(long))
+        var short = ParserState(Array("{3}\r\nabc".utf8))
+        let shortValue = try short.literal()
+        guard case .inline = shortValue.storage else { return XCTFail("a 3-byte literal is stored inline") }
+        XCTAssertEqual(shortValue, "abc")
     }
 
     func testStringForms() throws {
