@@ -38,7 +38,8 @@ public struct CommandDecoder: Sendable {
         /// streamed. `messages` are the complete messages before it (since the previous
         /// streamed one); `message` has the streamed message's flags and date and empty data.
         /// When `synchronizing`, send a continuation request (or refuse the literal) first.
-        case appendStart(
+        /// (Indirect, so that every event stays a few words to move.)
+        indirect case appendStart(
             tag: Tag, mailbox: MailboxName, messages: [AppendMessage], message: AppendMessage, byteCount: Int64,
             synchronizing: Bool)
         /// The next bytes of the streamed message.

@@ -53,7 +53,8 @@ public struct ResponseDecoder: Sendable {
         /// A FETCH response whose next data item is streamed: the items before it (since the
         /// previous streamed item of the same response), the streamed item with empty data,
         /// and the number of bytes that will follow as ``streamBytes(_:)``.
-        case streamStart(sequenceNumber: UInt32, attributes: [MessageAttribute], streamed: MessageAttribute, byteCount: Int64)
+        /// (Indirect, so that every event stays a few words to move.)
+        indirect case streamStart(sequenceNumber: UInt32, attributes: [MessageAttribute], streamed: MessageAttribute, byteCount: Int64)
         /// The next bytes of the streamed item.
         case streamBytes([UInt8])
         /// The end of a streamed FETCH response: its items after the last streamed one.

@@ -5,7 +5,7 @@
 /// Extension data (BODYSTRUCTURE only) is optional at every level, and "absent" is
 /// kept apart from "present and NIL", so both the BODY and the BODYSTRUCTURE forms
 /// round-trip unchanged.
-public indirect enum BodyStructure: Sendable, Hashable {
+public enum BodyStructure: Sendable, Hashable {
     /// A non-multipart body part (`body-type-1part`).
     case singlePart(SinglePart)
     /// A multipart body (`body-type-mpart`).
@@ -146,8 +146,9 @@ extension BodyStructure {
             case basic
             /// `body-type-text`: the size in lines (`body-fld-lines`).
             case text(lines: Int64)
-            /// `body-type-msg`: message/rfc822 or message/global.
-            case message(Message)
+            /// `body-type-msg`: message/rfc822 or message/global. (Indirect: the enclosed
+            /// message's structure is a body again; the other cases need no box.)
+            indirect case message(Message)
         }
 
         /// `body-ext-1part`: `body-fld-md5 [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc *(SP body-extension)]]]`.
@@ -218,7 +219,7 @@ extension BodyStructure {
 
 /// A `body-extension` value: extension data a future revision may add to BODYSTRUCTURE,
 /// kept as it was sent so it round-trips.
-public indirect enum BodyExtension: Sendable, Hashable {
+public enum BodyExtension: Sendable, Hashable {
     /// `NIL`.
     case nilValue
     /// A string.

@@ -14,7 +14,7 @@ public struct Command: Sendable, Hashable {
 
 /// Everything a client sends: commands, and the lines that are not commands (the
 /// continuation of AUTHENTICATE, and DONE ending IDLE).
-public enum ClientMessage: Sendable, Hashable {
+public indirect enum ClientMessage: Sendable, Hashable {
     /// A tagged command.
     case command(Command)
     /// `DONE`, ending IDLE (RFC 2177).

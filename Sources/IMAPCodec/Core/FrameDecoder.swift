@@ -27,7 +27,7 @@ public struct FrameDecoder: Sendable {
         /// request, or refuse the literal with ``FrameDecoder/refuseLiteral()``.
         case literal(LiteralHeader)
         /// A frame broke a limit or its framing; its bytes are being dropped.
-        case error(IMAPDecodingError)
+        indirect case error(IMAPDecodingError)
         /// The next bytes of a literal being streamed (see ``FrameDecoder/beginStreaming()``).
         case literalBytes([UInt8])
     }

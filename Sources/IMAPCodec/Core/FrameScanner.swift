@@ -35,7 +35,7 @@ public struct FrameScanner: Sendable {
         case literal(LiteralHeader)
         /// A limit was exceeded or a literal header was malformed. The frame is rejected:
         /// the scanner now discards it, reporting the discarded bytes as ``skip(length:)``.
-        case error(IMAPDecodingError)
+        indirect case error(IMAPDecodingError)
         /// The first `length` unread bytes belong to a rejected frame: drop them.
         case skip(length: Int)
         /// The first `length` unread bytes are the next bytes of a streamed literal

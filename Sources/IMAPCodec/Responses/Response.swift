@@ -1,6 +1,6 @@
 /// One server response: a continuation request, an untagged response (`* ...`) or the tagged
 /// completion of a command.
-public enum Response: Sendable, Hashable {
+public indirect enum Response: Sendable, Hashable {
     /// `+ ...`: the server waits for more from the client (a literal, an AUTHENTICATE
     /// response, or DONE after IDLE).
     case continuation(ContinuationRequest)

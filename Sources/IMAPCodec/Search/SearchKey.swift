@@ -6,7 +6,7 @@
 ///
 /// Strings are `ByteString`s: search text may be UTF-8 (or another CHARSET) and travels
 /// as a literal when it is not plain ASCII.
-public indirect enum SearchKey: Sendable, Hashable {
+public enum SearchKey: Sendable, Hashable {
     /// `ALL`: every message.
     case all
     /// `ANSWERED`: messages with `\Answered`.
@@ -112,9 +112,9 @@ public indirect enum SearchKey: Sendable, Hashable {
     case gmailLabels(ByteString)
 
     /// `NOT key`: messages not matching the key.
-    case not(SearchKey)
+    indirect case not(SearchKey)
     /// `OR key1 key2`: messages matching either key.
-    case or(SearchKey, SearchKey)
+    indirect case or(SearchKey, SearchKey)
     /// `"(" key *(SP key) ")"`: messages matching every key. An empty list is written as
     /// `ALL` (the grammar has no empty parentheses).
     case and([SearchKey])
