@@ -54,8 +54,9 @@ public struct IMAPBuffer: Sendable {
     /// Appends bytes received from the peer.
     @inlinable
     public mutating func append<C: Collection>(contentsOf bytes: C) where C.Element == UInt8 {
-        compactIfWorthwhile()
         let count = bytes.count
+        guard count > 0 else { return }
+        compactIfWorthwhile()
         if count <= 8 {
             // A few bytes (a stream fed byte by byte): no call into memmove for each.
             for byte in bytes { storage.append(byte) }

@@ -260,10 +260,10 @@ extension IMAPWriter {
         case .gmailThreadID: write("X-GM-THRID")
         case .gmailLabels: write("X-GM-LABELS")
         case .other(let name, let parameters):
-            writeBytes(name)
+            writeRaw(name)
             if let parameters {
                 writeSpace()
-                writeBytes(parameters)
+                writeRaw(parameters)
             }
         }
     }

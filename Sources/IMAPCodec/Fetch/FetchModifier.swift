@@ -146,10 +146,10 @@ extension IMAPWriter {
 
     /// An unknown modifier: label, then SP and the raw value if any.
     mutating func writeTaggedModifier(_ name: ByteString, _ value: ByteString?) {
-        writeBytes(name)
+        writeRaw(name)
         if let value {
             writeSpace()
-            writeBytes(value)
+            writeRaw(value)
         }
     }
 }

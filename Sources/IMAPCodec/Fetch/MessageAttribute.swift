@@ -412,10 +412,10 @@ extension IMAPWriter {
             write("X-GM-LABELS ")
             writeGmailLabelList(labels)
         case .other(let name, let value):
-            writeBytes(name)
+            writeRaw(name)
             if let value {
                 writeSpace()
-                writeBytes(value)
+                writeRaw(value)
             }
         }
     }

@@ -1,5 +1,7 @@
-// Raw values of unknown FETCH items and modifiers: kept as the bytes that were sent so
-// they round-trip unchanged.
+// Raw values of unknown FETCH items and modifiers (and of unknown responses): kept as the
+// bytes that were sent so they round-trip unchanged, except for how their literals are
+// framed: whether a literal is synchronizing is transport, not content, so a raw value holds
+// its literal headers as `{n}` / `~{n}` and the writer frames them by its literal mode.
 
 extension ParserState {
     /// One value of an unknown item, from the cursor to the next top-level SP, ")" or end
@@ -54,7 +56,7 @@ extension ParserState {
             }
         }
         guard index > start else { throw error(rule, "expected a value, found \(found())") }
-        return slice(start, index)
+        return rawValue(start, index)
     }
 
     /// The name of an unknown FETCH item: ATOM-CHARs, where a "[...]" group (which may
@@ -71,6 +73,89 @@ extension ParserState {
             index &+= 1
         }
         guard index > start else { throw error(rule, "expected an item name, found \(found())") }
-        return slice(start, index)
+        return rawValue(start, index)
+    }
+
+    /// The frame's bytes `start..<end` as a raw value: a slice of the frame, unless a literal
+    /// header in it is non-synchronizing (`{n+}`), in which case a copy with the `+` dropped.
+    func rawValue(_ start: Int, _ end: Int) -> ByteString {
+        bytes.withUnsafeBytes { all in
+            let raw = UnsafeRawBufferPointer(rebasing: all[start..<end])
+            var out: [UInt8] = []
+            var copied = 0
+            var i = 0
+            while i < raw.count {
+                guard raw[i] == ASCII.openBrace, let header = RawLiteral.header(in: raw, at: i) else {
+                    i &+= 1
+                    continue
+                }
+                if let plus = header.plus {
+                    out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[copied..<plus]))
+                    copied = plus &+ 1
+                }
+                i = header.contentStart &+ header.count
+            }
+            if copied == 0 { return slice(start, end) }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[copied...]))
+            return ByteString(out)
+        }
+    }
+}
+
+/// Literal headers inside raw values.
+enum RawLiteral {
+    /// The literal header starting with the `{` at `start` in `raw`, when one is there and
+    /// its bytes follow in full: `{` number64 [`+`] `}` CRLF and at least that many bytes.
+    /// Gives the literal's byte count, where its `+` is (if any) and where its bytes start.
+    static func header(in raw: UnsafeRawBufferPointer, at start: Int) -> (count: Int, plus: Int?, contentStart: Int)? {
+        var i = start &+ 1
+        var count = 0
+        let digitsStart = i
+        while i < raw.count, ASCII.isDigit(raw[i]) {
+            let (times10, o1) = count.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(Int(raw[i] &- ASCII.zero))
+            if o1 || o2 { return nil }
+            count = sum
+            i &+= 1
+        }
+        guard i > digitsStart, i < raw.count else { return nil }
+        var plus: Int? = nil
+        if raw[i] == ASCII.plus {
+            plus = i
+            i &+= 1
+        }
+        guard i &+ 2 < raw.count, raw[i] == ASCII.closeBrace, raw[i &+ 1] == ASCII.cr, raw[i &+ 2] == ASCII.lf
+        else { return nil }
+        let contentStart = i &+ 3
+        guard count <= raw.count &- contentStart else { return nil }
+        return (count, plus, contentStart)
+    }
+}
+
+extension IMAPWriter {
+    /// Writes a raw value (kept as sent), framing the literals inside it as
+    /// ``writeLiteral(_:binary:)`` frames every literal: `{3}` CRLF `abc` goes out as
+    /// `{3+}` under LITERAL+, and as a chunk that waits for a continuation request when
+    /// literals synchronize. Everything else is written unchanged; a `{` that does not start
+    /// a complete literal is an ordinary byte.
+    mutating func writeRaw(_ data: ByteString) {
+        data.withUnsafeBytes { raw in
+            var copied = 0  // raw[..<copied] has been written
+            var i = 0
+            while i < raw.count {
+                guard raw[i] == ASCII.openBrace, let header = RawLiteral.header(in: raw, at: i) else {
+                    i &+= 1
+                    continue
+                }
+                // `~{`: a literal8, unless the `~` is the last byte of the previous literal.
+                let binary = i > copied && raw[i &- 1] == ASCII.tilde
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[copied..<(binary ? i &- 1 : i)]))
+                let end = header.contentStart &+ header.count
+                writeLiteral(ByteString(bytes: UnsafeRawBufferPointer(rebasing: raw[header.contentStart..<end])), binary: binary)
+                i = end
+                copied = end
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[copied...]))
+        }
     }
 }

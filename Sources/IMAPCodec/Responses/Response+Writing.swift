@@ -105,7 +105,7 @@ extension IMAPWriter {
             writeSequenceSet(uids)
         case .other(let keyword, let rest):
             writeAtom(keyword)
-            writeBytes(rest)
+            writeRaw(rest)
         }
     }
 }

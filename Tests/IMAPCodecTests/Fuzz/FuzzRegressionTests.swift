@@ -37,6 +37,14 @@ final class FuzzRegressionTests: XCTestCase {
         }
     }
 
+    /// roundtrip-commands, 2026-11-27: an unknown FETCH item whose bracketed part held a
+    /// synchronizing literal (`BOD[HEYA{0}` CRLF `DER]`) was written back verbatim under
+    /// LITERAL+, so the re-decoded command asked for a continuation. Raw values now have
+    /// their literals re-framed by the encoder's literal mode (`IMAPWriter.writeRaw`).
+    func testSynchronizingLiteralInsideAnUnknownItem() throws {
+        try replay("roundtrip-commands-raw-literal-in-unknown-item.bin")
+    }
+
     // MARK: - The harness itself
 
     func testChunkingKeepsEveryByte() {

@@ -1,0 +1,50 @@
+import XCTest
+@testable import IMAPCodec
+
+/// Unknown items are kept as sent, but the literals inside them are framed by the encoder's
+/// literal mode, like every other literal it writes.
+final class RawValueWritingTests: XCTestCase {
+    func command(_ attribute: FetchAttribute) -> ClientMessage {
+        .command(Command(tag: Tag("A1")!, .fetch(SequenceSet(1), .list([attribute]), modifiers: [], uid: false)))
+    }
+
+    func texts(_ chunks: [EncodedChunk]) -> [String] {
+        chunks.map { String(decoding: $0.bytes, as: UTF8.self) + ($0.waitForContinuation ? "|wait" : "") }
+    }
+
+    func testLiteralsInsideRawValuesFollowTheLiteralMode() {
+        let item = FetchAttribute.other(name: "X-ITEM[{3}\r\nabc]", parameters: "(~{2+}\r\nhi FOO)")
+        let sync = CommandEncoder(options: EncodingOptions(literalMode: .synchronizing)).encode(command(item))
+        XCTAssertEqual(texts(sync), ["A1 FETCH 1 (X-ITEM[{3}\r\n|wait", "abc] (~{2}\r\n|wait", "hi FOO))\r\n"])
+        let plus = CommandEncoder(options: EncodingOptions(literalMode: .nonSynchronizing)).encode(command(item))
+        XCTAssertEqual(texts(plus), ["A1 FETCH 1 (X-ITEM[{3+}\r\nabc] (~{2+}\r\nhi FOO))\r\n"])
+        // Either form decodes to the same value, its literal headers written `{n}`.
+        let canonical = command(.other(name: "X-ITEM[{3}\r\nabc]", parameters: "(~{2}\r\nhi FOO)"))
+        for chunks in [sync, plus] {
+            var decoder = CommandDecoder()
+            decoder.append(chunks.flatMap(\.bytes))
+            var messages: [ClientMessage] = []
+            while let event = try? decoder.next() {
+                if case .message(let message) = event { messages.append(message) }
+            }
+            XCTAssertEqual(messages, [canonical])
+        }
+    }
+
+    func testBytesThatOnlyLookLikeLiteralsAreWrittenAsTheyAre() {
+        var writer = IMAPWriter(options: EncodingOptions(literalMode: .nonSynchronizing))
+        for raw in [
+            "{", "{}", "{3}", "{3}\r", "{3}\r\nab",  // no CRLF, or fewer bytes than announced
+            "{99999999999999999999999}\r\nx",  // a count that overflows
+            "a{x}\r\n", "{1+x}\r\n",
+        ] {
+            writer.bytes = []
+            writer.writeRaw(ByteString(raw))
+            XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), raw)
+        }
+        // A "~" that ends the previous literal's bytes does not make the next one a literal8.
+        writer.bytes = []
+        writer.writeRaw(ByteString("({1}\r\n~{0}\r\n)"))
+        XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), "({1+}\r\n~{0+}\r\n)")
+    }
+}
