@@ -77,7 +77,8 @@ extension ParserState {
     }
 
     /// The frame's bytes `start..<end` as a raw value: a slice of the frame, unless a literal
-    /// header in it is non-synchronizing (`{n+}`), in which case a copy with the `+` dropped.
+    /// header in it is not in the form the writer gives every literal (`{n+}`, or a count
+    /// with leading zeros), in which case a copy with each such header written `{n}`.
     func rawValue(_ start: Int, _ end: Int) -> ByteString {
         bytes.withUnsafeBytes { all in
             let raw = UnsafeRawBufferPointer(rebasing: all[start..<end])
@@ -89,9 +90,11 @@ extension ParserState {
                     i &+= 1
                     continue
                 }
-                if let plus = header.plus {
-                    out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[copied..<plus]))
-                    copied = plus &+ 1
+                let digits = header.closeBrace &- (header.plus == nil ? 0 : 1) &- (i &+ 1)
+                if header.plus != nil || (digits > 1 && raw[i &+ 1] == ASCII.zero) {
+                    out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[copied...i]))
+                    out.append(contentsOf: String(header.count).utf8)
+                    copied = header.closeBrace
                 }
                 i = header.contentStart &+ header.count
             }
@@ -106,8 +109,11 @@ extension ParserState {
 enum RawLiteral {
     /// The literal header starting with the `{` at `start` in `raw`, when one is there and
     /// its bytes follow in full: `{` number64 [`+`] `}` CRLF and at least that many bytes.
-    /// Gives the literal's byte count, where its `+` is (if any) and where its bytes start.
-    static func header(in raw: UnsafeRawBufferPointer, at start: Int) -> (count: Int, plus: Int?, contentStart: Int)? {
+    /// Gives the literal's byte count, where its `+` (if any) and its `}` are, and where its
+    /// bytes start.
+    static func header(
+        in raw: UnsafeRawBufferPointer, at start: Int
+    ) -> (count: Int, plus: Int?, closeBrace: Int, contentStart: Int)? {
         var i = start &+ 1
         var count = 0
         let digitsStart = i
@@ -128,7 +134,7 @@ enum RawLiteral {
         else { return nil }
         let contentStart = i &+ 3
         guard count <= raw.count &- contentStart else { return nil }
-        return (count, plus, contentStart)
+        return (count, plus, i, contentStart)
     }
 }
 

@@ -31,6 +31,17 @@ final class RawValueWritingTests: XCTestCase {
         }
     }
 
+    /// Raw values hold their literal headers in the one form the writer produces, so a
+    /// decoded value re-encodes to bytes that decode to it again.
+    func testRawValuesHoldLiteralHeadersInTheWritersForm() throws {
+        let response = try ResponseDecoder.decode(Array("* X-THING ({003}\r\nabc {0+}\r\n ~{01}\r\nz {12x})\r\n".utf8))
+        XCTAssertEqual(response, .untagged(.other(keyword: "X-THING", rest: " ({3}\r\nabc {0}\r\n ~{1}\r\nz {12x})")))
+        let plain = try ResponseDecoder.decode(Array("* X-THING ({3}\r\nabc and enough text to be stored shared)\r\n".utf8))
+        guard case .untagged(.other(_, let rest)) = plain, case .shared = rest.storage else {
+            return XCTFail("a raw value already in the writer's form stays a slice of the frame")
+        }
+    }
+
     func testBytesThatOnlyLookLikeLiteralsAreWrittenAsTheyAre() {
         var writer = IMAPWriter(options: EncodingOptions(literalMode: .nonSynchronizing))
         for raw in [

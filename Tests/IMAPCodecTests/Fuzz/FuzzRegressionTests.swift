@@ -45,6 +45,13 @@ final class FuzzRegressionTests: XCTestCase {
         try replay("roundtrip-commands-raw-literal-in-unknown-item.bin")
     }
 
+    /// roundtrip-responses, 2026-11-27, after the fix above: a literal header with leading
+    /// zeros (`{061}`) in an unknown untagged response was kept as sent but written `{61}`.
+    /// Raw values now hold every literal header in the writer's form.
+    func testLiteralCountWithLeadingZerosInsideRawData() throws {
+        try replay("roundtrip-responses-literal-count-leading-zeros.bin")
+    }
+
     // MARK: - The harness itself
 
     func testChunkingKeepsEveryByte() {
