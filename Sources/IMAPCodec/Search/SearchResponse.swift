@@ -22,7 +22,10 @@ extension ParserState {
     // search-sort-mod-seq = "(" "MODSEQ" SP mod-sequence-value ")"
     /// Parses what follows `SEARCH`: `*(SP nz-number) [SP "(" "MODSEQ" SP n ")"]`, up to
     /// (not including) CRLF; an empty result is `SEARCH` directly followed by CRLF.
-    /// Linear, one array. Lenient: a trailing space, extra spaces, and 0 among the numbers.
+    /// Linear, one array. Lenient: a trailing space, extra spaces, 0 among the numbers and a
+    /// MODSEQ without numbers (both skipped: no message has the number 0 and an empty result
+    /// has no modification sequence, so they name nothing, and keeping them would give a value
+    /// no conforming response carries).
     mutating func searchResponse() throws(IMAPDecodingError) -> SearchResponse {
         try searchOrSortData("mailbox-data")
     }
@@ -46,9 +49,12 @@ extension ParserState {
                 if atLineEnd { break }
             }
             if index < count && bytes[index] == ASCII.openParen {
-                modSequence = try searchSortModSeq()
-                if !lenient && numbers.isEmpty {
-                    throw error(rule, "MODSEQ without numbers")
+                let value = try searchSortModSeq()
+                if numbers.isEmpty {
+                    // The grammar has no place for it, and it describes no message: dropped.
+                    if !lenient { throw error(rule, "MODSEQ without numbers") }
+                } else {
+                    modSequence = value
                 }
                 break
             }
@@ -65,8 +71,11 @@ extension ParserState {
                 index &+= 1
             }
             if index == start { throw error(rule, "expected a number, found \(found())") }
-            if value == 0 && !lenient {
-                throw error("nz-number", "expected a non-zero number", kind: .numberOutOfRange, at: start)
+            if value == 0 {
+                if !lenient {
+                    throw error("nz-number", "expected a non-zero number", kind: .numberOutOfRange, at: start)
+                }
+                continue
             }
             numbers.append(UInt32(truncatingIfNeeded: value))
         }

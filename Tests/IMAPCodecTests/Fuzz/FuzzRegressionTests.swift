@@ -52,6 +52,13 @@ final class FuzzRegressionTests: XCTestCase {
         try replay("roundtrip-responses-literal-count-leading-zeros.bin")
     }
 
+    /// roundtrip-responses, 2026-11-27 (CI's 60-s run and a 10-min run): lenient decoding
+    /// kept a 0 among SEARCH numbers, which the writer (nz-number only) wrote as 1. Lenient
+    /// decoding now skips the 0, and a MODSEQ that follows no number, instead.
+    func testZeroInSearchResult() throws {
+        try replay("roundtrip-responses-zero-in-search-result.bin")
+    }
+
     // MARK: - The harness itself
 
     func testChunkingKeepsEveryByte() {

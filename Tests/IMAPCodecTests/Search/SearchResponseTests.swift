@@ -26,10 +26,16 @@ final class SearchResponseTests: XCTestCase {
         var empty = ParserState(Array("\r\n".utf8))
         XCTAssertEqual(try empty.searchResponse().numbers, [])
         XCTAssertEqual(empty.index, 0)
-        // Lenient: trailing and extra spaces, 0.
+        // Lenient: trailing and extra spaces; 0 and a MODSEQ without numbers name nothing and
+        // are skipped, so the value is one a conforming response carries.
         XCTAssertEqual(try parse(" 1  2 ", lenient: true, searchRule).numbers, [1, 2])
         XCTAssertEqual(try parse(" ", lenient: true, searchRule).numbers, [])
-        XCTAssertEqual(try parse(" 0 3", lenient: true, searchRule).numbers, [0, 3])
+        XCTAssertEqual(try parse(" 0 3", lenient: true, searchRule).numbers, [3])
+        XCTAssertEqual(try parse(" 5 0", lenient: true, sortRule).numbers, [5])
+        XCTAssertEqual(try parse(" 0", lenient: true, searchRule), SearchResponse(numbers: []))
+        XCTAssertEqual(try parse(" (MODSEQ 5)", lenient: true, searchRule), SearchResponse(numbers: []))
+        XCTAssertEqual(try parse(" 0 (MODSEQ 5)", lenient: true, searchRule), SearchResponse(numbers: []))
+        XCTAssertEqual(try parse(" 7 (MODSEQ 5)", lenient: true, searchRule), SearchResponse(numbers: [7], modSequence: 5))
     }
 
     func testSearchResponseRejections() {
