@@ -115,6 +115,17 @@ public struct CommandDecoder: Sendable {
     /// The next event, or nil when more bytes are needed. Throws for a command that does
     /// not decode (it is skipped: call again for the rest).
     public mutating func next() throws(IMAPDecodingError) -> Event? {
+        do {
+            return try nextLocated()
+        } catch {
+            frameOffset = error.frameOffset
+            throw error
+        }
+    }
+
+    /// ``next()``, keeping ``frameOffset`` at the start of the command each event belongs
+    /// to (a streamed APPEND's events all report where it began).
+    mutating func nextLocated() throws(IMAPDecodingError) -> Event? {
         while let event = frames.next() {
             switch event {
             case .frame(let frame):
@@ -122,6 +133,7 @@ public struct CommandDecoder: Sendable {
                     streamingAppend = nil
                     return .appendEnd(messages: try appendFragmentMessages(frame.bytes[...], frame: frame))
                 }
+                frameOffset = frame.streamOffset
                 return .message(try decode(frame))
             case .literal(let header):
                 if header.nonSynchronizing && options.literalMinus && header.count > 4096 {
@@ -132,7 +144,8 @@ public struct CommandDecoder: Sendable {
                 }
                 if let threshold = options.streamLiteralsAbove, header.count >= threshold {
                     if let start = appendStart() {
-                        _ = frames.beginStreaming()
+                        let head = frames.beginStreaming()
+                        if streamingAppend == nil { frameOffset = head.streamOffset }
                         streamingAppend = (start.tag, start.mailbox)
                         return .appendStart(
                             tag: start.tag, mailbox: start.mailbox, messages: start.before, message: start.message,
@@ -144,6 +157,7 @@ public struct CommandDecoder: Sendable {
                     }
                 }
                 if header.nonSynchronizing { continue }
+                if streamingAppend == nil { frameOffset = frames.streamOffset }
                 return .continuationRequired(header)
             case .literalBytes(let bytes):
                 return .appendBytes(bytes)
@@ -284,6 +298,13 @@ public struct CommandDecoder: Sendable {
 
     /// Bytes consumed from the stream so far.
     public var streamOffset: Int { frames.streamOffset }
+
+    /// Where, in the stream, the command of the event most recently returned (or the frame
+    /// of the error most recently thrown) starts; for ``Event/continuationRequired(_:)``, the
+    /// command whose literal it announces. Every event of a streamed APPEND reports where the
+    /// command began. Read it after ``next()``: ``streamOffset`` read before the call is not
+    /// the same when the call first skips the rest of a bad frame.
+    public private(set) var frameOffset: Int = 0
 
     /// True when a command has started but is not complete.
     public var isInsideFrame: Bool { frames.isInsideFrame }

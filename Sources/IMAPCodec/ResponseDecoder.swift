@@ -101,10 +101,12 @@ public struct ResponseDecoder: Sendable {
             while let event = frames.next() {
                 switch event {
                 case .frame(let frame):
+                    frameOffset = frame.streamOffset
                     return try Self.decode(frame, options: options)
                 case .literal, .literalBytes:
                     continue
                 case .error(let error):
+                    frameOffset = error.frameOffset
                     throw error
                 }
             }
@@ -147,6 +149,17 @@ public struct ResponseDecoder: Sendable {
     /// ``Options/streamLiteralsAbove`` set, FETCH responses in pieces around their large
     /// literals. Throws for a frame that does not decode (it is skipped).
     public mutating func nextEvent() throws(IMAPDecodingError) -> Event? {
+        do {
+            return try nextEventLocated()
+        } catch {
+            frameOffset = error.frameOffset
+            throw error
+        }
+    }
+
+    /// ``nextEvent()``, keeping ``frameOffset`` at the start of the response each event
+    /// belongs to (a streamed response's events all report where it began).
+    mutating func nextEventLocated() throws(IMAPDecodingError) -> Event? {
         while let event = frames.next() {
             switch event {
             case .frame(let frame):
@@ -156,11 +169,13 @@ public struct ResponseDecoder: Sendable {
                     let items = try decodeFetchFragment(sequence: sequence, frame.bytes[...], frame: frame)
                     return .streamEnd(attributes: items)
                 }
+                frameOffset = frame.streamOffset
                 return .response(try Self.decode(frame, options: options))
             case .literal(let header):
                 guard let threshold = options.streamLiteralsAbove, header.count >= threshold else { continue }
                 if let start = streamStart(header) {
-                    _ = frames.beginStreaming()
+                    let head = frames.beginStreaming()
+                    if streamingSequence == nil { frameOffset = head.streamOffset }
                     streamingSequence = start.sequence
                     return .streamStart(
                         sequenceNumber: start.sequence, attributes: start.before, streamed: start.item,
@@ -263,6 +278,12 @@ public struct ResponseDecoder: Sendable {
 
     /// Bytes consumed from the stream so far.
     public var streamOffset: Int { frames.streamOffset }
+
+    /// Where, in the stream, the response most recently returned (or the frame of the error
+    /// most recently thrown) starts. Every event of a streamed response reports where the
+    /// response began. Read it after ``next()`` or ``nextEvent()``: ``streamOffset`` read
+    /// before the call is not the same when the call first skips the rest of a bad frame.
+    public private(set) var frameOffset: Int = 0
 
     /// True when a response has started but is not complete.
     public var isInsideFrame: Bool { frames.isInsideFrame }
