@@ -18,9 +18,10 @@ let package = Package(
             name: "imap-codec",
             dependencies: ["IMAPCodec"]
         ),
+        // The tests; they depend on the tool too, which CommandLineToolTests runs.
         .testTarget(
             name: "IMAPCodecTests",
-            dependencies: ["IMAPCodec"]
+            dependencies: ["IMAPCodec", "imap-codec"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -18,9 +18,9 @@ func roundtripStream(
         let encoder = ResponseEncoder()
         decoder.append(input)
         while true {
-            let offset = decoder.streamOffset
             do throws(IMAPDecodingError) {
                 guard let response = try decoder.next() else { break }
+                let offset = decoder.frameOffset
                 let bytes = encoder.encode(response)
                 do throws(IMAPDecodingError) {
                     let again = try ResponseDecoder.decode(bytes, options: ResponseDecoder.Options(lenient: !strict))
@@ -38,10 +38,10 @@ func roundtripStream(
         let encoder = CommandEncoder(options: EncodingOptions(literalMode: .nonSynchronizing))
         decoder.append(input)
         while true {
-            let offset = decoder.streamOffset
             let mode = decoder.mode
             do throws(IMAPDecodingError) {
                 guard let event = try decoder.next() else { break }
+                let offset = decoder.frameOffset
                 switch event {
                 case .continuationRequired:
                     if !server.acceptsLiteral(tag: leadingTag(decoder.bufferedBytes)) {

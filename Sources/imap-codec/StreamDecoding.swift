@@ -58,14 +58,14 @@ func decodeStream(
         input.forEachChunk(size: chunk) { bytes in
             decoder.append(bytes)
             while true {
-                let offset = decoder.streamOffset
                 do throws(IMAPDecodingError) {
                     if stream == nil {
                         guard let response = try decoder.next() else { return }
-                        body(.value(offset: offset, text: describe(response)))
+                        body(.value(offset: decoder.frameOffset, text: describe(response)))
                         continue
                     }
                     guard let event = try decoder.nextEvent() else { return }
+                    let offset = decoder.frameOffset
                     switch event {
                     case .response(let response):
                         body(.value(offset: offset, text: describe(response)))
@@ -90,9 +90,9 @@ func decodeStream(
         input.forEachChunk(size: chunk) { bytes in
             decoder.append(bytes)
             while true {
-                let offset = decoder.streamOffset
                 do throws(IMAPDecodingError) {
                     guard let event = try decoder.next() else { return }
+                    let offset = decoder.frameOffset
                     switch event {
                     case .continuationRequired:
                         let tag = leadingTag(decoder.bufferedBytes)

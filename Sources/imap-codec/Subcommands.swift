@@ -2,8 +2,12 @@ import Foundation
 import IMAPCodec
 
 /// `decode`: one line per frame.
-func decodeCommand(_ input: Input, options: Options) {
-    decodeStream(input, direction: options.direction, strict: options.strict, stream: options.stream) { decoded in
+func decodeCommand(_ input: Input, file: String?, options: Options) {
+    let peer = file.flatMap { peerTranscript(of: $0, options) }
+    decodeStream(
+        input, direction: options.direction(for: file), strict: options.strict, chunk: options.chunk, peer: peer,
+        stream: options.stream
+    ) { decoded in
         switch decoded {
         case .value(let offset, let text):
             if options.json {
@@ -30,7 +34,8 @@ func checkCommand(_ options: Options) throws -> Int32 {
         let input = try readInput(file)
         bytes += input.count
         decodeStream(
-            .bytes(input), direction: options.direction, strict: options.strict, peer: peerTranscript(of: file, options),
+            .bytes(input), direction: options.direction(for: file), strict: options.strict,
+            peer: peerTranscript(of: file, options),
             describing: false
         ) { decoded in
             frames += 1
@@ -46,7 +51,7 @@ func checkCommand(_ options: Options) throws -> Int32 {
 
 /// The server's side of a `.c2s` capture: the sibling `.s2c` file, when there is one.
 func peerTranscript(of file: String, _ options: Options) -> [UInt8]? {
-    guard options.direction == .commands, file.hasSuffix(".c2s") else { return nil }
+    guard options.direction(for: file) == .commands, file.hasSuffix(".c2s") else { return nil }
     return FileManager.default.contents(atPath: String(file.dropLast(4)) + ".s2c").map { Array($0) }
 }
 
@@ -58,7 +63,9 @@ func roundtripCommand(_ options: Options) throws -> Int32 {
     var mismatches = 0
     for file in options.files {
         let input = try readInput(file)
-        roundtripStream(input, direction: options.direction, strict: options.strict, peer: peerTranscript(of: file, options)) { result in
+        roundtripStream(
+            input, direction: options.direction(for: file), strict: options.strict, peer: peerTranscript(of: file, options)
+        ) { result in
             frames += 1
             switch result {
             case .same: break
@@ -76,10 +83,10 @@ func roundtripCommand(_ options: Options) throws -> Int32 {
 /// `bench`: decodes the files repeatedly for at least a second, `--chunk` bytes at a time,
 /// to typed values (nothing is printed or described per frame).
 func benchCommand(_ options: Options) throws -> Int32 {
-    var inputs: [[UInt8]] = []
-    for file in options.files { inputs.append(try readInput(file)) }
-    let totalBytes = inputs.reduce(0) { $0 + $1.count }
-    guard totalBytes > 0 else { throw CLIError.usage("nothing to decode") }
+    var inputs: [(bytes: [UInt8], direction: Direction)] = []
+    for file in options.files { inputs.append((try readInput(file), options.direction(for: file))) }
+    let totalBytes = inputs.reduce(0) { $0 + $1.bytes.count }
+    guard totalBytes > 0 else { throw CLIError.file("nothing to decode: the files are empty") }
     let clock = ContinuousClock()
     var rounds = 0
     var frames = 0
@@ -88,7 +95,7 @@ func benchCommand(_ options: Options) throws -> Int32 {
     var elapsed = Duration.zero
     repeat {
         for input in inputs {
-            let (f, e) = decodeOnly(input, direction: options.direction, strict: options.strict, chunk: options.chunk)
+            let (f, e) = decodeOnly(input.bytes, direction: input.direction, strict: options.strict, chunk: options.chunk)
             frames += f
             errors += e
         }

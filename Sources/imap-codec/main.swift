@@ -4,51 +4,81 @@ import IMAPCodec
 // imap-codec: decode, check, roundtrip and bench IMAP streams with IMAPCodec.
 
 let usage = """
-    usage: imap-codec decode [--responses|--commands] [--json] [--strict] [--stream [N]] [FILE|-]
+    usage: imap-codec decode [--responses|--commands] [--json] [--strict] [--stream [N]] [--chunk N] [FILE|-]
            imap-codec check [--responses|--commands] [--strict] FILE...
-           imap-codec roundtrip [--responses|--commands] FILE...
-           imap-codec bench [--responses|--commands] [--chunk N] FILE...
+           imap-codec roundtrip [--responses|--commands] [--strict] FILE...
+           imap-codec bench [--responses|--commands] [--strict] [--chunk N] FILE...
 
     With no FILE, decode shows a sample session bundled with the tool.
-    --stream streams literals of N bytes or more (default 65536) instead of buffering them:
-    message bodies pass through in constant memory.
-    --responses (the default) reads server-to-client bytes; --commands client-to-server.
+    --responses reads server-to-client bytes, --commands client-to-server bytes. Without
+    either, a FILE named *.c2s is read as commands and anything else as responses.
     For FILE.c2s, a sibling FILE.s2c (the server's side) tells which synchronizing
     literals the server refused, as a one-sided capture cannot.
+    --strict rejects the deviations of real servers that lenient decoding (the default) accepts.
+    --stream streams literals of N bytes or more (default 65536) instead of buffering them:
+    message bodies pass through in constant memory.
+    --chunk N feeds the decoder N bytes at a time (default: decode reads 64 KiB at a time,
+    bench appends each file whole).
+    decode exits 0 once the input is read, whatever it held; check and roundtrip exit 1 when
+    a frame is bad or a value does not survive its round trip; usage errors exit 2.
     """
 
 struct Options {
-    var direction: Direction = .responses
+    /// Set by --responses or --commands; otherwise chosen per file (``direction(for:)``).
+    var explicitDirection: Direction? = nil
     var json = false
     var strict = false
     var chunk: Int? = nil
     var stream: Int64? = nil
     var files: [String] = []
+
+    /// The direction of `file`: the option when given, else commands for `*.c2s`.
+    func direction(for file: String?) -> Direction {
+        if let explicitDirection { return explicitDirection }
+        return file?.hasSuffix(".c2s") == true ? .commands : .responses
+    }
 }
 
-func parseOptions(_ arguments: ArraySlice<String>) throws -> Options {
+/// The options each subcommand takes (besides --responses, --commands, --strict, --help).
+let subcommandOptions: [String: Set<String>] = [
+    "decode": ["--json", "--stream", "--chunk"],
+    "check": [],
+    "roundtrip": [],
+    "bench": ["--chunk"],
+]
+
+func parseOptions(_ arguments: ArraySlice<String>, for command: String) throws -> Options {
     var options = Options()
-    var iterator = arguments.makeIterator()
-    while let argument = iterator.next() {
+    let allowed = subcommandOptions[command] ?? []
+    var arguments = arguments[...]
+    while let argument = arguments.popFirst() {
+        if argument.hasPrefix("--") && !["--responses", "--commands", "--strict", "--help"].contains(argument)
+            && !allowed.contains(argument)
+        {
+            let known = subcommandOptions.values.contains { $0.contains(argument) }
+            throw CLIError.usage(known ? "\(command) does not take \(argument)" : "unknown option \(argument)")
+        }
         switch argument {
-        case "--responses": options.direction = .responses
-        case "--commands": options.direction = .commands
+        case "--responses": options.explicitDirection = .responses
+        case "--commands": options.explicitDirection = .commands
         case "--json": options.json = true
         case "--strict": options.strict = true
         case "--chunk":
-            guard let value = iterator.next(), let n = Int(value), n > 0 else {
+            guard let value = arguments.popFirst(), let n = Int(value), n > 0 else {
                 throw CLIError.usage("--chunk needs a positive number")
             }
             options.chunk = n
         case "--stream":
             options.stream = 65536
-        case "-h", "--help": throw CLIError.usage(nil)
-        default:
-            if argument.hasPrefix("--") { throw CLIError.usage("unknown option \(argument)") }
-            if options.stream != nil, options.files.isEmpty, let n = Int64(argument), n > 0 {
+            // An optional size: the next argument when it is all digits.
+            if let value = arguments.first, !value.isEmpty, value.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                arguments.removeFirst()
+                guard let n = Int64(value), n > 0 else { throw CLIError.usage("--stream needs a positive number") }
                 options.stream = n
-                continue
             }
+        case "-h", "--help": throw CLIError.help
+        default:
+            if argument.hasPrefix("-") && argument != "-" { throw CLIError.usage("unknown option \(argument)") }
             options.files.append(argument)
         }
     }
@@ -56,7 +86,11 @@ func parseOptions(_ arguments: ArraySlice<String>) throws -> Options {
 }
 
 enum CLIError: Error {
+    /// A wrong command line: the message, then the usage on standard error; exit 2.
     case usage(String?)
+    /// --help: the usage on standard output; exit 0.
+    case help
+    /// An input that cannot be read; exit 2.
     case file(String)
 }
 
@@ -64,6 +98,7 @@ func readInput(_ path: String) throws -> [UInt8] {
     if path == "-" {
         return Array(FileHandle.standardInput.readDataToEndOfFile())
     }
+    try requireFile(path)
     guard let data = FileManager.default.contents(atPath: path) else {
         throw CLIError.file("cannot read \(path)")
     }
@@ -72,8 +107,18 @@ func readInput(_ path: String) throws -> [UInt8] {
 
 func openInput(_ path: String) throws -> Input {
     if path == "-" { return .file(FileHandle.standardInput) }
+    try requireFile(path)
     guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError.file("cannot read \(path)") }
     return .file(handle)
+}
+
+/// Throws unless `path` names something that is not a directory.
+func requireFile(_ path: String) throws {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw CLIError.file("cannot read \(path): no such file")
+    }
+    if isDirectory.boolValue { throw CLIError.file("cannot read \(path): a directory") }
 }
 
 func writeError(_ text: String) {
@@ -82,18 +127,35 @@ func writeError(_ text: String) {
 
 func run() -> Int32 {
     let arguments = CommandLine.arguments.dropFirst()
-    let command = arguments.first ?? "decode"
+    var command = arguments.first ?? "decode"
+    var rest = arguments.dropFirst()
+    if command.hasPrefix("-") && !["-h", "--help"].contains(command) {
+        // Options without a subcommand: decode (the default subcommand).
+        command = "decode"
+        rest = arguments
+    }
     do {
-        let options = try parseOptions(arguments.dropFirst())
+        switch command {
+        case "-h", "--help", "help":
+            print(usage)
+            return 0
+        case "decode", "check", "roundtrip", "bench":
+            break
+        default:
+            throw CLIError.usage("unknown command \(command)")
+        }
+        let options = try parseOptions(rest, for: command)
         switch command {
         case "decode":
+            guard options.files.count <= 1 else { throw CLIError.usage("decode takes one FILE (or -)") }
+            let file = options.files.first
             let input: Input
-            if let file = options.files.first {
+            if let file {
                 input = try openInput(file)
             } else {
-                input = .bytes(options.direction == .responses ? SampleSession.responses : SampleSession.commands)
+                input = .bytes(options.direction(for: nil) == .responses ? SampleSession.responses : SampleSession.commands)
             }
-            decodeCommand(input, options: options)
+            decodeCommand(input, file: file, options: options)
             return 0
         case "check":
             guard !options.files.isEmpty else { throw CLIError.usage("check needs at least one FILE") }
@@ -101,19 +163,17 @@ func run() -> Int32 {
         case "roundtrip":
             guard !options.files.isEmpty else { throw CLIError.usage("roundtrip needs at least one FILE") }
             return try roundtripCommand(options)
-        case "bench":
+        default:
             guard !options.files.isEmpty else { throw CLIError.usage("bench needs at least one FILE") }
             return try benchCommand(options)
-        case "-h", "--help", "help":
-            print(usage)
-            return 0
-        default:
-            throw CLIError.usage("unknown command \(command)")
         }
     } catch CLIError.usage(let message) {
         if let message { writeError("imap-codec: \(message)") }
         writeError(usage)
         return 2
+    } catch CLIError.help {
+        print(usage)
+        return 0
     } catch CLIError.file(let message) {
         writeError("imap-codec: \(message)")
         return 2
