@@ -136,6 +136,13 @@ public struct CommandDecoder: Sendable {
                 frameOffset = frame.streamOffset
                 return .message(try decode(frame))
             case .literal(let header):
+                if !lineIsCommand() {
+                    // A SASL response or the line that ends IDLE has no literals: `{5}` at
+                    // its end is text, and the line ends with it (no continuation is due).
+                    let frame = frames.refuseLiteral()
+                    frameOffset = frame.streamOffset
+                    return .message(try decode(frame))
+                }
                 if header.nonSynchronizing && options.literalMinus && header.count > 4096 {
                     streamingAppend = nil
                     throw frames.rejectFrame(at: header, IMAPDecodingError(
@@ -168,6 +175,25 @@ public struct CommandDecoder: Sendable {
         }
         return nil
     }
+
+    /// Whether the line being framed will be read as a command, so that a literal header at
+    /// its end announces a literal: always in command mode; in the other modes only where
+    /// ``decodeLine(_:)`` falls back to a command (lenient, and a line with a space while
+    /// authenticating, or one not starting with DONE while idling).
+    func lineIsCommand() -> Bool {
+        switch mode {
+        case .command:
+            return true
+        case .authenticating:
+            return options.lenient && frames.currentFrameBytes.contains(ASCII.space)
+        case .idling:
+            guard options.lenient else { return false }
+            let head = frames.currentFrameBytes.prefix(4)
+            return !(head.count == 4 && ASCII.equalsCaseInsensitive(head, Self.doneBytes))
+        }
+    }
+
+    static let doneBytes = Array("DONE".utf8)
 
     /// When the frame so far is an APPEND whose last message's literal was just announced:
     /// the command's tag and mailbox, the complete messages before it, and its options.

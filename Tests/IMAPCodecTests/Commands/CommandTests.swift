@@ -100,6 +100,60 @@ final class CommandTests: XCTestCase {
         XCTAssertThrowsError(try decodeAll("DONE\r\n"))
     }
 
+    /// A SASL response or the line ending IDLE has no literals: a `{n}` at its end is text,
+    /// no continuation is due, and the next line is read on its own (roundtrip-commands,
+    /// 2026-11-27: `d29uZ~{5}` swallowed the next 5 bytes and lost the rest of the frame).
+    func testLiteralHeadersAreTextOutsideCommands() throws {
+        var decoder = CommandDecoder()
+        decoder.append(Array("a AUTHENTICATE LOGIN\r\nd29uZ~{5}\r\nGV\r\nb IDLE\r\nDONE{5+}\r\nc NOOP\r\n".utf8))
+        var events: [CommandDecoder.Event] = []
+        var errors: [IMAPDecodingError] = []
+        while true {
+            do throws(IMAPDecodingError) {
+                guard let event = try decoder.next() else { break }
+                events.append(event)
+            } catch {
+                errors.append(error)
+            }
+        }
+        XCTAssertEqual(events, [
+            .message(.command(Command(tag: Tag("a")!, .authenticate(mechanism: "LOGIN", initialResponse: nil)))),
+            .message(.authenticationResponse("d29uZ~{5}")),  // lenient: kept as sent
+            .message(.authenticationResponse("GV")),
+            // Still authenticating (the server has not completed the exchange): lenient
+            // decoding reads a line with a space as a command and leaves the exchange.
+            .message(.command(Command(tag: Tag("b")!, .idle))),
+            .message(.command(Command(tag: Tag("c")!, .noop))),
+        ])
+        // `DONE{5+}` is one line, not DONE and a literal: after DONE comes no CRLF.
+        XCTAssertEqual(errors.map(\.rule), ["CRLF"])
+        XCTAssertEqual(errors.count, 1, "\(errors)")
+        XCTAssertEqual(errors.first?.frameOffset, "a AUTHENTICATE LOGIN\r\nd29uZ~{5}\r\nGV\r\nb IDLE\r\n".utf8.count)
+        XCTAssertEqual(decoder.bufferedBytes.count, 0)
+    }
+
+    /// Lenient decoding leaves an exchange the server has not ended when a command comes
+    /// (a one-sided capture cannot show the server's reply): that line's literals are literals.
+    func testCommandLineDuringAnExchangeKeepsItsLiterals() throws {
+        var decoder = CommandDecoder()
+        decoder.append(Array("x AUTHENTICATE PLAIN\r\ny LOGIN {3}\r\nbob pw\r\n".utf8))
+        var events: [CommandDecoder.Event] = []
+        while let event = try decoder.next() { events.append(event) }
+        XCTAssertEqual(events.count, 3, "\(events)")
+        guard case .continuationRequired(let header)? = events.dropFirst().first else { return XCTFail("\(events)") }
+        XCTAssertEqual(header.count, 3)
+        XCTAssertEqual(events.last, .message(.command(Command(tag: Tag("y")!, .login(user: "bob", password: "pw")))))
+        // Strict decoding reads every line of the exchange as a SASL response.
+        var strict = CommandDecoder(options: CommandDecoder.Options(lenient: false))
+        strict.append(Array("x AUTHENTICATE PLAIN\r\nAGJvYg{3}\r\n".utf8))
+        _ = try strict.next()
+        XCTAssertThrowsError(try strict.next()) { error in
+            XCTAssertEqual((error as? IMAPDecodingError)?.rule, "base64")
+        }
+        XCTAssertNil(try strict.next())
+        XCTAssertFalse(strict.isInsideFrame)
+    }
+
     func testUnknownCommandIsNamedInTheError() throws {
         XCTAssertThrowsError(try decodeAll("a FROBNICATE now\r\n")) { error in
             XCTAssertTrue((error as? IMAPDecodingError)?.message.contains("\"FROBNICATE\"") ?? false, "\(error)")

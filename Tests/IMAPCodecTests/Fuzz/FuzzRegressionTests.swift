@@ -59,6 +59,14 @@ final class FuzzRegressionTests: XCTestCase {
         try replay("roundtrip-responses-zero-in-search-result.bin")
     }
 
+    /// roundtrip-commands, 2026-11-27 (a 90-s run from the bare seeds): during AUTHENTICATE
+    /// the line `d29uZ~{5}` was framed as announcing a literal8, so it swallowed the next
+    /// bytes, and the response decoded as `d29uZ~{5}` alone; written back, it asked for a
+    /// continuation. Outside command mode a literal header is now text that ends the line.
+    func testLiteralHeaderInASASLResponse() throws {
+        try replay("roundtrip-commands-literal-header-in-sasl-response.bin")
+    }
+
     // MARK: - The harness itself
 
     func testChunkingKeepsEveryByte() {
