@@ -112,21 +112,21 @@ public enum CommandKind: Sendable, Hashable {
     /// `UID EXPUNGE set` (RFC 4315)
     case uidExpunge(SequenceSet)
     /// `[UID] SEARCH [RETURN (...)] [CHARSET x] keys...`
-    case search(SearchProgram, uid: Bool)
+    case search(SearchProgram, uid: Bool = false)
     /// `[UID] FETCH set attributes [(modifiers)]`
-    case fetch(SequenceSet, FetchAttributes, modifiers: [FetchModifier], uid: Bool)
+    case fetch(SequenceSet, FetchAttributes, modifiers: [FetchModifier] = [], uid: Bool = false)
     /// `[UID] STORE set [(modifiers)] [+|-]FLAGS[.SILENT] (flags)`
-    case store(SequenceSet, modifiers: [StoreModifier], StoreFlags, uid: Bool)
+    case store(SequenceSet, modifiers: [StoreModifier] = [], StoreFlags, uid: Bool = false)
     /// `[UID] SORT ...` (RFC 5256)
-    case sort(SortArguments, uid: Bool)
+    case sort(SortArguments, uid: Bool = false)
     /// `[UID] THREAD ...` (RFC 5256)
-    case thread(ThreadArguments, uid: Bool)
+    case thread(ThreadArguments, uid: Bool = false)
     /// `[UID] REPLACE n mailbox message` (RFC 8508)
-    case replace(SequenceNumber, MailboxName, AppendMessage, uid: Bool)
+    case replace(SequenceNumber, MailboxName, AppendMessage, uid: Bool = false)
     /// `CANCELUPDATE "tag"...` (RFC 5267): stop the updates of earlier searches.
     case cancelUpdate([ByteString])
     /// `[UID] COPY set mailbox`
-    case copy(SequenceSet, MailboxName, uid: Bool)
+    case copy(SequenceSet, MailboxName, uid: Bool = false)
     /// `[UID] MOVE set mailbox` (RFC 6851)
-    case move(SequenceSet, MailboxName, uid: Bool)
+    case move(SequenceSet, MailboxName, uid: Bool = false)
 }

@@ -24,7 +24,7 @@ public enum FetchAttribute: Sendable, Hashable {
     /// `UID`
     case uid
     /// `BODY[section]<partial>`, or `BODY.PEEK[...]` when `peek` (does not set \Seen).
-    case bodySection(SectionSpec, partial: Partial?, peek: Bool)
+    case bodySection(SectionSpec, partial: Partial? = nil, peek: Bool = false)
     /// `BINARY[part]<partial>`, or `BINARY.PEEK[...]` when `peek` (RFC 3516).
     case binary(part: [UInt32], partial: Partial?, peek: Bool)
     /// `BINARY.SIZE[part]` (RFC 3516).

@@ -85,3 +85,11 @@ extension IMAPWriter {
         }
     }
 }
+
+extension MailboxName: ExpressibleByStringLiteral {
+    /// A mailbox name written in code as Unicode text (`"Entwürfe"`), as ``init(_:)``:
+    /// encoded in modified UTF-7.
+    public init(stringLiteral name: String) {
+        self.init(name)
+    }
+}
