@@ -177,19 +177,28 @@ public struct CommandDecoder: Sendable {
     }
 
     /// Whether the line being framed will be read as a command, so that a literal header at
-    /// its end announces a literal: always in command mode; in the other modes only where
-    /// ``decodeLine(_:)`` falls back to a command (lenient, and a line with a space while
-    /// authenticating, or one not starting with DONE while idling).
+    /// its end announces a literal (``readsAsCommand(_:mode:lenient:)`` on the bytes so far).
     func lineIsCommand() -> Bool {
+        Self.readsAsCommand(frames.currentFrameBytes, mode: mode, lenient: options.lenient)
+    }
+
+    /// Whether `line` is read as a command in `mode`: always in command mode; while
+    /// authenticating or idling only when lenient decoding leaves the exchange for a line that
+    /// is not part of it: one with a space (no SASL response has one) while authenticating,
+    /// one not starting with the keyword `DONE` while idling. ``decodeLine(_:)`` decides by
+    /// it, and so does the framing of literals, so the two never disagree.
+    static func readsAsCommand<C: Collection>(_ line: C, mode: Mode, lenient: Bool) -> Bool where C.Element == UInt8 {
         switch mode {
         case .command:
             return true
         case .authenticating:
-            return options.lenient && frames.currentFrameBytes.contains(ASCII.space)
+            return lenient && line.contains(ASCII.space)
         case .idling:
-            guard options.lenient else { return false }
-            let head = frames.currentFrameBytes.prefix(4)
-            return !(head.count == 4 && ASCII.equalsCaseInsensitive(head, Self.doneBytes))
+            guard lenient else { return false }
+            let head = line.prefix(5)
+            let startsWithDone = head.count >= 4 && ASCII.equalsCaseInsensitive(head.prefix(4), doneBytes)
+                && (head.count == 4 || !CharacterClass.isAtomChar(head[head.index(head.startIndex, offsetBy: 4)]))
+            return !startsWithDone
         }
     }
 
@@ -275,21 +284,22 @@ public struct CommandDecoder: Sendable {
     }
 
     mutating func decodeLine(_ parser: inout ParserState) throws(IMAPDecodingError) -> ClientMessage {
-        switch mode {
-        case .idling:
-            // idle            = "IDLE" CRLF "DONE"
-            if parser.skipKeyword("DONE") {
-                try parser.crlf()
-                if parser.isAtEnd {
-                    mode = .command
-                    return .idleDone
+        if Self.readsAsCommand(parser.bytes, mode: mode, lenient: options.lenient) {
+            // Lenient: a command while authenticating ends the exchange; one while idling
+            // is read and the idle goes on until DONE.
+            if mode == .authenticating { mode = .command }
+        } else {
+            switch mode {
+            case .idling:
+                // idle            = "IDLE" CRLF "DONE"
+                guard parser.skipKeyword("DONE") else {
+                    throw parser.error("idle", "expected DONE, found \(parser.found())")
                 }
-            }
-            if !options.lenient { throw parser.error("idle", "expected DONE, found \(parser.found())") }
-            parser.index = 0
-        case .authenticating:
-            let isCommandLike = parser.bytes.contains(ASCII.space)
-            if !(options.lenient && isCommandLike) {
+                try parser.crlf()
+                guard parser.isAtEnd else { throw parser.error("idle", "expected the end of the line after DONE") }
+                mode = .command
+                return .idleDone
+            case .authenticating:
                 // authenticate    = "AUTHENTICATE" SP auth-type [SP initial-resp] *(CRLF base64)
                 if parser.peek() == ASCII.star && (parser.peek(1) == ASCII.cr || parser.peek(1) == ASCII.lf) {
                     parser.index += 1
@@ -300,10 +310,9 @@ public struct CommandDecoder: Sendable {
                 let response = try parser.base64()
                 try parser.crlf()
                 return .authenticationResponse(response)
+            case .command:
+                break
             }
-            mode = .command
-        case .command:
-            break
         }
         let command = try parser.command()
         switch command.kind {

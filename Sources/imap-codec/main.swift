@@ -39,7 +39,10 @@ struct Options {
     }
 }
 
-/// The options each subcommand takes (besides --responses, --commands, --strict, --help).
+/// The options every subcommand takes.
+let commonOptions: Set<String> = ["--responses", "--commands", "--strict", "--help"]
+
+/// The options each subcommand takes besides ``commonOptions``.
 let subcommandOptions: [String: Set<String>] = [
     "decode": ["--json", "--stream", "--chunk"],
     "check": [],
@@ -52,9 +55,7 @@ func parseOptions(_ arguments: ArraySlice<String>, for command: String) throws -
     let allowed = subcommandOptions[command] ?? []
     var arguments = arguments[...]
     while let argument = arguments.popFirst() {
-        if argument.hasPrefix("--") && !["--responses", "--commands", "--strict", "--help"].contains(argument)
-            && !allowed.contains(argument)
-        {
+        if argument.hasPrefix("--") && !commonOptions.contains(argument) && !allowed.contains(argument) {
             let known = subcommandOptions.values.contains { $0.contains(argument) }
             throw CLIError.usage(known ? "\(command) does not take \(argument)" : "unknown option \(argument)")
         }
