@@ -55,7 +55,8 @@ extension ParserState {
                 try sp("body-fld-param")
                 value = try fieldString("body-fld-param")
             }
-            parameters.append(BodyStructure.Parameter(name: name, value: value))
+            parameters.appendParsed(
+                BodyStructure.Parameter(name: name, value: value), expected: 4, last: peek() == ASCII.closeParen)
             if skip(ASCII.closeParen) { return parameters }
             if listEndsEarly() {
                 index &+= 1

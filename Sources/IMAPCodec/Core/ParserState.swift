@@ -106,9 +106,16 @@ struct ParserState {
     }
 
     /// `SP`. Lenient: one or more spaces.
+    @inline(__always)
     mutating func sp(_ rule: String = "SP") throws(IMAPDecodingError) {
-        try expect(ASCII.space, rule)
-        if lenient { while skip(ASCII.space) {} }
+        let i = index
+        if i < bytes.count && bytes[i] == ASCII.space {
+            index = i &+ 1
+            // A second space is rare: only then take the lenient path.
+            if index < bytes.count && bytes[index] == ASCII.space && lenient { while skip(ASCII.space) {} }
+            return
+        }
+        throw expectationFailure(ASCII.space, rule)
     }
 
     /// Lenient only: skips any spaces at the cursor. Strict: does nothing.
@@ -136,30 +143,43 @@ struct ParserState {
 
     /// Consumes `keyword` (given in upper case ASCII) if it is next, ignoring case, and
     /// not followed by another atom character.
+    ///
+    /// Grammar rules try several keywords in a row at one place, so a mismatch must be
+    /// cheap: the byte after the keyword's length is checked first (a longer or shorter
+    /// word at the cursor is rejected without comparing letters), then the letters.
+    @inline(__always)
     mutating func skipKeyword(_ keyword: StaticString) -> Bool {
         let count = keyword.utf8CodeUnitCount
-        guard index + count <= bytes.count else { return false }
-        let base = keyword.utf8Start
-        for k in 0..<count where ASCII.upper(bytes[index + k]) != base[k] {
-            return false
-        }
-        if index + count < bytes.count && CharacterClass.isAtomChar(bytes[index + count]) {
-            return false
-        }
-        index += count
+        let end = index &+ count
+        guard end <= bytes.count else { return false }
+        if end < bytes.count && CharacterClass.isAtomChar(bytes[end]) { return false }
+        guard matchesUppercase(keyword.utf8Start, count) else { return false }
+        index = end
         return true
     }
 
     /// Consumes `keyword` (upper case ASCII) if it is next, ignoring case, whatever follows.
+    @inline(__always)
     mutating func skipPrefix(_ keyword: StaticString) -> Bool {
         let count = keyword.utf8CodeUnitCount
-        guard index + count <= bytes.count else { return false }
-        let base = keyword.utf8Start
-        for k in 0..<count where ASCII.upper(bytes[index + k]) != base[k] {
-            return false
-        }
-        index += count
+        guard index &+ count <= bytes.count, matchesUppercase(keyword.utf8Start, count) else { return false }
+        index &+= count
         return true
+    }
+
+    /// True when the `count` bytes at the cursor (the caller checked they exist) equal
+    /// the upper case ASCII at `base`, ignoring case.
+    func matchesUppercase(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            guard let frame = p.baseAddress else { return count == 0 }
+            let at = frame + index
+            var k = 0
+            while k < count {
+                if ASCII.upper(at[k]) != base[k] { return false }
+                k &+= 1
+            }
+            return true
+        }
     }
 
     /// Consumes `keyword` or fails naming `rule`.
@@ -232,5 +252,17 @@ enum CharacterClass {
     @inline(__always)
     static func isTextByte(_ byte: UInt8) -> Bool {
         byte != ASCII.cr && byte != ASCII.lf && byte != 0
+    }
+}
+
+extension Array {
+    /// Appends an element parsed from a list. The first append sizes the storage: for
+    /// one element when `last` says the list ends with it, else for `expected`, so a list
+    /// of typical length costs one allocation instead of one per doubling, and a
+    /// one-element list (the common `from` address, a single parameter) holds no spare room.
+    @inline(__always)
+    mutating func appendParsed(_ element: Element, expected: Int, last: Bool) {
+        if capacity == 0 { reserveCapacity(last ? 1 : expected) }
+        append(element)
     }
 }

@@ -138,7 +138,8 @@ extension ParserState {
             skipExtraSpaces()
             switch peek() {
             case ASCII.openParen?:
-                list.append(try address())
+                let entry = try address()
+                list.appendParsed(entry, expected: 8, last: peek() == ASCII.closeParen)
             case ASCII.closeParen?:
                 if list.isEmpty && !lenient {
                     throw error(rule, "an address list holds at least one address (or is NIL)")

@@ -80,14 +80,14 @@ extension ParserState {
     mutating func fetchAttributes() throws(IMAPDecodingError) -> FetchAttributes {
         if skip(ASCII.openParen) {
             var items: [FetchAttribute] = []
-            items.reserveCapacity(4)
             skipExtraSpaces()
             if skip(ASCII.closeParen) {
                 if lenient { return .list(items) }
                 throw error("fetch", "expected at least one fetch-att")
             }
             while true {
-                items.append(try fetchAtt())
+                let item = try fetchAtt()
+                items.appendParsed(item, expected: 8, last: peek() == ASCII.closeParen)
                 if skip(ASCII.closeParen) { return .list(items) }
                 try sp("fetch")
                 if lenient && skip(ASCII.closeParen) { return .list(items) }

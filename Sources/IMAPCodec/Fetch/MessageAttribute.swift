@@ -62,14 +62,14 @@ extension ParserState {
     mutating func msgAtt() throws(IMAPDecodingError) -> [MessageAttribute] {
         try expect(ASCII.openParen, "msg-att")
         var items: [MessageAttribute] = []
-        items.reserveCapacity(4)
         skipExtraSpaces()
         if skip(ASCII.closeParen) {
             if lenient { return items }
             throw error("msg-att", "expected at least one data item")
         }
         while true {
-            items.append(try msgAttItem())
+            let item = try msgAttItem()
+            items.appendParsed(item, expected: 8, last: peek() == ASCII.closeParen)
             if skip(ASCII.closeParen) { return items }
             try sp("msg-att")
             if lenient && skip(ASCII.closeParen) { return items }

@@ -125,7 +125,8 @@ extension ParserState {
                 flags.append(contentsOf: try flagList())
                 leaveNesting()
             } else {
-                flags.append(try flag())
+                let flag = try flag()
+                flags.appendParsed(flag, expected: 8, last: peek() == ASCII.closeParen)
             }
             if skip(ASCII.closeParen) { return flags }
             try sp("flag-list")

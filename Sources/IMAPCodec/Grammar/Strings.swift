@@ -37,8 +37,15 @@ extension ParserState {
 
     // nil             = "NIL"
     /// Consumes `NIL` (any case) if it is next.
+    @inline(__always)
     mutating func skipNil() -> Bool {
-        skipKeyword("NIL")
+        let i = index
+        guard i &+ 3 <= bytes.count, bytes[i] | 0x20 == 0x6E, bytes[i &+ 1] | 0x20 == 0x69,
+            bytes[i &+ 2] | 0x20 == 0x6C
+        else { return false }
+        if i &+ 3 < bytes.count && CharacterClass.isAtomChar(bytes[i &+ 3]) { return false }
+        index = i &+ 3
+        return true
     }
 
     // nstring         = string / nil
@@ -74,9 +81,17 @@ extension ParserState {
         var highBytes = false
         let count = bytes.count
         while true {
-            // Plain printable ASCII is the common case: skip it in a tight loop.
+            // Plain printable ASCII is the common case: skip it eight bytes at a time, then
+            // byte by byte up to the first byte that needs a look.
             i = bytes.withUnsafeBufferPointer { p in
                 var j = i
+                if let base = p.baseAddress {
+                    while j &+ 8 <= count {
+                        let word = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+                        if Self.wordNeedsLook(word) { break }
+                        j &+= 8
+                    }
+                }
                 while j < count {
                     let b = p[j]
                     guard (b >= 0x23 && b < 0x80 && b != ASCII.backslash) || b == 0x20 || b == 0x21 else { break }
@@ -112,6 +127,21 @@ extension ParserState {
         }
         if !escapes { return slice(start, i) }
         return try unescapeQuoted(start, i)
+    }
+
+    /// True when one of the eight bytes of `word` is not a plain QUOTED-CHAR: a DQUOTE, a
+    /// backslash, a control byte (below 0x20: NUL, CR, LF ...) or a byte above 0x7F.
+    /// (Exact "has a byte below n" and "has a zero byte" tests, on all eight lanes at once.)
+    @inline(__always)
+    static func wordNeedsLook(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote
+        let hasBackslash = (backslash &- ones) & ~backslash
+        return (control | hasQuote | hasBackslash | word) & highs != 0
     }
 
     static func isDelimiterAfterQuoted(_ byte: UInt8) -> Bool {

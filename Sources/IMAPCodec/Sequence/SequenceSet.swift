@@ -109,11 +109,13 @@ extension ParserState {
                 continue
             }
             let first = try seqNumber(allowStar: allowStar)
+            let element: SequenceSet.Element
             if skip(ASCII.colon) {
-                elements.append(.range(first, try seqNumber(allowStar: allowStar)))
+                element = .range(first, try seqNumber(allowStar: allowStar))
             } else {
-                elements.append(.single(first))
+                element = .single(first)
             }
+            elements.appendParsed(element, expected: 8, last: peek() != ASCII.comma)
         } while skip(ASCII.comma)
         return SequenceSet(unchecked: elements)
     }

@@ -58,6 +58,48 @@ final class PrimitivesTests: XCTestCase {
         assertRejects(#""<"3928.11"@Redacted>""#, lenient: false) { try $0.quoted() }
     }
 
+    /// `quoted` skips plain bytes eight at a time: every byte that ends or changes the
+    /// string must be seen wherever it falls in a word, and at the frame's last bytes.
+    func testQuotedSeesSpecialBytesAtEveryOffset() throws {
+        let a = UInt8(ascii: "a")
+        for length in 0..<26 {
+            for position in 0..<length {
+                func quoted(_ special: [UInt8], lenient: Bool) -> (ByteString?, IMAPDecodingError?) {
+                    var body = [UInt8](repeating: a, count: length)
+                    body.replaceSubrange(position..<position + 1, with: special)
+                    var state = ParserState([ASCII.dquote] + body + [ASCII.dquote, ASCII.space], options: ParseOptions(lenient: lenient))
+                    do { return (try state.quoted(), nil) } catch { return (nil, error) }
+                }
+                let plain = [UInt8](repeating: a, count: length - 1)
+                func with(_ inserted: [UInt8]) -> ByteString {
+                    var bytes = plain
+                    bytes.insert(contentsOf: inserted, at: position)
+                    return ByteString(bytes)
+                }
+                let context = "length \(length), position \(position)"
+                // A quote followed by a delimiter ends the string there.
+                XCTAssertEqual(quoted([ASCII.dquote, ASCII.space], lenient: false).0, ByteString(plain[..<position]), context)
+                // Escapes are unescaped.
+                XCTAssertEqual(quoted([ASCII.backslash, ASCII.dquote], lenient: false).0, with([ASCII.dquote]), context)
+                XCTAssertEqual(quoted([ASCII.backslash, ASCII.backslash], lenient: false).0, with([ASCII.backslash]), context)
+                // DEL and UTF-8 belong to the string; invalid UTF-8 only when lenient.
+                XCTAssertEqual(quoted([0x7F], lenient: false).0, with([0x7F]), context)
+                XCTAssertEqual(quoted([0xC3, 0xA9], lenient: false).0, with([0xC3, 0xA9]), context)
+                XCTAssertNotNil(quoted([0xFF], lenient: false).1, context)
+                XCTAssertEqual(quoted([0xFF], lenient: true).0, with([0xFF]), context)
+                // Line ends and NUL are errors, NUL at its own offset.
+                XCTAssertEqual(quoted([ASCII.cr], lenient: true).1?.rule, "quoted", context)
+                XCTAssertEqual(quoted([ASCII.lf], lenient: false).1?.rule, "quoted", context)
+                XCTAssertEqual(quoted([0], lenient: false).1?.offset, 1 + position, context)
+            }
+        }
+        // A frame ending inside the string, at every length.
+        for length in 0..<20 {
+            var state = ParserState([ASCII.dquote] + [UInt8](repeating: a, count: length))
+            XCTAssertThrowsError(try state.quoted(), "length \(length)")
+        }
+    }
+
     func testLiteralAndLiteral8() throws {
         XCTAssertEqual(try parse("{0}\r\n") { try $0.literal() }, "")
         XCTAssertEqual(try parse("{5}\r\na\r\nbc") { try $0.literal() }, "a\r\nbc")
