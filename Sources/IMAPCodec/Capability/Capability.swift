@@ -147,14 +147,12 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible {
         for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
     }
 
+    /// The interned values by their exact spelling.
+    static let table = InternTable(interned, spelling: \.rawValue, ignoringCase: false)
+
     /// The interned capability spelled exactly as `bytes`, or a new one keeping that spelling.
-    static func from(_ bytes: ArraySlice<UInt8>) -> Capability {
-        for capability in interned where capability.rawValue.utf8.count == bytes.count
-            && capability.rawValue.utf8.elementsEqual(bytes)
-        {
-            return capability
-        }
-        return Capability(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
+    static func from(_ bytes: UnsafeRawBufferPointer) -> Capability {
+        table.value(for: bytes) ?? Capability(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
     }
 }
 
@@ -166,7 +164,7 @@ extension ParserState {
     mutating func capability() throws(IMAPDecodingError) -> Capability {
         let start = index
         _ = try atom("capability")
-        return Capability.from(bytes[start..<index])
+        return withBytes(start..<index) { Capability.from($0) }
     }
 
     // capability-data = "CAPABILITY" *(SP capability) SP "IMAP4rev2"

@@ -8,7 +8,15 @@ extension ParserState {
     ///
     /// Lenient: an empty parenthesized list `()` stands for NIL (servers send it for
     /// absent values, e.g. `body-fld-loc`).
+    @inline(__always)
     mutating func fieldNString(_ rule: String) throws(IMAPDecodingError) -> ByteString? {
+        if peek() == ASCII.dquote { return try quoted() }
+        if skipNil() { return nil }
+        return try fieldNStringSlowPath(rule)
+    }
+
+    /// ``fieldNString(_:)`` for literals, the lenient forms and errors.
+    mutating func fieldNStringSlowPath(_ rule: String) throws(IMAPDecodingError) -> ByteString? {
         switch peek() {
         case ASCII.dquote?:
             return try quoted()
@@ -24,7 +32,14 @@ extension ParserState {
 
     /// A `string` filling the field `rule`. Lenient: NIL (and `()`) stand for the empty
     /// string, which is written back as `""`.
+    @inline(__always)
     mutating func fieldString(_ rule: String) throws(IMAPDecodingError) -> ByteString {
+        if peek() == ASCII.dquote { return try quoted() }
+        return try fieldStringSlowPath(rule)
+    }
+
+    /// ``fieldString(_:)`` for literals, the lenient forms and errors.
+    mutating func fieldStringSlowPath(_ rule: String) throws(IMAPDecodingError) -> ByteString {
         switch peek() {
         case ASCII.dquote?:
             return try quoted()
@@ -74,8 +89,19 @@ extension ParserState {
 
     /// Lenient: true (consuming the spaces) when the list closes here, i.e. when the
     /// remaining trailing fields of a fixed-length list are missing. Strict: false.
+    @inline(__always)
     mutating func listEndsEarly() -> Bool {
         guard lenient else { return false }
+        // The usual case, one SP and then a value, is decided by two bytes.
+        if index &+ 1 < bytes.count && bytes[index] == ASCII.space {
+            let next = bytes[index &+ 1]
+            if next != ASCII.space && next != ASCII.closeParen { return false }
+        }
+        return listEndsAfterSpaces()
+    }
+
+    /// ``listEndsEarly()`` past any number of spaces.
+    mutating func listEndsAfterSpaces() -> Bool {
         var i = index
         while i < bytes.count && bytes[i] == ASCII.space { i &+= 1 }
         if i < bytes.count && bytes[i] == ASCII.closeParen {
@@ -99,7 +125,16 @@ extension ParserState {
     /// rest of the list, and counting the same number of Unicode scalars (or UTF-16 code
     /// units) leaves one that can, the literal is taken to end there. The check is a pure
     /// look-ahead (no backtracking) and only runs for literals holding non-ASCII bytes.
+    @inline(__always)
     mutating func listNString(_ rule: String, remaining: Int) throws(IMAPDecodingError) -> ByteString? {
+        // The common forms first, without the general rule's dispatch.
+        if peek() == ASCII.dquote { return try quoted() }
+        if skipNil() { return nil }
+        return try listNStringSlowPath(rule, remaining: remaining)
+    }
+
+    /// ``listNString(_:remaining:)`` for literals and the lenient forms.
+    mutating func listNStringSlowPath(_ rule: String, remaining: Int) throws(IMAPDecodingError) -> ByteString? {
         let isLiteral = peek() == ASCII.openBrace || peek() == ASCII.tilde
         let value = try fieldNString(rule)
         guard lenient, isLiteral, let value else { return value }

@@ -75,14 +75,13 @@ public struct Flag: Sendable, Hashable, CustomStringConvertible {
         for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
     }
 
-    /// The interned flag equal to `bytes` (ignoring case), or a new one.
-    static func from(_ bytes: ArraySlice<UInt8>) -> Flag {
-        for flag in interned where flag.rawValue.utf8.count == bytes.count
-            && ASCII.equalsCaseInsensitive(flag.rawValue.utf8, bytes)
-        {
-            return flag
-        }
-        return Flag(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
+    /// The interned flags by their spelling, ignoring case.
+    static let table = InternTable(interned, spelling: \.rawValue, ignoringCase: true)
+
+    /// The interned flag equal to `bytes` (ignoring case, with the interned spelling), or
+    /// a new one keeping the received spelling.
+    static func from(_ bytes: UnsafeRawBufferPointer) -> Flag {
+        table.value(for: bytes) ?? Flag(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
     }
 }
 
@@ -105,7 +104,7 @@ extension ParserState {
             }
         }
         _ = try atom("flag")
-        return Flag.from(bytes[start..<index])
+        return withBytes(start..<index) { Flag.from($0) }
     }
 
     // flag-list       = "(" [flag *(SP flag)] ")"

@@ -76,15 +76,12 @@ public struct MailboxAttribute: Sendable, Hashable, CustomStringConvertible {
         for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
     }
 
-    /// An attribute holding `bytes`. Well-known ones are shared, but the received
-    /// spelling is kept (`\UnMarked` stays `\UnMarked`).
-    static func from(_ bytes: ArraySlice<UInt8>) -> MailboxAttribute {
-        for attribute in interned where attribute.rawValue.utf8.count == bytes.count
-            && attribute.rawValue.utf8.elementsEqual(bytes)
-        {
-            return attribute
-        }
-        return MailboxAttribute(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
+    /// The interned values by their exact spelling.
+    static let table = InternTable(interned, spelling: \.rawValue, ignoringCase: false)
+
+    /// The interned attribute spelled exactly as `bytes`, or a new one keeping that spelling.
+    static func from(_ bytes: UnsafeRawBufferPointer) -> MailboxAttribute {
+        table.value(for: bytes) ?? MailboxAttribute(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
     }
 }
 
@@ -113,7 +110,7 @@ extension ParserState {
             throw error(rule, "expected \"\\\" and an attribute name, found \(found())")
         }
         _ = try atom(rule)
-        return MailboxAttribute.from(bytes[start..<index])
+        return withBytes(start..<index) { MailboxAttribute.from($0) }
     }
 
     // mbx-list-flags  = *(mbx-list-oflag SP) mbx-list-sflag

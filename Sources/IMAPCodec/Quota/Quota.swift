@@ -39,13 +39,12 @@ public struct QuotaResourceName: Sendable, Hashable, CustomStringConvertible {
         for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
     }
 
-    static func from(_ bytes: ArraySlice<UInt8>) -> QuotaResourceName {
-        for name in interned where name.rawValue.utf8.count == bytes.count
-            && name.rawValue.utf8.elementsEqual(bytes)
-        {
-            return name
-        }
-        return QuotaResourceName(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
+    /// The interned values by their exact spelling.
+    static let table = InternTable(interned, spelling: \.rawValue, ignoringCase: false)
+
+    /// The interned name spelled exactly as `bytes`, or a new one keeping that spelling.
+    static func from(_ bytes: UnsafeRawBufferPointer) -> QuotaResourceName {
+        table.value(for: bytes) ?? QuotaResourceName(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
     }
 }
 
@@ -134,7 +133,7 @@ extension ParserState {
     mutating func resourceName() throws(IMAPDecodingError) -> QuotaResourceName {
         let start = index
         _ = try atom("resource-name")
-        return QuotaResourceName.from(bytes[start..<index])
+        return withBytes(start..<index) { QuotaResourceName.from($0) }
     }
 
     // quota-response =   "QUOTA" SP quota-root-name SP quota-list

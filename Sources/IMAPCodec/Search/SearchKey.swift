@@ -339,7 +339,7 @@ extension ParserState {
         if lenient { return try flag() }
         let start = index
         _ = try atom("flag-keyword")
-        return Flag.from(bytes[start..<index])
+        return withBytes(start..<index) { Flag.from($0) }
     }
 
     // objectid = 1*255(ALPHA / DIGIT / "_" / "-")

@@ -118,7 +118,7 @@ extension ParserState {
             if reverse { try sp("sort-criterion") }
             let start = index
             _ = try atom("sort-key")
-            let key = SortKey.from(bytes[start..<index])
+            let key = withBytes(start..<index) { SortKey.from($0) }
             criteria.append(SortCriterion(key, reverse: reverse))
             if skip(ASCII.closeParen) { return criteria }
             try sp("sort-criteria")
@@ -130,14 +130,12 @@ extension ParserState {
 extension SortKey {
     static let known: [SortKey] = [.arrival, .cc, .date, .from, .size, .subject, .to, .displayFrom, .displayTo]
 
+    /// The well-known values by their spelling, ignoring case.
+    static let table = InternTable(known, spelling: \.rawValue, ignoringCase: true)
+
     /// The well-known key equal to `bytes` (ignoring case), or a new one.
-    static func from(_ bytes: ArraySlice<UInt8>) -> SortKey {
-        for key in known where key.rawValue.utf8.count == bytes.count
-            && ASCII.equalsCaseInsensitive(key.rawValue.utf8, bytes)
-        {
-            return key
-        }
-        return SortKey(String(decoding: bytes, as: UTF8.self))
+    static func from(_ bytes: UnsafeRawBufferPointer) -> SortKey {
+        table.value(for: bytes) ?? SortKey(String(decoding: bytes, as: UTF8.self))
     }
 }
 

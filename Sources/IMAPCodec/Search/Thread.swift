@@ -33,13 +33,12 @@ public struct ThreadAlgorithm: Sendable, Hashable, CustomStringConvertible {
 
     static let known: [ThreadAlgorithm] = [.orderedSubject, .references, .refs]
 
-    static func from(_ bytes: ArraySlice<UInt8>) -> ThreadAlgorithm {
-        for algorithm in known where algorithm.rawValue.utf8.count == bytes.count
-            && ASCII.equalsCaseInsensitive(algorithm.rawValue.utf8, bytes)
-        {
-            return algorithm
-        }
-        return ThreadAlgorithm(String(decoding: bytes, as: UTF8.self))
+    /// The well-known values by their spelling, ignoring case.
+    static let table = InternTable(known, spelling: \.rawValue, ignoringCase: true)
+
+    /// The well-known algorithm equal to `bytes` (ignoring case), or a new one.
+    static func from(_ bytes: UnsafeRawBufferPointer) -> ThreadAlgorithm {
+        table.value(for: bytes) ?? ThreadAlgorithm(String(decoding: bytes, as: UTF8.self))
     }
 }
 
@@ -91,7 +90,7 @@ extension ParserState {
     mutating func threadArguments() throws(IMAPDecodingError) -> ThreadArguments {
         let start = index
         _ = try atom("thread-alg")
-        let algorithm = ThreadAlgorithm.from(bytes[start..<index])
+        let algorithm = withBytes(start..<index) { ThreadAlgorithm.from($0) }
         try sp("thread")
         let charset = try self.charset()
         try sp("search-criteria")

@@ -57,14 +57,12 @@ public struct StatusAttribute: Sendable, Hashable, CustomStringConvertible {
         for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
     }
 
+    /// The interned values by their exact spelling.
+    static let table = InternTable(interned, spelling: \.rawValue, ignoringCase: false)
+
     /// The interned attribute spelled exactly as `bytes`, or a new one keeping that spelling.
-    static func from(_ bytes: ArraySlice<UInt8>) -> StatusAttribute {
-        for attribute in interned where attribute.rawValue.utf8.count == bytes.count
-            && attribute.rawValue.utf8.elementsEqual(bytes)
-        {
-            return attribute
-        }
-        return StatusAttribute(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
+    static func from(_ bytes: UnsafeRawBufferPointer) -> StatusAttribute {
+        table.value(for: bytes) ?? StatusAttribute(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
     }
 }
 
@@ -90,7 +88,7 @@ extension ParserState {
     mutating func statusAtt() throws(IMAPDecodingError) -> StatusAttribute {
         let start = index
         _ = try atom("status-att")
-        return StatusAttribute.from(bytes[start..<index])
+        return withBytes(start..<index) { StatusAttribute.from($0) }
     }
 
     /// `"(" status-att *(SP status-att) ")"`, as in `status` and `status-option`.

@@ -160,6 +160,17 @@ final class PrimitivesTests: XCTestCase {
         XCTAssertEqual(try parse("Work") { try $0.flag() }.rawValue, "Work")
         XCTAssertEqual(try parse("\\Custom") { try $0.flag() }.rawValue, "\\Custom")
         XCTAssertEqual(try parse("\\*") { try $0.flag() }, .wildcard)
+        // Every interned flag is found in any case, with its interned spelling; a flag of
+        // the same length and first byte that differs in one letter is not.
+        for flag in Flag.interned where flag != .wildcard {
+            for spelling in [flag.rawValue, flag.rawValue.uppercased(), flag.rawValue.lowercased()] {
+                XCTAssertEqual(try parse(spelling) { try $0.flag() }.rawValue, flag.rawValue, spelling)
+            }
+            var other = Array(flag.rawValue.utf8)
+            other[other.count - 1] = other[other.count - 1] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+            let text = String(decoding: other, as: UTF8.self)
+            XCTAssertEqual(try parse(text) { try $0.flag() }.rawValue, text)
+        }
         assertRejects("\\", lenient: false, rule: "flag-extension") { try $0.flag() }
         assertRejects("(", rule: "flag") { try $0.flag() }
 

@@ -1,0 +1,58 @@
+import XCTest
+@testable import IMAPCodec
+
+final class InternTableTests: XCTestCase {
+    /// Every registry finds each of its well-known values by its spelling, returns the
+    /// value itself, and does not find a spelling that differs in one byte.
+    func testEveryWellKnownValueIsFound() {
+        func check<T: Equatable & Sendable>(_ values: [T], _ spelling: (T) -> String, ignoringCase: Bool, _ from: (UnsafeRawBufferPointer) -> T) {
+            let table = InternTable(values, spelling: spelling, ignoringCase: ignoringCase)
+            for value in values {
+                let text = spelling(value)
+                var spellings = [text]
+                if ignoringCase { spellings += [text.lowercased(), text.uppercased()] }
+                for candidate in spellings {
+                    let found = Array(candidate.utf8).withUnsafeBytes { table.value(for: $0) }
+                    XCTAssertEqual(found, value, candidate)
+                    let decoded = Array(candidate.utf8).withUnsafeBytes { from($0) }
+                    XCTAssertEqual(spelling(decoded), text, "interned spelling of \(candidate)")
+                }
+                var other = Array(text.utf8)
+                other[other.count - 1] ^= 0x01
+                XCTAssertNil(other.withUnsafeBytes { table.value(for: $0) }, text)
+                XCTAssertNil((Array(text.utf8) + [0x41]).withUnsafeBytes { table.value(for: $0) }, text)
+            }
+        }
+        check(Flag.interned, \.rawValue, ignoringCase: true, Flag.from)
+        check(Capability.interned, \.rawValue, ignoringCase: false, Capability.from)
+        check(MailboxAttribute.interned, \.rawValue, ignoringCase: false, MailboxAttribute.from)
+        check(StatusAttribute.interned, \.rawValue, ignoringCase: false, StatusAttribute.from)
+        check(QuotaResourceName.interned, \.rawValue, ignoringCase: false, QuotaResourceName.from)
+        check(SortKey.known, \.rawValue, ignoringCase: true, SortKey.from)
+        check(ThreadAlgorithm.known, \.rawValue, ignoringCase: true, ThreadAlgorithm.from)
+    }
+
+    /// Exact-spelling tables keep the received spelling as a new value.
+    func testExactTablesKeepOtherSpellings() {
+        let lower = Array("\\noselect".utf8).withUnsafeBytes { MailboxAttribute.from($0) }
+        XCTAssertEqual(lower.rawValue, "\\noselect")
+        XCTAssertEqual(lower, .noSelect)  // still equal, ignoring case
+        XCTAssertNil(Array("".utf8).withUnsafeBytes { Capability.table.value(for: $0) })
+        let long = [UInt8](repeating: 0x41, count: 40)
+        XCTAssertEqual(long.withUnsafeBytes { Capability.from($0) }.rawValue, String(repeating: "A", count: 40))
+    }
+
+    /// The word-wise upper-casing agrees with the byte-wise one for every byte value in
+    /// every position.
+    func testUppercasedMatchesBytewise() {
+        for position in 0..<InlineBytes.capacity {
+            for byte in 0...255 {
+                var bytes = [UInt8](repeating: 0x61, count: InlineBytes.capacity)
+                bytes[position] = UInt8(byte)
+                let packed = bytes.withUnsafeBytes { InlineBytes($0).uppercased() }
+                let expected = bytes.map(ASCII.upper).withUnsafeBytes { InlineBytes($0) }
+                XCTAssertEqual(packed, expected, "byte \(byte) at \(position)")
+            }
+        }
+    }
+}
