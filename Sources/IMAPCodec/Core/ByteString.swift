@@ -6,90 +6,113 @@
 /// exactly, and offers ``stringValue`` (lossy UTF-8) and ``utf8String``
 /// (nil unless valid UTF-8) where the content is text.
 ///
-/// Storage: up to ``inlineCapacity`` bytes (most names, hosts, media types, flags) are
-/// held inline, so making, copying and dropping such a value touches no reference count
-/// and no heap. A longer value decoded from a frame shares the frame's storage (no
+/// Storage: four words. Up to ``inlineCapacity`` bytes (most names, hosts, media types,
+/// flags) are held inline, so making, copying and dropping such a value touches no heap
+/// and no frame. A longer value decoded from a frame shares the frame's storage (no
 /// allocation, no copy); holding on to it keeps that frame's storage alive, so copy with
-/// `ByteString(Array(value.bytes))` to detach a small part of a large frame.
+/// `ByteString(Array(value.bytes))` to detach a small part of a large frame. Either way a
+/// copy costs at most one reference count, and `ByteString?` is no larger than `ByteString`.
 ///
 /// Read the bytes without allocating through ``withUnsafeBytes(_:)``; ``bytes`` gives
 /// them as an `ArraySlice` (for an inline value, a new array).
 ///
 /// Equality and hashing compare the bytes exactly (case-sensitively), whatever the storage.
 public struct ByteString: Sendable, Hashable, Comparable {
-    /// Where the bytes live.
-    @usableFromInline
-    enum Storage: Sendable {
-        /// At most ``ByteString/inlineCapacity`` bytes, in place.
-        case inline(InlineBytes)
-        /// More than ``ByteString/inlineCapacity`` bytes, in (a part of) an array.
-        case shared(ArraySlice<UInt8>)
-    }
-
-    @usableFromInline var storage: Storage
+    /// The array this value is the bytes `w0..<w1` of, when it is longer than
+    /// ``inlineCapacity``; nil for an inline value.
+    @usableFromInline var owner: [UInt8]?
+    /// Inline: the bytes in order in memory (`w0`, `w1`, `w2`), the count in the last
+    /// byte; unused bytes are zero, so two inline values are equal exactly when their
+    /// words are. Shared: `w0` and `w1` are the start and end index in ``owner``.
+    @usableFromInline var w0: UInt64
+    @usableFromInline var w1: UInt64
+    @usableFromInline var w2: UInt64
 
     /// Values of at most this many bytes are stored inline.
-    public static let inlineCapacity = InlineBytes.capacity
+    public static let inlineCapacity = 23
+
+    /// A value from its parts.
+    @inlinable @inline(__always)
+    init(owner: [UInt8]?, words: (UInt64, UInt64, UInt64)) {
+        self.owner = owner
+        (w0, w1, w2) = words
+    }
+
+    /// The bytes `range` of `array`: inline when short (reading whole words where the
+    /// array has them: a short value costs a few loads and masks), else sharing the array.
+    @inlinable
+    init(_ array: [UInt8], _ range: Range<Int>) {
+        if range.count <= Self.inlineCapacity {
+            self.init(owner: nil, words: array.withUnsafeBytes { all in
+                Self.pack(UnsafeRawBufferPointer(rebasing: all[range]), readable: all.count &- range.lowerBound)
+            })
+        } else {
+            self.init(owner: array, words: (
+                UInt64(truncatingIfNeeded: range.lowerBound), UInt64(truncatingIfNeeded: range.upperBound), 0))
+        }
+    }
+
+    /// Creates a byte string holding `bytes` (sharing the array when it is longer than
+    /// ``inlineCapacity``).
+    @inlinable
+    public init(_ bytes: [UInt8]) {
+        self.init(bytes, 0..<bytes.count)
+    }
 
     /// Creates a byte string holding `bytes`.
     @inlinable
     public init(_ bytes: ArraySlice<UInt8>) {
-        if bytes.count <= InlineBytes.capacity {
-            storage = .inline(bytes.withUnsafeBytes { InlineBytes($0) })
+        if bytes.count <= Self.inlineCapacity {
+            self.init(owner: nil, words: bytes.withUnsafeBytes { Self.pack($0, readable: $0.count) })
         } else {
-            storage = .shared(bytes)
+            self.init(Array(bytes))
         }
-    }
-
-    /// Creates a byte string holding `bytes`.
-    @inlinable
-    public init(_ bytes: [UInt8]) {
-        self.init(bytes[...])
     }
 
     /// Creates a byte string holding any sequence of bytes.
     @inlinable
     public init<S: Sequence>(bytes: S) where S.Element == UInt8 {
-        self.init(ArraySlice(bytes))
+        self.init(Array(bytes))
     }
 
     /// Creates a byte string holding the UTF-8 encoding of `string`.
     @inlinable
     public init(_ string: String) {
         var string = string
-        let inline: InlineBytes? = string.withUTF8 { utf8 in
-            utf8.count <= InlineBytes.capacity ? InlineBytes(UnsafeRawBufferPointer(utf8)) : nil
+        let inline: (UInt64, UInt64, UInt64)? = string.withUTF8 { utf8 in
+            utf8.count <= Self.inlineCapacity ? Self.pack(UnsafeRawBufferPointer(utf8), readable: utf8.count) : nil
         }
         if let inline {
-            storage = .inline(inline)
+            self.init(owner: nil, words: inline)
         } else {
-            storage = .shared(ArraySlice(string.utf8))
+            self.init(Array(string.utf8))
         }
     }
 
-    /// The bytes `range` of `array`: inline when short, else sharing the array's storage.
-    @inlinable
-    init(_ array: [UInt8], _ range: Range<Int>) {
-        if range.count <= InlineBytes.capacity {
-            storage = .inline(array.withUnsafeBytes { all in
-                InlineBytes(
-                    UnsafeRawBufferPointer(rebasing: all[range]),
-                    readable: all.count &- range.lowerBound)
-            })
-        } else {
-            storage = .shared(array[range])
-        }
+    /// Packs `source` (at most ``inlineCapacity`` bytes; the caller checks) into three
+    /// words, the count in the last byte. Whole words are loaded where `readable` bytes
+    /// from the start of `source` may be read.
+    @inlinable @inline(__always)
+    static func pack(_ source: UnsafeRawBufferPointer, readable: Int) -> (UInt64, UInt64, UInt64) {
+        let count = Swift.min(source.count, inlineCapacity)
+        guard count > 0, let base = source.baseAddress else { return (0, 0, 0) }
+        let w0 = InlineBytes.word(base, 0, count: count, readable: readable)
+        let w1 = InlineBytes.word(base, 1, count: count, readable: readable)
+        let w2 = InlineBytes.word(base, 2, count: count, readable: readable) | UInt64(count) &<< 56
+        return (w0.littleEndian, w1.littleEndian, w2.littleEndian)
     }
+
+    /// True when the bytes are held inline (no reference to a frame).
+    @inlinable
+    var isInline: Bool { owner == nil }
 
     /// The bytes. For an inline value this makes a new array; prefer
     /// ``withUnsafeBytes(_:)`` to read them.
     @inlinable
     public var bytes: ArraySlice<UInt8> {
         get {
-            switch storage {
-            case .inline(let inline): return inline.withUnsafeBytes { ArraySlice($0) }
-            case .shared(let slice): return slice
-            }
+            if let owner { return owner[Int(truncatingIfNeeded: w0)..<Int(truncatingIfNeeded: w1)] }
+            return withUnsafeBytes { ArraySlice($0) }
         }
         set { self = ByteString(newValue) }
     }
@@ -97,19 +120,22 @@ public struct ByteString: Sendable, Hashable, Comparable {
     /// Calls `body` with the bytes (valid only during the call).
     @inlinable
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        switch storage {
-        case .inline(let inline): return try inline.withUnsafeBytes(body)
-        case .shared(let slice): return try slice.withUnsafeBytes(body)
+        if let owner {
+            let range = Int(truncatingIfNeeded: w0)..<Int(truncatingIfNeeded: w1)
+            return try owner.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+        }
+        var words = (w0, w1, w2)
+        let count = self.count
+        return try Swift.withUnsafeBytes(of: &words) { raw in
+            try body(UnsafeRawBufferPointer(rebasing: raw[0..<count]))
         }
     }
 
     /// The number of bytes.
     @inlinable
     public var count: Int {
-        switch storage {
-        case .inline(let inline): return inline.count
-        case .shared(let slice): return slice.count
-        }
+        if owner != nil { return Int(truncatingIfNeeded: w1 &- w0) }
+        return Int(truncatingIfNeeded: UInt64(littleEndian: w2) &>> 56)
     }
 
     /// True when there are no bytes.
@@ -135,7 +161,9 @@ public struct ByteString: Sendable, Hashable, Comparable {
 
     @inlinable
     public static func == (lhs: ByteString, rhs: ByteString) -> Bool {
-        if case .inline(let a) = lhs.storage, case .inline(let b) = rhs.storage { return a == b }
+        if lhs.owner == nil && rhs.owner == nil {
+            return lhs.w0 == rhs.w0 && lhs.w1 == rhs.w1 && lhs.w2 == rhs.w2
+        }
         return lhs.count == rhs.count
             && lhs.withUnsafeBytes { a in rhs.withUnsafeBytes { b in a.elementsEqual(b) } }
     }
@@ -157,6 +185,7 @@ public struct ByteString: Sendable, Hashable, Comparable {
 
 /// Up to 31 bytes held in four words, in order in memory; the last byte in memory is the
 /// count. Unused bytes are zero, so two values are equal exactly when their words are.
+/// The keys of an ``InternTable``.
 @usableFromInline
 struct InlineBytes: Sendable, Equatable {
     @usableFromInline var w0: UInt64 = 0
@@ -169,50 +198,33 @@ struct InlineBytes: Sendable, Equatable {
     /// Copies `source` (at most ``capacity`` bytes; the caller checks).
     @inlinable
     init(_ source: UnsafeRawBufferPointer) {
-        self.init(source, readable: source.count)
-    }
-
-    /// Copies `source` (at most ``capacity`` bytes; the caller checks), reading whole words
-    /// where `readable` bytes from its start may be read (the rest of a frame), so a short
-    /// value costs a few loads and masks instead of a call into memmove.
-    @inlinable
-    init(_ source: UnsafeRawBufferPointer, readable: Int) {
         let count = Swift.min(source.count, Self.capacity)
         guard count > 0, let base = source.baseAddress else { return }
-        @inline(__always)
-        func word(_ k: Int) -> UInt64 {
-            let offset = k &* 8
-            let valid = count &- offset
-            if valid <= 0 { return 0 }
-            var value: UInt64
-            if offset &+ 8 <= readable {
-                value = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            } else {
-                value = 0
-                for j in 0..<Swift.min(valid, 8) {
-                    value |= UInt64(base.load(fromByteOffset: offset &+ j, as: UInt8.self)) &<< UInt64(j &* 8)
-                }
-            }
-            if valid < 8 { value &= (1 &<< UInt64(valid &* 8)) &- 1 }
-            return value
-        }
-        w0 = word(0).littleEndian
-        w1 = word(1).littleEndian
-        w2 = word(2).littleEndian
-        w3 = (word(3) | UInt64(count) &<< 56).littleEndian
+        w0 = Self.word(base, 0, count: count, readable: source.count).littleEndian
+        w1 = Self.word(base, 1, count: count, readable: source.count).littleEndian
+        w2 = Self.word(base, 2, count: count, readable: source.count).littleEndian
+        w3 = (Self.word(base, 3, count: count, readable: source.count) | UInt64(count) &<< 56).littleEndian
     }
 
-    /// The number of bytes: the last byte in memory.
-    @inlinable
-    var count: Int { Int(truncatingIfNeeded: UInt64(littleEndian: w3) &>> 56) }
-
-    @inlinable
-    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        var copy = self
-        let count = self.count
-        return try Swift.withUnsafeBytes(of: &copy) { raw in
-            try body(UnsafeRawBufferPointer(rebasing: raw[0..<count]))
+    /// Word `k` of the first `count` bytes at `base` (bytes past `count` zero), as a
+    /// little-endian number: one unaligned load where `readable` bytes from `base` may be
+    /// read, else byte by byte.
+    @inlinable @inline(__always)
+    static func word(_ base: UnsafeRawPointer, _ k: Int, count: Int, readable: Int) -> UInt64 {
+        let offset = k &* 8
+        let valid = count &- offset
+        if valid <= 0 { return 0 }
+        var value: UInt64
+        if offset &+ 8 <= readable {
+            value = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        } else {
+            value = 0
+            for j in 0..<Swift.min(valid, 8) {
+                value |= UInt64(base.load(fromByteOffset: offset &+ j, as: UInt8.self)) &<< UInt64(j &* 8)
+            }
         }
+        if valid < 8 { value &= (1 &<< UInt64(valid &* 8)) &- 1 }
+        return value
     }
 }
 

@@ -118,7 +118,7 @@ final class PrimitivesTests: XCTestCase {
         XCTAssertEqual(value, ByteString(long))
         var short = ParserState(Array("{3}\r\nabc".utf8))
         let shortValue = try short.literal()
-        guard case .inline = shortValue.storage else { return XCTFail("a 3-byte literal is stored inline") }
+        XCTAssertTrue(shortValue.isInline, "a 3-byte literal is stored inline")
         XCTAssertEqual(shortValue, "abc")
     }
 
