@@ -92,7 +92,7 @@ public struct CommandDecoder: Sendable {
     /// The kind of line expected next.
     public var mode: Mode = .command
 
-    var frames: FrameDecoder
+    @usableFromInline var frames: FrameDecoder
 
     /// Creates a decoder.
     public init(options: Options = Options()) {
@@ -102,19 +102,29 @@ public struct CommandDecoder: Sendable {
     }
 
     /// Appends bytes received from the client.
+    @inlinable
     public mutating func append<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         frames.append(bytes)
     }
 
     /// Appends bytes received from the client. When nothing is buffered, a large array is
     /// adopted without copying.
+    @inlinable
     public mutating func append(_ bytes: [UInt8]) {
         frames.append(bytes)
     }
 
     /// The next event, or nil when more bytes are needed. Throws for a command that does
     /// not decode (it is skipped: call again for the rest).
+    @inlinable
     public mutating func next() throws(IMAPDecodingError) -> Event? {
+        if frames.hasNothingNew() { return nil }
+        return try nextFromFrames()
+    }
+
+    /// ``next()`` past its fast path.
+    @usableFromInline
+    mutating func nextFromFrames() throws(IMAPDecodingError) -> Event? {
         do {
             return try nextLocated()
         } catch {

@@ -69,7 +69,7 @@ public struct ResponseDecoder: Sendable {
         }
     }
 
-    var frames: FrameDecoder
+    @usableFromInline var frames: FrameDecoder
     /// The sequence number of the FETCH response being streamed, if any.
     var streamingSequence: UInt32?
 
@@ -81,12 +81,14 @@ public struct ResponseDecoder: Sendable {
     }
 
     /// Appends bytes received from the server.
+    @inlinable
     public mutating func append<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         frames.append(bytes)
     }
 
     /// Appends bytes received from the server. When nothing is buffered, a large array is
     /// adopted without copying.
+    @inlinable
     public mutating func append(_ bytes: [UInt8]) {
         frames.append(bytes)
     }
@@ -96,7 +98,15 @@ public struct ResponseDecoder: Sendable {
     ///
     /// With ``Options/streamLiteralsAbove`` set, this still returns whole responses (it
     /// gathers the streamed bytes); use ``nextEvent()`` to receive them in pieces.
+    @inlinable
     public mutating func next() throws(IMAPDecodingError) -> Response? {
+        if frames.hasNothingNew() { return nil }
+        return try nextFromFrames()
+    }
+
+    /// ``next()`` past its fast path.
+    @usableFromInline
+    mutating func nextFromFrames() throws(IMAPDecodingError) -> Response? {
         if options.streamLiteralsAbove == nil && streamingSequence == nil {
             while let event = frames.next() {
                 switch event {
@@ -148,7 +158,15 @@ public struct ResponseDecoder: Sendable {
     /// The next event, or nil when more bytes are needed: whole responses, and with
     /// ``Options/streamLiteralsAbove`` set, FETCH responses in pieces around their large
     /// literals. Throws for a frame that does not decode (it is skipped).
+    @inlinable
     public mutating func nextEvent() throws(IMAPDecodingError) -> Event? {
+        if frames.hasNothingNew() { return nil }
+        return try nextEventFromFrames()
+    }
+
+    /// ``nextEvent()`` past its fast path.
+    @usableFromInline
+    mutating func nextEventFromFrames() throws(IMAPDecodingError) -> Event? {
         do {
             return try nextEventLocated()
         } catch {

@@ -49,12 +49,14 @@ public struct FrameDecoder: Sendable {
     }
 
     /// Appends bytes received from the peer.
+    @inlinable
     public mutating func append<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         buffer.append(contentsOf: bytes)
     }
 
     /// Appends bytes received from the peer. When nothing is buffered, a large array is
     /// adopted without copying.
+    @inlinable
     public mutating func append(_ bytes: [UInt8]) {
         buffer.append(bytes)
     }
@@ -135,6 +137,24 @@ public struct FrameDecoder: Sendable {
         if located.tag == nil { located.tag = Self.leadingTag(buffer.readableView) }
         return located
     }
+
+    /// True when ``next()`` would return nil: the few bytes received since the last call
+    /// (at most ``quietCheckLimit``) are more of a plain line. They are examined here, so
+    /// a stream fed byte by byte costs a few instructions per byte until a line ends.
+    /// The decoders call this before their general path.
+    @inlinable
+    public mutating func hasNothingNew() -> Bool {
+        let unexamined = buffer.readableBytes &- scanner.scanned
+        guard unexamined <= Self.quietCheckLimit else { return false }
+        let start = buffer.readerIndex &+ scanner.scanned
+        return buffer.storage.withUnsafeBufferPointer { all in
+            scanner.examinesLineBytes(all, from: start, count: unexamined)
+        }
+    }
+
+    /// The most unexamined bytes ``hasNothingNew()`` looks at; more go to the scanner's
+    /// word-at-a-time search.
+    @usableFromInline static let quietCheckLimit = 16
 
     /// The next event, or nil when more bytes are needed.
     public mutating func next() -> Event? {

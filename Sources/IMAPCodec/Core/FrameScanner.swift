@@ -70,7 +70,8 @@ public struct FrameScanner: Sendable {
     @usableFromInline var streaming = false
 
     /// Total bytes the scanner has looked at (for verifying linear cost).
-    public private(set) var bytesExamined: Int = 0
+    public var bytesExamined: Int { examined }
+    @usableFromInline var examined: Int = 0
 
     /// Creates a scanner.
     public init(limits: DecodingLimits, clientToServer: Bool) {
@@ -102,7 +103,7 @@ public struct FrameScanner: Sendable {
                 if available == 0 { return nil }
                 let take = Int(min(Int64(available), literalRemaining))
                 literalRemaining -= Int64(take)
-                bytesExamined += take
+                examined += take
                 if literalRemaining == 0 { streaming = false }
                 return .streamed(length: take)
             }
@@ -112,20 +113,20 @@ public struct FrameScanner: Sendable {
                 let take = Int(min(Int64(available), literalRemaining))
                 scanned += take
                 literalRemaining -= Int64(take)
-                bytesExamined += take
+                examined += take
                 if literalRemaining > 0 { return flushDiscarded() }
                 lineStart = scanned
                 continue
             }
             guard let lf = Self.firstLineFeed(bytes, from: scanned) else {
-                bytesExamined += bytes.count - scanned
+                examined += bytes.count - scanned
                 scanned = bytes.count
                 if !discarding {
                     if let error = checkLineAndFrame(lineEnd: scanned, complete: false, header: nil) { return error }
                 }
                 return flushDiscarded()
             }
-            bytesExamined += lf + 1 - scanned
+            examined += lf + 1 - scanned
             scanned = lf + 1
             let header: LiteralHeader?
             do {
@@ -153,7 +154,7 @@ public struct FrameScanner: Sendable {
                 reset()
                 return .frame(length: length)
             }
-            bytesExamined += 24
+            examined += 24
             if let threshold = streamingThreshold, header.count >= threshold {
                 // The decoder decides: stream it, or buffer it within the limits.
                 literalRemaining = header.count
@@ -165,6 +166,28 @@ public struct FrameScanner: Sendable {
             lineStart = scanned
             return .literal(header)
         }
+    }
+
+    /// The fast path of ``next(_:)`` for bytes that arrive a few at a time: when the scanner
+    /// is in the middle of a plain line (not in a literal, not dropping a frame) and the
+    /// `count` unexamined bytes from `start` of `storage` hold no LF and break no limit,
+    /// examines them and returns true (``next(_:)`` would return nil). Otherwise examines
+    /// nothing and returns false.
+    @inlinable
+    mutating func examinesLineBytes(_ storage: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> Bool {
+        guard literalRemaining == 0, !streaming, !discarding, !endsAfterFlush,
+            scanned &+ count &- lineStart <= limits.maxLineLength,
+            Int64(dropped &+ scanned &+ count) <= limits.maxFrameSize
+        else { return false }
+        var i = start
+        let end = start &+ count
+        while i < end {
+            if storage[i] == ASCII.lf { return false }
+            i &+= 1
+        }
+        scanned &+= count
+        examined &+= count
+        return true
     }
 
     /// Applies the limits to a literal that will be buffered; returns the error (and starts

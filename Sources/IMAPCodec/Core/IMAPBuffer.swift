@@ -9,7 +9,8 @@
 /// Allocation habits, each measured by the benchmarks (Docs/Performance.md):
 /// - an array of at least ``adoptionThreshold`` bytes appended to an empty buffer is
 ///   adopted, not copied;
-/// - a frame that is the whole buffer is handed over, not copied;
+/// - a frame that is the whole buffer is handed over, not copied, when it is large or
+///   the buffer holds the caller's array; a small one is copied and the capacity kept;
 /// - a few bytes at a time are appended without a call into memmove for each;
 /// - capacity is kept once everything is consumed, up to ``retainedCapacity`` bytes;
 ///   beyond that the storage is released, so one large frame does not pin its memory.
@@ -86,8 +87,11 @@ public struct IMAPBuffer: Sendable {
     mutating func readBytes(_ count: Int) -> [UInt8] {
         let end = Swift.min(storage.count, readerIndex + Swift.max(0, count))
         let bytes: [UInt8]
-        if readerIndex == 0 && end == storage.count {
-            // The frame is everything buffered: hand over the storage itself.
+        if readerIndex == 0 && end == storage.count && (adopted || end >= Self.adoptionThreshold) {
+            // The frame is everything buffered and large (or the caller's array): hand over
+            // the storage itself. A small frame is copied instead, so the buffer keeps its
+            // capacity for the next one (bytes arriving a few at a time would otherwise
+            // regrow it from nothing for every frame).
             bytes = storage
             storage = []
             adopted = false

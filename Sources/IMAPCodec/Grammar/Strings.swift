@@ -81,24 +81,9 @@ extension ParserState {
         var highBytes = false
         let count = bytes.count
         while true {
-            // Plain printable ASCII is the common case: skip it eight bytes at a time, then
-            // byte by byte up to the first byte that needs a look.
-            i = bytes.withUnsafeBufferPointer { p in
-                var j = i
-                if let base = p.baseAddress {
-                    while j &+ 8 <= count {
-                        let word = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
-                        if Self.wordNeedsLook(word) { break }
-                        j &+= 8
-                    }
-                }
-                while j < count {
-                    let b = p[j]
-                    guard (b >= 0x23 && b < 0x80 && b != ASCII.backslash) || b == 0x20 || b == 0x21 else { break }
-                    j &+= 1
-                }
-                return j
-            }
+            // Plain printable ASCII is the common case: skip straight to the next byte that
+            // needs a look.
+            i = firstQuotedSpecial(from: i)
             guard i < count else { throw error("quoted", "unterminated quoted string", at: open) }
             let byte = bytes[i]
             if byte == ASCII.dquote {
@@ -129,11 +114,37 @@ extension ParserState {
         return try unescapeQuoted(start, i)
     }
 
-    /// True when one of the eight bytes of `word` is not a plain QUOTED-CHAR: a DQUOTE, a
-    /// backslash, a control byte (below 0x20: NUL, CR, LF ...) or a byte above 0x7F.
-    /// (Exact "has a byte below n" and "has a zero byte" tests, on all eight lanes at once.)
+    /// The index of the first byte from `start` that is not a plain QUOTED-CHAR (see
+    /// ``specialLanes(_:)``), or the end of the frame. Eight bytes at a time while eight
+    /// remain, then byte by byte.
     @inline(__always)
-    static func wordNeedsLook(_ word: UInt64) -> Bool {
+    func firstQuotedSpecial(from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return start }
+            let count = p.count
+            var j = start
+            while j &+ 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+                let lanes = Self.specialLanes(word)
+                if lanes != 0 { return j &+ lanes.trailingZeroBitCount &>> 3 }
+                j &+= 8
+            }
+            while j < count {
+                let b = base[j]
+                if b == ASCII.dquote || b == ASCII.backslash || b < 0x20 || b >= 0x80 { return j }
+                j &+= 1
+            }
+            return j
+        }
+    }
+
+    /// The high bit of each byte of `word` (a little-endian load) that is not a plain
+    /// QUOTED-CHAR: a DQUOTE, a backslash, a control byte (below 0x20: NUL, CR, LF ...)
+    /// or a byte above 0x7F. The "has a zero byte" and "has a byte below n" tests flag
+    /// their lowest lane exactly (a borrow only runs upward), so the lowest set bit is the
+    /// first such byte; lanes above it may be flagged falsely.
+    @inline(__always)
+    static func specialLanes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let control = (word &- ones &* 0x20) & ~word
@@ -141,7 +152,7 @@ extension ParserState {
         let backslash = word ^ (ones &* 0x5C)
         let hasQuote = (quote &- ones) & ~quote
         let hasBackslash = (backslash &- ones) & ~backslash
-        return (control | hasQuote | hasBackslash | word) & highs != 0
+        return (control | hasQuote | hasBackslash | word) & highs
     }
 
     static func isDelimiterAfterQuoted(_ byte: UInt8) -> Bool {

@@ -1,0 +1,129 @@
+import XCTest
+@testable import IMAPCodec
+
+/// The decoders answer "nothing yet" for a few new bytes of a plain line without running
+/// the frame scanner (``FrameDecoder/hasNothingNew()``). Whatever the chunk size, they
+/// must produce the same values and the same errors, at the same offsets, as from whole
+/// input, including when a limit is broken in the middle of a line.
+final class SmallChunkTests: XCTestCase {
+    /// What a decoder produced: values and errors, with where each frame started.
+    enum Outcome: Equatable {
+        case value(String, frameOffset: Int)
+        /// Streamed bytes, which come as they arrive: consecutive pieces are joined.
+        case bytes([UInt8], frameOffset: Int)
+        case error(IMAPDecodingError.Kind, offset: Int, frameOffset: Int)
+    }
+
+    func responses(_ input: [UInt8], chunk: Int, options: ResponseDecoder.Options) -> [Outcome] {
+        var decoder = ResponseDecoder(options: options)
+        var out: [Outcome] = []
+        var start = 0
+        while start < input.count {
+            let end = min(input.count, start + chunk)
+            decoder.append(input[start..<end])
+            start = end
+            while true {
+                do {
+                    guard let event = try decoder.nextEvent() else { break }
+                    if case .streamBytes(let piece) = event {
+                        if case .bytes(let before, let offset)? = out.last, offset == decoder.frameOffset {
+                            out[out.count - 1] = .bytes(before + piece, frameOffset: offset)
+                        } else {
+                            out.append(.bytes(piece, frameOffset: decoder.frameOffset))
+                        }
+                        continue
+                    }
+                    out.append(.value("\(event)", frameOffset: decoder.frameOffset))
+                } catch {
+                    out.append(.error(error.kind, offset: error.offset, frameOffset: decoder.frameOffset))
+                }
+            }
+        }
+        return out
+    }
+
+    func commands(_ input: [UInt8], chunk: Int, options: CommandDecoder.Options) -> [Outcome] {
+        var decoder = CommandDecoder(options: options)
+        var out: [Outcome] = []
+        var start = 0
+        while start < input.count {
+            let end = min(input.count, start + chunk)
+            decoder.append(input[start..<end])
+            start = end
+            while true {
+                do {
+                    guard let event = try decoder.next() else { break }
+                    out.append(.value("\(event)", frameOffset: decoder.frameOffset))
+                } catch {
+                    out.append(.error(error.kind, offset: error.offset, frameOffset: decoder.frameOffset))
+                }
+            }
+        }
+        return out
+    }
+
+    func testResponsesAgreeAtEveryChunkSize() {
+        let limits = DecodingLimits(maxLineLength: 40, maxLiteralSize: 30, maxFrameSize: 90, maxNestingDepth: 10)
+        let input = Array((
+            "* OK ready\r\n"
+                + "* 1 FETCH (UID 7 BODY[] {5}\r\nhello FLAGS (\\Seen))\r\n"
+                + "* OK [ALERT] this line is far longer than the forty byte limit allows\r\n"
+                + "* 2 FETCH (BODY[] {12}\r\nabcdefghijkl UID 9)\r\n"
+                + "* 3 FETCH (BODY[] {25}\r\n0123456789012345678901234 X {25}\r\n0123456789012345678901234 X {9}\r\n012345678)\r\n"
+                + "* SEARCH 1 2 3\r\n"
+                + "A1 OK done\r\n").utf8)
+        for streaming in [nil, Int64(10)] {
+            let options = ResponseDecoder.Options(limits: limits, streamLiteralsAbove: streaming)
+            let whole = responses(input, chunk: input.count, options: options)
+            XCTAssertTrue(whole.contains { if case .error(.lineTooLong, _, _) = $0 { return true } else { return false } })
+            XCTAssertTrue(whole.contains { if case .error(.frameTooLarge, _, _) = $0 { return true } else { return false } }
+                || streaming != nil)
+            XCTAssertGreaterThanOrEqual(whole.filter { if case .value = $0 { return true } else { return false } }.count, 4)
+            for chunk in [1, 2, 3, 7, 16, 17, 64] {
+                XCTAssertEqual(responses(input, chunk: chunk, options: options), whole, "chunk \(chunk), streaming \(String(describing: streaming))")
+            }
+        }
+    }
+
+    func testCommandsAgreeAtEveryChunkSize() {
+        let limits = DecodingLimits(maxLineLength: 40, maxLiteralSize: 30, maxFrameSize: 90, maxNestingDepth: 10)
+        let input = Array((
+            "A1 NOOP\r\n"
+                + "A2 LOGIN {3+}\r\nbob {6+}\r\nsecret\r\n"
+                + "A3 SELECT \"a mailbox name that makes this line too long\"\r\n"
+                + "A4 APPEND INBOX {40+}\r\n0123456789012345678901234567890123456789\r\n"
+                + "A5 UID FETCH 1:* (FLAGS)\r\n").utf8)
+        let options = CommandDecoder.Options(limits: limits)
+        let whole = commands(input, chunk: input.count, options: options)
+        XCTAssertTrue(whole.contains { if case .error(.lineTooLong, _, _) = $0 { return true } else { return false } })
+        XCTAssertTrue(whole.contains { if case .error(.literalTooLarge, _, _) = $0 { return true } else { return false } })
+        XCTAssertEqual(whole.filter { if case .value = $0 { return true } else { return false } }.count, 3)
+        for chunk in [1, 2, 3, 7, 16, 17, 64] {
+            XCTAssertEqual(commands(input, chunk: chunk, options: options), whole, "chunk \(chunk)")
+        }
+    }
+
+    /// Limits hold between line ends too: a line fed byte by byte fails at the byte that
+    /// breaks the limit, not when (if ever) its LF arrives, so memory stays bounded.
+    func testLimitsBreakAtTheByteThatBreaksThem() {
+        let limits = DecodingLimits(maxLineLength: 40, maxLiteralSize: 30, maxFrameSize: 60, maxNestingDepth: 10)
+        func failingByte(_ text: String) -> Int? {
+            var decoder = ResponseDecoder(options: .init(limits: limits))
+            for (n, byte) in text.utf8.enumerated() {
+                decoder.append([byte])
+                do { _ = try decoder.next() } catch { return n + 1 }
+            }
+            return nil
+        }
+        XCTAssertEqual(failingByte("* OK " + String(repeating: "a", count: 100)), 41)
+        // The frame limit across lines: a literal's bytes count, and the next line breaks it.
+        XCTAssertEqual(failingByte("* 1 FETCH (BODY[] {20}\r\n" + String(repeating: "b", count: 20) + String(repeating: "c", count: 30)), 61)
+        var commands = CommandDecoder(options: .init(limits: limits))
+        var failedAt: Int?
+        for (n, byte) in ("A1 LOGIN " + String(repeating: "u", count: 60)).utf8.enumerated() where failedAt == nil {
+            commands.append([byte])
+            do { _ = try commands.next() } catch { failedAt = n + 1 }
+        }
+        XCTAssertEqual(failedAt, 41)
+    }
+}
