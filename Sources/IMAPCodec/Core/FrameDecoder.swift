@@ -138,13 +138,15 @@ public struct FrameDecoder: Sendable {
         return located
     }
 
-    /// True when ``next()`` would return nil: the few bytes received since the last call
-    /// (at most ``quietCheckLimit``) are more of a plain line. They are examined here, so
-    /// a stream fed byte by byte costs a few instructions per byte until a line ends.
-    /// The decoders call this before their general path.
+    /// True when ``next()`` would return nil: the bytes received since the last call are
+    /// more of a buffered literal that is not complete yet, or a few bytes (at most
+    /// ``quietCheckLimit``) more of a plain line. They are examined (or counted) here, so
+    /// a stream fed in small pieces costs a few instructions per piece until a frame can
+    /// end. The decoders call this before their general path.
     @inlinable
     public mutating func hasNothingNew() -> Bool {
         let unexamined = buffer.readableBytes &- scanner.scanned
+        if scanner.literalRemaining > 0 { return scanner.countsLiteralBytes(unexamined) }
         guard unexamined <= Self.quietCheckLimit else { return false }
         let start = buffer.readerIndex &+ scanner.scanned
         return buffer.storage.withUnsafeBufferPointer { all in

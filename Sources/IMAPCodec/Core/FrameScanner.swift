@@ -190,6 +190,19 @@ public struct FrameScanner: Sendable {
         return true
     }
 
+    /// The fast path of ``next(_:)`` inside a buffered literal: when the `count` unexamined
+    /// bytes are all part of the literal (which goes on after them), counts them and
+    /// returns true (``next(_:)`` would return nil). Literal bytes are counted, never
+    /// looked at, and their limits were checked when the literal was announced.
+    @inlinable
+    mutating func countsLiteralBytes(_ count: Int) -> Bool {
+        guard !streaming, !discarding, !endsAfterFlush, Int64(count) < literalRemaining else { return false }
+        scanned &+= count
+        literalRemaining &-= Int64(count)
+        examined &+= count
+        return true
+    }
+
     /// Applies the limits to a literal that will be buffered; returns the error (and starts
     /// discarding the frame) when it breaks one.
     public mutating func checkBufferedLiteral(_ header: LiteralHeader) -> Event? {
