@@ -24,6 +24,10 @@ public struct IMAPBuffer: Sendable {
     /// Arrays at least this large are adopted by an empty buffer rather than copied
     /// (below it, copying is cheaper than the later reallocation of a small adopted array).
     @usableFromInline static let adoptionThreshold = 4096
+    /// The most capacity a buffer keeps by copying a small frame out rather than handing
+    /// its storage over (larger storage, grown by an earlier large frame, is handed over:
+    /// keeping it would hold large allocations that the allocator maps and unmaps).
+    @usableFromInline static let keptCapacity = 1 << 16
     /// The most capacity kept when every byte has been consumed.
     @usableFromInline static let retainedCapacity = 1 << 20
 
@@ -87,7 +91,9 @@ public struct IMAPBuffer: Sendable {
     mutating func readBytes(_ count: Int) -> [UInt8] {
         let end = Swift.min(storage.count, readerIndex + Swift.max(0, count))
         let bytes: [UInt8]
-        if readerIndex == 0 && end == storage.count && (adopted || end >= Self.adoptionThreshold) {
+        if readerIndex == 0 && end == storage.count
+            && (adopted || end >= Self.adoptionThreshold || storage.capacity > Self.keptCapacity)
+        {
             // The frame is everything buffered and large (or the caller's array): hand over
             // the storage itself. A small frame is copied instead, so the buffer keeps its
             // capacity for the next one (bytes arriving a few at a time would otherwise

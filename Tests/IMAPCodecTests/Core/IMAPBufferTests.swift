@@ -52,4 +52,30 @@ final class IMAPBufferTests: XCTestCase {
         buffer.append(contentsOf: [1, 2, 3])
         XCTAssertEqual(Array(buffer.readableView), [1, 2, 3])
     }
+
+    /// A frame that is the whole buffer: a small one is copied out and the buffer keeps its
+    /// capacity (bytes arriving a few at a time do not regrow it for every frame); a large
+    /// one, or one in storage grown beyond ``IMAPBuffer/keptCapacity``, is handed over.
+    func testWholeBufferFramesAreCopiedWhenSmallAndHandedOverWhenLarge() {
+        var buffer = IMAPBuffer()
+        buffer.append(contentsOf: Array("* 1 EXISTS\r\n".utf8))
+        let capacity = buffer.storage.capacity
+        XCTAssertEqual(buffer.readBytes(12), Array("* 1 EXISTS\r\n".utf8))
+        XCTAssertEqual(buffer.storage.capacity, capacity)
+        XCTAssertGreaterThan(capacity, 0)
+
+        let large = [UInt8](repeating: 0x41, count: IMAPBuffer.adoptionThreshold)
+        buffer.append(contentsOf: large[...])
+        XCTAssertEqual(buffer.readBytes(large.count), large)
+        XCTAssertEqual(buffer.storage.capacity, 0, "a large frame takes the storage with it")
+
+        buffer.append(contentsOf: repeatElement(UInt8(0x42), count: IMAPBuffer.keptCapacity + 1))
+        buffer.consume(IMAPBuffer.keptCapacity)
+        buffer.append(contentsOf: [0x43])
+        buffer.consume(buffer.readableBytes)  // drained: capacity above keptCapacity, below retainedCapacity
+        buffer.append(contentsOf: [0x44, 0x45])
+        XCTAssertGreaterThan(buffer.storage.capacity, IMAPBuffer.keptCapacity)
+        XCTAssertEqual(buffer.readBytes(2), [0x44, 0x45])
+        XCTAssertEqual(buffer.storage.capacity, 0, "storage grown by a large frame is not kept")
+    }
 }
