@@ -14,16 +14,23 @@ final class SmallChunkTests: XCTestCase {
         case error(IMAPDecodingError.Kind, offset: Int, frameOffset: Int)
     }
 
-    func responses(_ input: [UInt8], chunk: Int, options: ResponseDecoder.Options) -> [Outcome] {
-        var decoder = ResponseDecoder(options: options)
-        var out: [Outcome] = []
+    /// Feeds `input` in pieces of `chunk` bytes, calling `drain` after each piece.
+    func feed(_ input: [UInt8], chunk: Int, append: (ArraySlice<UInt8>) -> Void, drain: () -> Void) {
         var start = 0
         while start < input.count {
             let end = min(input.count, start + chunk)
-            decoder.append(input[start..<end])
+            append(input[start..<end])
             start = end
+            drain()
+        }
+    }
+
+    func responses(_ input: [UInt8], chunk: Int, options: ResponseDecoder.Options) -> [Outcome] {
+        var decoder = ResponseDecoder(options: options)
+        var out: [Outcome] = []
+        feed(input, chunk: chunk, append: { decoder.append($0) }) {
             while true {
-                do {
+                do throws(IMAPDecodingError) {
                     guard let event = try decoder.nextEvent() else { break }
                     if case .streamBytes(let piece) = event {
                         if case .bytes(let before, let offset)? = out.last, offset == decoder.frameOffset {
@@ -45,13 +52,9 @@ final class SmallChunkTests: XCTestCase {
     func commands(_ input: [UInt8], chunk: Int, options: CommandDecoder.Options) -> [Outcome] {
         var decoder = CommandDecoder(options: options)
         var out: [Outcome] = []
-        var start = 0
-        while start < input.count {
-            let end = min(input.count, start + chunk)
-            decoder.append(input[start..<end])
-            start = end
+        feed(input, chunk: chunk, append: { decoder.append($0) }) {
             while true {
-                do {
+                do throws(IMAPDecodingError) {
                     guard let event = try decoder.next() else { break }
                     out.append(.value("\(event)", frameOffset: decoder.frameOffset))
                 } catch {
