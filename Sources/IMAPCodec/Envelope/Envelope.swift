@@ -69,13 +69,15 @@ extension ParserState {
             envelope.subject = try listNString("env-subject", remaining: 8)
             if listEndsEarly() { break fields }
             try sp("envelope")
+            let fromStart = index
             envelope.from = try envAddressList("env-from")
+            let fromText = fromStart..<index
             if listEndsEarly() { break fields }
             try sp("envelope")
-            envelope.sender = try envAddressList("env-sender")
+            envelope.sender = try envAddressList("env-sender", repeating: envelope.from, text: fromText)
             if listEndsEarly() { break fields }
             try sp("envelope")
-            envelope.replyTo = try envAddressList("env-reply-to")
+            envelope.replyTo = try envAddressList("env-reply-to", repeating: envelope.from, text: fromText)
             if listEndsEarly() { break fields }
             try sp("envelope")
             envelope.to = try envAddressList("env-to")
@@ -97,6 +99,52 @@ extension ParserState {
             throw error("envelope", "expected \")\" after env-message-id, found \(found())")
         }
         return envelope
+    }
+}
+
+extension ParserState {
+    /// `env-sender` or `env-reply-to`, which the server sets to the from member when the
+    /// message has no Sender or Reply-To header (RFC 9051 section 7.5.2, ENVELOPE), so that
+    /// most envelopes carry the same list three times. When the bytes at the cursor repeat
+    /// `text`, the bytes `previous` was parsed from, exactly, `previous` is the value: the
+    /// same bytes parse to the same list, which is then shared rather than parsed and
+    /// allocated again. Only for a parenthesized list without literals (a literal's count,
+    /// re-measured in lenient mode, could depend on what follows).
+    mutating func envAddressList(
+        _ rule: String, repeating previous: [Address], text: Range<Int>
+    ) throws(IMAPDecodingError) -> [Address] {
+        let length = text.count
+        if !previous.isEmpty, length > 0, index &+ length <= bytes.count, bytes[index] == ASCII.openParen,
+            repeats(text)
+        {
+            index &+= length
+            return previous
+        }
+        return try envAddressList(rule)
+    }
+
+    /// True when the bytes at the cursor start with the frame's bytes `text` (the caller
+    /// checked that they fit) and `text` holds no literal header.
+    func repeats(_ text: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return false }
+            let earlier = base + text.lowerBound
+            let here = base + index
+            let count = text.count
+            var k = 0
+            while k &+ 8 <= count {
+                let a = UnsafeRawPointer(earlier + k).loadUnaligned(as: UInt64.self)
+                let b = UnsafeRawPointer(here + k).loadUnaligned(as: UInt64.self)
+                if a != b { return false }
+                k &+= 8
+            }
+            while k < count {
+                if earlier[k] != here[k] { return false }
+                k &+= 1
+            }
+            for k in 0..<count where earlier[k] == ASCII.openBrace { return false }
+            return true
+        }
     }
 }
 

@@ -87,6 +87,44 @@ final class EnvelopeTests: XCTestCase {
         XCTAssertEqual(writtenEnvelope(env), text)
     }
 
+    /// Sender and Reply-To that repeat the From list byte for byte (what servers send for a
+    /// message without those headers) are the From list itself, sharing its storage; lists
+    /// that differ anywhere, or hold a literal, are parsed on their own.
+    func testSenderAndReplyToRepeatingFromShareIt() throws {
+        let from = #"(("Bob Wilson" NIL "bob.wilson" "corp.example"))"#
+        func text(_ sender: String, _ replyTo: String, from: String = from) -> String {
+            #"("date" "subject" \#(from) \#(sender) \#(replyTo) (("To" NIL "to" "x.example")) NIL NIL NIL "<id>")"#
+        }
+        let bob = Address(name: "Bob Wilson", mailbox: "bob.wilson", host: "corp.example")
+        let same = try envelope(text(from, from))
+        XCTAssertEqual(same.from, [bob])
+        XCTAssertEqual(same.sender, [bob])
+        XCTAssertEqual(same.replyTo, [bob])
+        XCTAssertEqual(same.to, [Address(name: "To", mailbox: "to", host: "x.example")])
+        XCTAssertEqual(same.messageID, "<id>")
+        func storage(_ list: [Address]) -> UnsafeRawPointer? { list.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        XCTAssertEqual(storage(same.sender), storage(same.from), "a repeated list shares the From list's storage")
+        XCTAssertEqual(storage(same.replyTo), storage(same.from))
+
+        // Differing in the last address byte, in the list's length, or NIL: parsed on their own.
+        let other = #"(("Bob Wilson" NIL "bob.wilson" "corp.examplf"))"#
+        let longer = #"(("Bob Wilson" NIL "bob.wilson" "corp.example")(NIL NIL "eve" "e.example"))"#
+        let differing = try envelope(text(other, longer))
+        XCTAssertEqual(differing.sender, [Address(name: "Bob Wilson", mailbox: "bob.wilson", host: "corp.examplf")])
+        XCTAssertEqual(differing.replyTo, [bob, Address(mailbox: "eve", host: "e.example")])
+        XCTAssertNotEqual(storage(differing.replyTo), storage(differing.from))
+        XCTAssertEqual(try envelope(text("NIL", from)).sender, [])
+        XCTAssertEqual(try envelope(text("NIL", "NIL", from: "NIL")).replyTo, [])
+
+        // A From list with a literal is not reused (the same bytes still parse the same).
+        let literal = "((\"Bob\" NIL {3}\r\nbob \"corp.example\"))"
+        let withLiteral = try envelope(text(literal, literal, from: literal))
+        let bobLiteral = Address(name: "Bob", mailbox: "bob", host: "corp.example")
+        XCTAssertEqual(withLiteral.from, [bobLiteral])
+        XCTAssertEqual(withLiteral.sender, [bobLiteral])
+        XCTAssertNotEqual(storage(withLiteral.sender), storage(withLiteral.from))
+    }
+
     func testAllNilEnvelope() throws {
         let env = try envelope("(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)")
         XCTAssertEqual(env, Envelope())
