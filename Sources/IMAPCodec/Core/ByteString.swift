@@ -40,8 +40,11 @@ public struct ByteString: Sendable, Hashable, Comparable {
 
     /// The bytes `range` of `array`: inline when short (reading whole words where the
     /// array has them: a short value costs a few loads and masks), else sharing the array.
+    /// The range is clamped to the array, so a value never reaches past its storage (the
+    /// bytes are later read through unchecked pointers).
     @inlinable
     init(_ array: [UInt8], _ range: Range<Int>) {
+        let range = range.clamped(to: 0..<array.count)
         if range.count <= Self.inlineCapacity {
             self.init(owner: nil, words: array.withUnsafeBytes { all in
                 Self.pack(UnsafeRawBufferPointer(rebasing: all[range]), readable: all.count &- range.lowerBound)

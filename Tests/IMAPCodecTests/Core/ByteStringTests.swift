@@ -71,4 +71,14 @@ final class ByteStringTests: XCTestCase {
         XCTAssertEqual(long.bytes.startIndex, 13)  // a slice of the frame, not a copy
         XCTAssertEqual(short, "OK")
     }
+
+    /// A range reaching past the array is clamped to it: the value never refers to bytes
+    /// outside its storage.
+    func testRangesAreClampedToTheArray() {
+        let frame = Array("0123456789012345678901234567890123456789".utf8)
+        XCTAssertEqual(ByteString(frame, 30..<50), ByteString(Array(frame[30...])))
+        XCTAssertEqual(ByteString(frame, 5..<100).count, 35)
+        XCTAssertEqual(ByteString(frame, 5..<100).withUnsafeBytes { Array($0) }, Array(frame[5...]))
+        XCTAssertEqual(ByteString(frame, 45..<60), ByteString([]))
+    }
 }
