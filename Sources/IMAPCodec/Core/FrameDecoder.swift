@@ -156,7 +156,7 @@ public struct FrameDecoder: Sendable {
 
     /// The most unexamined bytes ``hasNothingNew()`` looks at; more go to the scanner's
     /// word-at-a-time search.
-    @usableFromInline static let quietCheckLimit = 16
+    @inlinable static var quietCheckLimit: Int { 16 }
 
     /// The next event, or nil when more bytes are needed.
     public mutating func next() -> Event? {
