@@ -314,13 +314,12 @@ public struct FrameScanner: Sendable {
     static func firstLineFeed(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var i = start
         let end = bytes.count
-        // Eight bytes at a time: a word has a zero byte after XOR with 0x0A..0A exactly
-        // when it holds an LF (the classic has-zero-byte test).
+        // Eight bytes at a time (WordBytes), then byte by byte from the word that holds it.
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
             while i &+ 8 <= end {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if WordBytes.lanes(of: word, equalTo: ASCII.lf) != 0 { break }
                 i &+= 8
             }
         }

@@ -51,7 +51,7 @@ extension InlineBytes {
         @inline(__always)
         func upper(_ stored: UInt64) -> UInt64 {
             let word = UInt64(littleEndian: stored)
-            let highs: UInt64 = 0x8080_8080_8080_8080
+            let highs = WordBytes.highs
             let low7 = word & ~highs
             // Per byte, without carries between bytes (low7 <= 0x7F): the high bit of
             // low7 + 0x1F is set from "a" (0x61) up, that of low7 + 0x05 from "{" (0x7B) up.

@@ -131,14 +131,12 @@ extension ParserState {
             let earlier = base + text.lowerBound
             let here = base + index
             let count = text.count
-            // Eight bytes at a time: equal words, and no "{" (a zero byte after XOR with
-            // 0x7B..7B, the exact has-zero-byte test).
+            // Eight bytes at a time: equal words, and no "{" (WordBytes).
             var k = 0
             while k &+ 8 <= count {
                 let a = UnsafeRawPointer(earlier + k).loadUnaligned(as: UInt64.self)
                 let b = UnsafeRawPointer(here + k).loadUnaligned(as: UInt64.self)
-                let brace = a ^ 0x7B7B_7B7B_7B7B_7B7B
-                if a != b || (brace &- 0x0101_0101_0101_0101) & ~brace & 0x8080_8080_8080_8080 != 0 { return false }
+                if a != b || WordBytes.lanes(of: a, equalTo: ASCII.openBrace) != 0 { return false }
                 k &+= 8
             }
             while k < count {

@@ -15,17 +15,15 @@ extension ParserState {
         return try fieldNStringSlowPath(rule)
     }
 
-    /// ``fieldNString(_:)`` for literals, the lenient forms and errors.
+    /// ``fieldNString(_:)`` past a quoted string and NIL: literals, the lenient `()`, errors.
     mutating func fieldNStringSlowPath(_ rule: String) throws(IMAPDecodingError) -> ByteString? {
         switch peek() {
-        case ASCII.dquote?:
-            return try quoted()
         case ASCII.openBrace?, ASCII.tilde?:
             return try string(rule)
         case ASCII.openParen?:
             if lenient && skipEmptyList() { return nil }
         default:
-            if skipNil() { return nil }
+            break
         }
         throw error(rule, "expected a string or NIL, found \(found())")
     }
@@ -38,11 +36,9 @@ extension ParserState {
         return try fieldStringSlowPath(rule)
     }
 
-    /// ``fieldString(_:)`` for literals, the lenient forms and errors.
+    /// ``fieldString(_:)`` past a quoted string: literals, the lenient forms, errors.
     mutating func fieldStringSlowPath(_ rule: String) throws(IMAPDecodingError) -> ByteString {
         switch peek() {
-        case ASCII.dquote?:
-            return try quoted()
         case ASCII.openBrace?, ASCII.tilde?:
             return try string(rule)
         case ASCII.openParen?:

@@ -138,21 +138,13 @@ extension ParserState {
         }
     }
 
-    /// The high bit of each byte of `word` (a little-endian load) that is not a plain
-    /// QUOTED-CHAR: a DQUOTE, a backslash, a control byte (below 0x20: NUL, CR, LF ...)
-    /// or a byte above 0x7F. The "has a zero byte" and "has a byte below n" tests flag
-    /// their lowest lane exactly (a borrow only runs upward), so the lowest set bit is the
-    /// first such byte; lanes above it may be flagged falsely.
+    /// The lanes of `word` (see ``WordBytes``) that hold a byte that is not a plain
+    /// QUOTED-CHAR: a DQUOTE, a backslash, a control byte (below 0x20: NUL, CR, LF ...) or
+    /// a byte above 0x7F. The lowest set bit is the first such byte.
     @inline(__always)
     static func specialLanes(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let control = (word &- ones &* 0x20) & ~word
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let hasQuote = (quote &- ones) & ~quote
-        let hasBackslash = (backslash &- ones) & ~backslash
-        return (control | hasQuote | hasBackslash | word) & highs
+        WordBytes.lanes(of: word, below: 0x20) | WordBytes.lanes(of: word, equalTo: ASCII.dquote)
+            | WordBytes.lanes(of: word, equalTo: ASCII.backslash) | WordBytes.highLanes(of: word)
     }
 
     static func isDelimiterAfterQuoted(_ byte: UInt8) -> Bool {

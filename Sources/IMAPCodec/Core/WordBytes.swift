@@ -1,0 +1,31 @@
+/// Byte tests on eight bytes at once (a little-endian `UInt64` load), for the scans that
+/// skip plain bytes: the frame scanner's search for LF, `quoted`'s search for the first
+/// byte that needs a look, the envelope's check for a literal in a repeated list.
+///
+/// Each returns the high bit of every lane that passes. A borrow only runs upward, so the
+/// lowest set bit is exact (it marks the first byte that passes); lanes above it may be
+/// flagged falsely. "Any lane" and "first lane" are therefore exact; a full lane mask is not.
+@usableFromInline
+enum WordBytes {
+    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
+    @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Lanes holding `byte`.
+    @inlinable @inline(__always)
+    static func lanes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs
+    }
+
+    /// Lanes holding a byte below `bound` (at most 0x80).
+    @inlinable @inline(__always)
+    static func lanes(of word: UInt64, below bound: UInt8) -> UInt64 {
+        (word &- ones &* UInt64(bound)) & ~word & highs
+    }
+
+    /// Lanes holding a byte above 0x7F.
+    @inlinable @inline(__always)
+    static func highLanes(of word: UInt64) -> UInt64 {
+        word & highs
+    }
+}
