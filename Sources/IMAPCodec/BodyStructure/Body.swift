@@ -82,9 +82,8 @@ extension ParserState {
     mutating func bodyTypeMpartRest(
         parts: [BodyStructure], mediaSubtype: ByteString
     ) throws(IMAPDecodingError) -> BodyStructure.Multipart {
-        var multipart = BodyStructure.Multipart(parts: parts, mediaSubtype: mediaSubtype)
-        if optionalSP() { multipart.extension = try bodyExtMpart() }
-        return multipart
+        let ext = optionalSP() ? try bodyExtMpart() : nil
+        return BodyStructure.Multipart(parts: parts, mediaSubtype: mediaSubtype, extension: ext)
     }
 
     // body-type-1part = (body-type-basic / body-type-msg / body-type-text)
@@ -109,30 +108,40 @@ extension ParserState {
         let subtype = try fieldString("media-subtype")
         try sp("body-type-1part")
         let fields = try bodyFields()
-        var part = BodyStructure.SinglePart(mediaType: mediaType, mediaSubtype: subtype, fields: fields)
+        // Each field is read into a constant and the part built once at the end: assigning
+        // into a `var` part field by field made the compiler copy the whole part (several
+        // hundred bytes with reference counts) twice.
+        let kind: BodyStructure.SinglePart.Kind
         if Self.equals(mediaType, "TEXT") {
             if listEndsEarly() {
-                part.kind = .text(lines: 0)
+                kind = .text(lines: 0)
             } else {
                 try sp("body-type-text")
-                part.kind = .text(lines: try fieldSize("body-fld-lines"))
+                kind = .text(lines: try fieldSize("body-fld-lines"))
             }
         } else if Self.equals(mediaType, "MESSAGE") && (Self.equals(subtype, "RFC822") || Self.equals(subtype, "GLOBAL")) {
-            try sp("body-type-msg")
-            let envelope = try envelope()
-            try sp("body-type-msg")
-            let inner: BodyStructure?
-            if lenient && (skipEmptyList() || skipNil()) {
-                inner = nil
-            } else {
-                inner = try body()
-            }
-            try sp("body-type-msg")
-            let lines = try fieldSize("body-fld-lines")
-            part.kind = .message(BodyStructure.Message(envelope: envelope, body: inner, lines: lines))
+            kind = .message(try bodyTypeMsgRest())
+        } else {
+            kind = .basic
         }
-        if optionalSP() { part.extension = try bodyExt1part() }
-        return part
+        let ext = optionalSP() ? try bodyExt1part() : nil
+        return BodyStructure.SinglePart(mediaType: mediaType, mediaSubtype: subtype, fields: fields, kind: kind, extension: ext)
+    }
+
+    /// The `SP envelope SP body SP body-fld-lines` of `body-type-msg`.
+    mutating func bodyTypeMsgRest() throws(IMAPDecodingError) -> BodyStructure.Message {
+        try sp("body-type-msg")
+        let envelope = try envelope()
+        try sp("body-type-msg")
+        let inner: BodyStructure?
+        if lenient && (skipEmptyList() || skipNil()) {
+            inner = nil
+        } else {
+            inner = try body()
+        }
+        try sp("body-type-msg")
+        let lines = try fieldSize("body-fld-lines")
+        return BodyStructure.Message(envelope: envelope, body: inner, lines: lines)
     }
 
     /// True when `value` equals the upper-case ASCII `keyword`, ignoring case.

@@ -129,33 +129,37 @@ extension ParserState {
     // body-ext-1part  = body-fld-md5 [SP body-fld-dsp [SP body-fld-lang
     //                   [SP body-fld-loc *(SP body-extension)]]]
     mutating func bodyExt1part() throws(IMAPDecodingError) -> BodyStructure.SinglePart.Extension {
-        var ext = BodyStructure.SinglePart.Extension(md5: try bodyFldMd5())
-        if optionalSP() { ext.dispositionTail = try bodyExtDispositionTail() }
-        return ext
+        let md5 = try bodyFldMd5()
+        let tail = optionalSP() ? try bodyExtDispositionTail() : nil
+        return BodyStructure.SinglePart.Extension(md5: md5, dispositionTail: tail)
     }
 
     // body-ext-mpart  = body-fld-param [SP body-fld-dsp [SP body-fld-lang
     //                   [SP body-fld-loc *(SP body-extension)]]]
     mutating func bodyExtMpart() throws(IMAPDecodingError) -> BodyStructure.Multipart.Extension {
-        var ext = BodyStructure.Multipart.Extension(parameters: try bodyFldParam())
-        if optionalSP() { ext.dispositionTail = try bodyExtDispositionTail() }
-        return ext
+        let parameters = try bodyFldParam()
+        let tail = optionalSP() ? try bodyExtDispositionTail() : nil
+        return BodyStructure.Multipart.Extension(parameters: parameters, dispositionTail: tail)
     }
 
     /// The part both extension rules share:
     /// `body-fld-dsp [SP body-fld-lang [SP body-fld-loc *(SP body-extension)]]`.
+    /// (Each level is built once from constants, as in ``bodyType1part(mediaType:)``.)
     mutating func bodyExtDispositionTail() throws(IMAPDecodingError) -> BodyStructure.DispositionTail {
-        var tail = BodyStructure.DispositionTail(disposition: try bodyFldDsp())
-        if optionalSP() {
-            var language = BodyStructure.LanguageTail(languages: try bodyFldLang())
-            if optionalSP() {
-                var location = BodyStructure.LocationTail(location: try bodyFldLoc())
-                while optionalSP() { location.extensions.append(try bodyExtension()) }
-                language.locationTail = location
-            }
-            tail.languageTail = language
-        }
-        return tail
+        let disposition = try bodyFldDsp()
+        let languageTail = optionalSP() ? try bodyExtLanguageTail() : nil
+        return BodyStructure.DispositionTail(disposition: disposition, languageTail: languageTail)
+    }
+
+    /// `body-fld-lang [SP body-fld-loc *(SP body-extension)]`.
+    mutating func bodyExtLanguageTail() throws(IMAPDecodingError) -> BodyStructure.LanguageTail {
+        let languages = try bodyFldLang()
+        guard optionalSP() else { return BodyStructure.LanguageTail(languages: languages) }
+        let location = try bodyFldLoc()
+        var extensions: [BodyExtension] = []
+        while optionalSP() { extensions.append(try bodyExtension()) }
+        return BodyStructure.LanguageTail(
+            languages: languages, locationTail: BodyStructure.LocationTail(location: location, extensions: extensions))
     }
 
     // body-extension  = nstring / number / number64 /

@@ -41,16 +41,18 @@ public struct ByteString: Sendable, Hashable, Comparable {
     /// The bytes `range` of `array`: inline when short (reading whole words where the
     /// array has them: a short value costs a few loads and masks), else sharing the array.
     /// The range is clamped to the array, so a value never reaches past its storage (the
-    /// bytes are later read through unchecked pointers).
+    /// bytes are later read through unchecked pointers). The array is borrowed: an inline
+    /// value takes no reference to it (taken as owned, it cost the caller a retain and this
+    /// initializer a release for every short string).
     @inlinable
-    init(_ array: [UInt8], _ range: Range<Int>) {
+    init(_ array: borrowing [UInt8], _ range: Range<Int>) {
         let range = range.clamped(to: 0..<array.count)
         if range.count <= Self.inlineCapacity {
             self.init(owner: nil, words: array.withUnsafeBytes { all in
                 Self.pack(UnsafeRawBufferPointer(rebasing: all[range]), readable: all.count &- range.lowerBound)
             })
         } else {
-            self.init(owner: array, words: (
+            self.init(owner: copy array, words: (
                 UInt64(truncatingIfNeeded: range.lowerBound), UInt64(truncatingIfNeeded: range.upperBound), 0))
         }
     }

@@ -105,23 +105,27 @@ extension ParserState {
     mutating func address() throws(IMAPDecodingError) -> Address {
         try expect(ASCII.openParen, "address")
         skipExtraSpaces()
-        var address = Address()
+        // Fields are read into locals and the address built once (see bodyType1part).
+        var name: ByteString? = nil
+        var adl: ByteString? = nil
+        var mailbox: ByteString? = nil
+        var host: ByteString? = nil
         fields: do {
             if listEndsEarly() { break fields }
-            address.name = try listNString("addr-name", remaining: 3)
+            name = try listNString("addr-name", remaining: 3)
             if listEndsEarly() { break fields }
             try sp("address")
-            address.adl = try listNString("addr-adl", remaining: 2)
+            adl = try listNString("addr-adl", remaining: 2)
             if listEndsEarly() { break fields }
             try sp("address")
-            address.mailbox = try listNString("addr-mailbox", remaining: 1)
+            mailbox = try listNString("addr-mailbox", remaining: 1)
             if listEndsEarly() { break fields }
             try sp("address")
-            address.host = try listNString("addr-host", remaining: 0)
+            host = try listNString("addr-host", remaining: 0)
             skipExtraSpaces()
         }
         try expect(ASCII.closeParen, "address")
-        return address
+        return Address(name: consume name, adl: consume adl, mailbox: consume mailbox, host: consume host)
     }
 
     // env-from        = "(" 1*address ")" / nil
@@ -138,8 +142,7 @@ extension ParserState {
             skipExtraSpaces()
             switch peek() {
             case ASCII.openParen?:
-                let entry = try address()
-                list.appendParsed(entry, expected: 8, last: peek() == ASCII.closeParen)
+                list.appendParsed(try address(), expected: 8, last: peek() == ASCII.closeParen)
             case ASCII.closeParen?:
                 if list.isEmpty && !lenient {
                     throw error(rule, "an address list holds at least one address (or is NIL)")

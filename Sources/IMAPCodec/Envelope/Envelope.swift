@@ -60,45 +60,57 @@ extension ParserState {
     mutating func envelope() throws(IMAPDecodingError) -> Envelope {
         try expect(ASCII.openParen, "envelope")
         skipExtraSpaces()
-        var envelope = Envelope()
+        // Fields are read into locals and the envelope built once (see bodyType1part).
+        var date: ByteString? = nil
+        var subject: ByteString? = nil
+        var from: [Address] = []
+        var sender: [Address] = []
+        var replyTo: [Address] = []
+        var to: [Address] = []
+        var cc: [Address] = []
+        var bcc: [Address] = []
+        var inReplyTo: ByteString? = nil
+        var messageID: ByteString? = nil
         fields: do {
             if listEndsEarly() { break fields }
-            envelope.date = try listNString("env-date", remaining: 9)
+            date = try listNString("env-date", remaining: 9)
             if listEndsEarly() { break fields }
             try sp("envelope")
-            envelope.subject = try listNString("env-subject", remaining: 8)
+            subject = try listNString("env-subject", remaining: 8)
             if listEndsEarly() { break fields }
             try sp("envelope")
             let fromStart = index
-            envelope.from = try envAddressList("env-from")
+            from = try envAddressList("env-from")
             let fromText = fromStart..<index
             if listEndsEarly() { break fields }
             try sp("envelope")
-            envelope.sender = try envAddressList("env-sender", repeating: envelope.from, text: fromText)
+            sender = try envAddressList("env-sender", repeating: from, text: fromText)
             if listEndsEarly() { break fields }
             try sp("envelope")
-            envelope.replyTo = try envAddressList("env-reply-to", repeating: envelope.from, text: fromText)
+            replyTo = try envAddressList("env-reply-to", repeating: from, text: fromText)
             if listEndsEarly() { break fields }
             try sp("envelope")
-            envelope.to = try envAddressList("env-to")
+            to = try envAddressList("env-to")
             if listEndsEarly() { break fields }
             try sp("envelope")
-            envelope.cc = try envAddressList("env-cc")
+            cc = try envAddressList("env-cc")
             if listEndsEarly() { break fields }
             try sp("envelope")
-            envelope.bcc = try envAddressList("env-bcc")
+            bcc = try envAddressList("env-bcc")
             if listEndsEarly() { break fields }
             try sp("envelope")
-            envelope.inReplyTo = try listNString("env-in-reply-to", remaining: 1)
+            inReplyTo = try listNString("env-in-reply-to", remaining: 1)
             if listEndsEarly() { break fields }
             try sp("envelope")
-            envelope.messageID = try listNString("env-message-id", remaining: 0)
+            messageID = try listNString("env-message-id", remaining: 0)
             skipExtraSpaces()
         }
         if !skip(ASCII.closeParen) {
             throw error("envelope", "expected \")\" after env-message-id, found \(found())")
         }
-        return envelope
+        return Envelope(
+            date: date, subject: subject, from: from, sender: sender, replyTo: replyTo, to: to, cc: cc, bcc: bcc,
+            inReplyTo: inReplyTo, messageID: messageID)
     }
 }
 
