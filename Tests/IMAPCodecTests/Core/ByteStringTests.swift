@@ -23,9 +23,11 @@ final class ByteStringTests: XCTestCase {
             XCTAssertEqual(ByteString(bytes[...]), fromArray)
             XCTAssertEqual(ByteString(bytes: bytes.lazy.map { $0 }), fromArray)
             XCTAssertEqual(ByteString(String(decoding: bytes, as: UTF8.self)), fromArray)
-            // Slices of a larger frame, the value ending at the frame's last byte or earlier.
+            // Slices of a larger frame, the value ending at the frame's last byte or earlier
+            // (up to 32 bytes earlier: three whole words are loaded when 24 bytes from the
+            // value's start are in the frame, else only what is there).
             for prefix in 0..<9 {
-                for suffix in 0..<9 {
+                for suffix in 0...32 {
                     let frame = Array(repeating: UInt8(0xFF), count: prefix) + bytes + Array(repeating: UInt8(0xEE), count: suffix)
                     let slice = ByteString(frame, prefix..<(prefix + length))
                     XCTAssertEqual(slice, fromArray, "length \(length) prefix \(prefix) suffix \(suffix)")
