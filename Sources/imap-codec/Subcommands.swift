@@ -80,8 +80,8 @@ func roundtripCommand(_ options: Options) throws -> Int32 {
     return mismatches == 0 ? 0 : 1
 }
 
-/// `bench`: decodes the files repeatedly for at least a second, `--chunk` bytes at a time,
-/// to typed values (nothing is printed or described per frame).
+/// `bench`: decodes the files repeatedly for at least a second (or `--rounds` times),
+/// `--chunk` bytes at a time, to typed values (nothing is printed or described per frame).
 func benchCommand(_ options: Options) throws -> Int32 {
     var inputs: [(bytes: [UInt8], direction: Direction)] = []
     for file in options.files { inputs.append((try readInput(file), options.direction(for: file))) }
@@ -101,10 +101,11 @@ func benchCommand(_ options: Options) throws -> Int32 {
         }
         rounds += 1
         elapsed = clock.now - start
-    } while elapsed < .seconds(1)
+    } while options.rounds.map { rounds < $0 } ?? (elapsed < .seconds(1))
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let megabytes = Double(totalBytes * rounds) / 1_000_000
     print(String(format: "MB/s: %.1f frames/s: %.0f", megabytes / seconds, Double(frames) / seconds))
+    if options.rounds != nil { print("rounds: \(rounds) frames: \(frames / rounds) per pass") }
     if errors > 0 { print("errors: \(errors / rounds) per pass") }
     return 0
 }

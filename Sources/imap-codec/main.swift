@@ -7,7 +7,7 @@ let usage = """
     usage: imap-codec decode [--responses|--commands] [--json] [--strict] [--stream [N]] [--chunk N] [FILE|-]
            imap-codec check [--responses|--commands] [--strict] FILE...
            imap-codec roundtrip [--responses|--commands] [--strict] FILE...
-           imap-codec bench [--responses|--commands] [--strict] [--chunk N] FILE...
+           imap-codec bench [--responses|--commands] [--strict] [--chunk N] [--rounds N] FILE...
 
     With no FILE, decode shows a sample session bundled with the tool.
     --responses reads server-to-client bytes, --commands client-to-server bytes. Without
@@ -19,6 +19,8 @@ let usage = """
     message bodies pass through in constant memory.
     --chunk N feeds the decoder N bytes at a time (default: decode reads 64 KiB at a time,
     bench appends each file whole).
+    --rounds N makes bench decode the files exactly N times instead of for at least a
+    second (for instruction counts under valgrind --tool=callgrind).
     decode exits 0 once the input is read, whatever it held; check and roundtrip exit 1 when
     a frame is bad or a value does not survive its round trip; usage errors exit 2.
     """
@@ -30,6 +32,7 @@ struct Options {
     var strict = false
     var chunk: Int? = nil
     var stream: Int64? = nil
+    var rounds: Int? = nil
     var files: [String] = []
 
     /// The direction of `file`: the option when given, else commands for `*.c2s`.
@@ -47,7 +50,7 @@ let subcommandOptions: [String: Set<String>] = [
     "decode": ["--json", "--stream", "--chunk"],
     "check": [],
     "roundtrip": [],
-    "bench": ["--chunk"],
+    "bench": ["--chunk", "--rounds"],
 ]
 
 func parseOptions(_ arguments: ArraySlice<String>, for command: String) throws -> Options {
@@ -69,6 +72,11 @@ func parseOptions(_ arguments: ArraySlice<String>, for command: String) throws -
                 throw CLIError.usage("--chunk needs a positive number")
             }
             options.chunk = n
+        case "--rounds":
+            guard let value = arguments.popFirst(), let n = Int(value), n > 0 else {
+                throw CLIError.usage("--rounds needs a positive number")
+            }
+            options.rounds = n
         case "--stream":
             options.stream = 65536
             // An optional size: the next argument when it is all digits.

@@ -139,7 +139,7 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible {
 
     /// Compares ignoring ASCII case.
     public static func == (lhs: Capability, rhs: Capability) -> Bool {
-        ASCII.equalsCaseInsensitive(lhs.rawValue.utf8, rhs.rawValue.utf8)
+        ASCII.equalsCaseInsensitive(lhs.rawValue, rhs.rawValue)
     }
 
     /// Hashes the lowercased bytes.

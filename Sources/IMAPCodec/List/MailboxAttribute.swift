@@ -68,7 +68,7 @@ public struct MailboxAttribute: Sendable, Hashable, CustomStringConvertible {
 
     /// Compares ignoring ASCII case.
     public static func == (lhs: MailboxAttribute, rhs: MailboxAttribute) -> Bool {
-        ASCII.equalsCaseInsensitive(lhs.rawValue.utf8, rhs.rawValue.utf8)
+        ASCII.equalsCaseInsensitive(lhs.rawValue, rhs.rawValue)
     }
 
     /// Hashes the lowercased bytes.

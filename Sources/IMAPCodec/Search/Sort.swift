@@ -35,7 +35,7 @@ public struct SortKey: Sendable, Hashable, CustomStringConvertible {
 
     /// Compares ignoring ASCII case.
     public static func == (lhs: SortKey, rhs: SortKey) -> Bool {
-        ASCII.equalsCaseInsensitive(lhs.rawValue.utf8, rhs.rawValue.utf8)
+        ASCII.equalsCaseInsensitive(lhs.rawValue, rhs.rawValue)
     }
 
     /// Hashes the lowercased bytes.

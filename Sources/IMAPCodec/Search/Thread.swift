@@ -23,7 +23,7 @@ public struct ThreadAlgorithm: Sendable, Hashable, CustomStringConvertible {
 
     /// Compares ignoring ASCII case.
     public static func == (lhs: ThreadAlgorithm, rhs: ThreadAlgorithm) -> Bool {
-        ASCII.equalsCaseInsensitive(lhs.rawValue.utf8, rhs.rawValue.utf8)
+        ASCII.equalsCaseInsensitive(lhs.rawValue, rhs.rawValue)
     }
 
     /// Hashes the lowercased bytes.

@@ -49,7 +49,7 @@ public struct StatusAttribute: Sendable, Hashable, CustomStringConvertible {
 
     /// Compares ignoring ASCII case.
     public static func == (lhs: StatusAttribute, rhs: StatusAttribute) -> Bool {
-        ASCII.equalsCaseInsensitive(lhs.rawValue.utf8, rhs.rawValue.utf8)
+        ASCII.equalsCaseInsensitive(lhs.rawValue, rhs.rawValue)
     }
 
     /// Hashes the lowercased bytes.

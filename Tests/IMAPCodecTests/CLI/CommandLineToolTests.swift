@@ -85,6 +85,22 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertTrue(streamed.stdout.contains("stream start: FETCH"), streamed.stdout)
     }
 
+    /// `bench --rounds N` decodes exactly N times (a fixed amount of work, for instruction
+    /// counts) and says how many frames one pass decoded: as many as `check` finds, in
+    /// whole files and in small pieces.
+    func testBenchRounds() throws {
+        let check = try run("check", "dovecot/curl.s2c")
+        let checked = try XCTUnwrap(check.stdout.split(separator: " ").dropFirst().first.flatMap { Int($0) })
+        XCTAssertGreaterThan(checked, 0)
+        for arguments in [["bench", "--rounds", "3"], ["bench", "--rounds", "2", "--chunk", "7"]] {
+            let result = try run(arguments + ["dovecot/curl.s2c"])
+            XCTAssertEqual(result.status, 0, "\(arguments): \(result.stderr)")
+            XCTAssertTrue(result.stdout.hasPrefix("MB/s: "), result.stdout)
+            XCTAssertTrue(result.stdout.contains("rounds: \(arguments[2]) frames: \(checked) per pass"), result.stdout)
+        }
+        XCTAssertEqual(try run("bench", "--rounds", "0", "dovecot/curl.s2c").status, 2)
+    }
+
     func run(_ arguments: [String]) throws -> Run {
         let process = Process()
         process.executableURL = Self.tool

@@ -42,6 +42,33 @@ final class InternTableTests: XCTestCase {
         XCTAssertEqual(long.withUnsafeBytes { Capability.from($0) }.rawValue, String(repeating: "A", count: 40))
     }
 
+    /// The registries compare and hash ignoring ASCII case, whatever spelling made the
+    /// value, and tell apart names that differ in one letter or in length.
+    func testRegistryEqualityIgnoresCase() {
+        func check<T: Hashable>(_ values: [T], _ spelling: (T) -> String, _ make: (String) -> T?) {
+            for value in values {
+                let text = spelling(value)
+                for variant in [text.lowercased(), text.uppercased()] {
+                    guard let other = make(variant) else { return XCTFail("no value for \(variant)") }
+                    XCTAssertEqual(other, value, variant)
+                    XCTAssertEqual(other.hashValue, value.hashValue, variant)
+                }
+                var changed = Array(text.utf8)
+                changed[changed.count - 1] = changed[changed.count - 1] == 0x5A ? 0x59 : 0x5A
+                XCTAssertNotEqual(make(String(decoding: changed, as: UTF8.self)), value, text)
+                XCTAssertNotEqual(make(text + "X"), value, text)
+                XCTAssertNotEqual(make(String(text.dropLast())), value, text)
+            }
+        }
+        check(Flag.interned, \.rawValue) { Flag($0) }
+        check(Capability.interned, \.rawValue) { Capability($0) }
+        check(MailboxAttribute.interned, \.rawValue) { MailboxAttribute($0) }
+        check(StatusAttribute.interned, \.rawValue) { StatusAttribute($0) }
+        check(QuotaResourceName.interned, \.rawValue) { QuotaResourceName($0) }
+        check(SortKey.known, \.rawValue) { SortKey($0) }
+        check(ThreadAlgorithm.known, \.rawValue) { ThreadAlgorithm($0) }
+    }
+
     /// The word-wise upper-casing agrees with the byte-wise one for every byte value in
     /// every position.
     func testUppercasedMatchesBytewise() {

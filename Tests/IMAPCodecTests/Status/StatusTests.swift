@@ -15,6 +15,13 @@ final class StatusTests: XCTestCase {
         XCTAssertEqual(r.values, [.messages(0), .unseen(0)])
     }
 
+    /// Attribute names in any case decode to the typed values (the exact-spelling intern
+    /// table misses them; the case-insensitive comparison finds them).
+    func testAttributeNamesIgnoreCase() throws {
+        let r = try parse(#"INBOX (messages 10 Recent 1 uidnext 11 UidValidity 7 unseen 4 size 9 highestmodseq 3 appendlimit 5)"#, status)
+        XCTAssertEqual(r.values, [.messages(10), .recent(1), .uidNext(11), .uidValidity(7), .unseen(4), .size(9), .highestModSeq(3), .appendLimit(5)])
+    }
+
     func testExtensions() throws {
         let r = try parse(#"INBOX (APPENDLIMIT NIL MAILBOXID (F2212ea87-6097-4256-9d51-71338625) DELETED 2 X-FOO 5 DELETED-STORAGE 1:3)"#, status)
         XCTAssertEqual(r.values, [
