@@ -83,7 +83,7 @@ public struct IMAPBuffer: Sendable {
         if count <= 8 {
             for byte in source { storage.append(byte) }
         } else {
-            storage.append(contentsOf: source)
+            storage.append(contentsOf: source.assumingMemoryBound(to: UInt8.self))
         }
         adopted = false
     }
