@@ -59,6 +59,13 @@ public struct IMAPBuffer: Sendable {
     /// Appends bytes received from the peer.
     @inlinable
     public mutating func append<C: Collection>(contentsOf bytes: C) where C.Element == UInt8 {
+        if bytes.count == 1, let byte = bytes.first {
+            // A stream fed byte by byte.
+            compactIfWorthwhile()
+            storage.append(byte)
+            adopted = false
+            return
+        }
         // Contiguous bytes (an array, a slice of one, a buffer pointer): one non-generic copy.
         let copied: Void? = bytes.withContiguousStorageIfAvailable { appendBytes(UnsafeRawBufferPointer($0)) }
         if copied != nil { return }
@@ -66,7 +73,7 @@ public struct IMAPBuffer: Sendable {
         guard count > 0 else { return }
         compactIfWorthwhile()
         if count <= 8 {
-            // A few bytes (a stream fed byte by byte): no call into memmove for each.
+            // A few bytes: no call into memmove for each.
             for byte in bytes { storage.append(byte) }
         } else {
             storage.append(contentsOf: bytes)
