@@ -125,7 +125,7 @@ extension ParserState {
             skipExtraSpaces()
         }
         try expect(ASCII.closeParen, "address")
-        return Address(name: consume name, adl: consume adl, mailbox: consume mailbox, host: consume host)
+        return Address(name: name, adl: adl, mailbox: mailbox, host: host)
     }
 
     // env-from        = "(" 1*address ")" / nil
