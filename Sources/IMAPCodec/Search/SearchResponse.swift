@@ -42,7 +42,9 @@ extension ParserState {
         var modSequence: Int64? = nil
         let count = bytes.count
         let lenient = self.lenient
-        while index < count && bytes[index] == ASCII.space {
+        while true {
+            plainNumbers(into: &numbers)
+            guard index < count && bytes[index] == ASCII.space else { break }
             index &+= 1
             if lenient {
                 while index < count && bytes[index] == ASCII.space { index &+= 1 }
@@ -80,6 +82,92 @@ extension ParserState {
             numbers.append(UInt32(truncatingIfNeeded: value))
         }
         return SearchResponse(numbers: numbers, modSequence: modSequence)
+    }
+
+    /// The usual run of `SP nz-number` (one space, a number from 1 to 4294967295) read
+    /// through a buffer pointer, appended to `numbers`; stops before anything else (a second
+    /// space, 0, a number too large, the MODSEQ, the end), which the general loop of
+    /// ``searchOrSortData(_:)`` then takes with its errors and leniency. A SEARCH result
+    /// may hold millions of numbers.
+    mutating func plainNumbers(into numbers: inout [UInt32]) {
+        // Numbers are gathered 256 at a time in a stack buffer and appended together: one
+        // append per number cost more than reading its digits.
+        let batch = 256
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: batch) { gathered in
+            var done = false
+            while !done {
+                var n = 0
+                index = bytes.withUnsafeBufferPointer { p in
+                    var i = index
+                    while n < batch {
+                        guard i &+ 1 < p.count && p[i] == ASCII.space else { done = true; break }
+                        let (value, j) = Self.digitRun(p, from: i &+ 1)
+                        // No digit, 0, or too large: left to the general loop.
+                        if value == 0 || value > UInt64(UInt32.max) { done = true; break }
+                        gathered[n] = UInt32(truncatingIfNeeded: value)
+                        n &+= 1
+                        i = j
+                    }
+                    return i
+                }
+                if n > 0 { numbers.append(contentsOf: UnsafeBufferPointer(rebasing: gathered[..<n])) }
+            }
+        }
+    }
+
+    /// The value of the decimal digits of `p` from `start` and the index after them, eight
+    /// digits at a time where eight bytes can be read. Stops early once the value exceeds
+    /// `UInt32.max` (the value returned then exceeds it too, and the index is not the end of
+    /// the digits): the caller treats that as "not a plain number".
+    @inline(__always)
+    static func digitRun(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: UInt64, end: Int) {
+        var j = start
+        var value: UInt64 = 0
+        if let base = p.baseAddress {
+            while j &+ 8 <= p.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+                // Each lane minus "0": a digit lane holds 0-9. A byte below "0" wraps to 0xD0
+                // or more (borrowing from the lanes above it: only lanes after the first
+                // non-digit are disturbed, and only the first non-digit is looked at), one
+                // above "9" holds 10 or more, which adding 0x76 carries into the lane's top bit.
+                let lanes = word &- 0x3030_3030_3030_3030
+                let nonDigits = ((lanes &+ 0x7676_7676_7676_7676) | lanes) & WordBytes.highs
+                let count = nonDigits == 0 ? 8 : nonDigits.trailingZeroBitCount &>> 3
+                if count == 0 { return (value, j) }
+                // The digits moved to the top lanes (zeros below them are leading zeros),
+                // then combined in pairs, fours and eights (first digit in the lowest lane).
+                var digits = lanes &<< UInt64(truncatingIfNeeded: (8 &- count) &* 8)
+                digits = ((digits & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) &>> 8
+                digits = ((digits & 0x00FF_00FF_00FF_00FF) &* 6_553_601) &>> 16
+                digits = ((digits & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) &>> 32
+                value = value &* powerOfTen(count) &+ digits
+                j &+= count
+                if value > UInt64(UInt32.max) || count < 8 { return (value, j) }
+            }
+        }
+        while j < p.count {
+            let digit = p[j] &- ASCII.zero
+            if digit >= 10 { break }
+            value = value &* 10 &+ UInt64(digit)
+            if value > UInt64(UInt32.max) { break }
+            j &+= 1
+        }
+        return (value, j)
+    }
+
+    /// 10 to the power `n`, for `n` in 1...8.
+    @inline(__always)
+    static func powerOfTen(_ n: Int) -> UInt64 {
+        switch n {
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1_000
+        case 4: return 10_000
+        case 5: return 100_000
+        case 6: return 1_000_000
+        case 7: return 10_000_000
+        default: return 100_000_000
+        }
     }
 
     // search-sort-mod-seq = "(" "MODSEQ" SP mod-sequence-value ")"

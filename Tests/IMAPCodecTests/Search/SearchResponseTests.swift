@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import IMAPCodec
 
@@ -49,6 +50,64 @@ final class SearchResponseTests: XCTestCase {
         assertRejects(" 1 (MODSEQ 5", rule: "search-sort-mod-seq", searchRule)
         assertRejects(" 1 (FOO 5)", rule: "search-sort-mod-seq", searchRule)
         assertRejects(" 1 x", rule: "sort-data", sortRule)
+    }
+
+    /// Numbers are read eight digits at a time where eight bytes remain, byte by byte
+    /// near the end: every length from 1 to 11 digits, at every position relative to the
+    /// end of the frame, followed by every kind of byte that can end them, gives what a
+    /// digit-by-digit reading gives (the value, or the out-of-range error at the number).
+    func testNumbersOfEveryLengthAndPosition() throws {
+        let samples: [String] = [
+            "1", "9", "10", "99", "100", "999", "1000", "9999", "10000", "99999", "100000", "999999",
+            "1000000", "9999999", "10000000", "99999999", "12345678", "87654321", "100000000",
+            "999999999", "123456789", "1000000000", "4294967295", "4294967296", "9999999999",
+            "10000000000", "00000001", "0000000042", "0",
+        ]
+        let endings = ["", "\r\n", " (MODSEQ 7)", " 3", "x", "/", ":", "\u{7F}", "\u{B0}"]
+        for sample in samples {
+            for padding in 0..<10 {
+                for ending in endings {
+                    let prefix = String(repeating: " 5", count: padding)
+                    let text = prefix + " " + sample + ending
+                    var state = ParserState(Array(text.utf8), options: ParseOptions(lenient: true))
+                    let expectedValue = UInt64(sample)!
+                    do {
+                        let response = try state.searchResponse()
+                        XCTAssertLessThanOrEqual(expectedValue, UInt64(UInt32.max), text)
+                        var expected = [UInt32](repeating: 5, count: padding)
+                        if expectedValue > 0 { expected.append(UInt32(expectedValue)) }
+                        if ending == " 3" { expected.append(3) }
+                        XCTAssertEqual(response.numbers, expected, text.debugDescription)
+                        let consumed = text.utf8.count - (ending == "\r\n" || ending.count == 1 ? ending.utf8.count : 0)
+                        XCTAssertEqual(state.index, consumed, text.debugDescription)
+                    } catch {
+                        XCTAssertGreaterThan(expectedValue, UInt64(UInt32.max), "\(text.debugDescription): \(error)")
+                        XCTAssertEqual(error.kind, .numberOutOfRange, text.debugDescription)
+                        XCTAssertEqual(error.offset, prefix.utf8.count + 1, text.debugDescription)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Random lines of random numbers, each checked against its own digits.
+    func testRandomNumberLines() throws {
+        var rng = SeededGenerator(seed: 0x5EA2C4)
+        for _ in 0..<300 {
+            var numbers: [UInt32] = []
+            var text = ""
+            for _ in 0..<Int.random(in: 1...40, using: &rng) {
+                let digits = Int.random(in: 1...10, using: &rng)
+                let bound = digits == 10 ? UInt64(UInt32.max) : UInt64(pow(10.0, Double(digits))) - 1
+                let low = digits == 1 ? 1 : UInt64(pow(10.0, Double(digits - 1)))
+                let value = UInt32(UInt64.random(in: low...bound, using: &rng))
+                numbers.append(value)
+                text += " \(value)"
+            }
+            XCTAssertEqual(try parse(text, searchRule).numbers, numbers, text)
+            var state = ParserState(Array((text + "\r\n").utf8))
+            XCTAssertEqual(try state.searchResponse().numbers, numbers, text)
+        }
     }
 
     func testTwoMillionNumbers() throws {
