@@ -108,9 +108,9 @@ extension ParserState {
         let subtype = try fieldString("media-subtype")
         try sp("body-type-1part")
         let fields = try bodyFields()
-        // Each field is read into a constant and the part built once at the end: assigning
-        // into a `var` part field by field made the compiler copy the whole part (several
-        // hundred bytes with reference counts) twice.
+        // Each field is read into a constant and the part built once at the end ("Values
+        // built once" in Docs/Architecture.md): assigning into a `var` part field by field
+        // made the compiler copy the whole part, reference counts included, twice.
         let kind: BodyStructure.SinglePart.Kind
         if Self.equals(mediaType, "TEXT") {
             if listEndsEarly() {
@@ -119,13 +119,16 @@ extension ParserState {
                 try sp("body-type-text")
                 kind = .text(lines: try fieldSize("body-fld-lines"))
             }
-        } else if Self.equals(mediaType, "MESSAGE") && (Self.equals(subtype, "RFC822") || Self.equals(subtype, "GLOBAL")) {
+        } else if Self.equals(mediaType, "MESSAGE")
+            && (Self.equals(subtype, "RFC822") || Self.equals(subtype, "GLOBAL"))
+        {
             kind = .message(try bodyTypeMsgRest())
         } else {
             kind = .basic
         }
         let ext = optionalSP() ? try bodyExt1part() : nil
-        return BodyStructure.SinglePart(mediaType: mediaType, mediaSubtype: subtype, fields: fields, kind: kind, extension: ext)
+        return BodyStructure.SinglePart(
+            mediaType: mediaType, mediaSubtype: subtype, fields: fields, kind: kind, extension: ext)
     }
 
     /// The `SP envelope SP body SP body-fld-lines` of `body-type-msg`.

@@ -5,24 +5,53 @@
 /// starts with an entry whose ``host`` is NIL and whose ``mailbox`` holds the group name,
 /// and ends with an entry whose ``mailbox`` and ``host`` are both NIL. Use
 /// ``Swift/Array/grouped`` to see the groups as values.
-public struct Address: Sendable, Hashable {
+public struct Address: Sendable, Hashable, CustomReflectable {
+    /// The stored fields, in one struct built by its memberwise initializer (see
+    /// "Values built once" in Docs/Architecture.md).
+    @usableFromInline struct Storage: Sendable, Hashable {
+        var name: ByteString?
+        var adl: ByteString?
+        var mailbox: ByteString?
+        var host: ByteString?
+    }
+    @usableFromInline var storage: Storage
+
     /// `addr-name`: the display name (RFC 5322 phrase, quoting removed; often RFC 2047
     /// encoded words), or nil.
-    public var name: ByteString?
+    public var name: ByteString? {
+        get { storage.name }
+        _modify { yield &storage.name }
+    }
     /// `addr-adl`: the obsolete source route, or nil.
-    public var adl: ByteString?
+    public var adl: ByteString? {
+        get { storage.adl }
+        _modify { yield &storage.adl }
+    }
     /// `addr-mailbox`: the local part; the group name when ``host`` is nil; nil at the
     /// end of a group.
-    public var mailbox: ByteString?
+    public var mailbox: ByteString? {
+        get { storage.mailbox }
+        _modify { yield &storage.mailbox }
+    }
     /// `addr-host`: the domain; nil for the group markers.
-    public var host: ByteString?
+    public var host: ByteString? {
+        get { storage.host }
+        _modify { yield &storage.host }
+    }
 
     /// Creates an address entry.
     public init(name: ByteString? = nil, adl: ByteString? = nil, mailbox: ByteString? = nil, host: ByteString? = nil) {
-        self.name = name
-        self.adl = adl
-        self.mailbox = mailbox
-        self.host = host
+        storage = Storage(name: name, adl: adl, mailbox: mailbox, host: host)
+    }
+
+    /// The public fields, as a struct's (what `print` and `dump` show).
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "name": name as Any,
+            "adl": adl as Any,
+            "mailbox": mailbox as Any,
+            "host": host as Any,
+        ], displayStyle: .struct)
     }
 
     /// True for the entry that opens an RFC 5322 group (host NIL, mailbox = group name).

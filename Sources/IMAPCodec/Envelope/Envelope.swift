@@ -3,27 +3,73 @@
 ///
 /// Strings are the raw header values as the server sent them (often RFC 2047 encoded
 /// words). Address lists sent as NIL are empty.
-public struct Envelope: Sendable, Hashable {
+public struct Envelope: Sendable, Hashable, CustomReflectable {
+    /// The stored fields, in one struct built by its memberwise initializer (see
+    /// "Values built once" in Docs/Architecture.md).
+    @usableFromInline struct Storage: Sendable, Hashable {
+        var date: ByteString?
+        var subject: ByteString?
+        var from: [Address]
+        var sender: [Address]
+        var replyTo: [Address]
+        var to: [Address]
+        var cc: [Address]
+        var bcc: [Address]
+        var inReplyTo: ByteString?
+        var messageID: ByteString?
+    }
+    @usableFromInline var storage: Storage
+
     /// `env-date`: the Date header field, unparsed, or nil.
-    public var date: ByteString?
+    public var date: ByteString? {
+        get { storage.date }
+        _modify { yield &storage.date }
+    }
     /// `env-subject`: the Subject header field, or nil.
-    public var subject: ByteString?
+    public var subject: ByteString? {
+        get { storage.subject }
+        _modify { yield &storage.subject }
+    }
     /// `env-from`: the From addresses.
-    public var from: [Address]
+    public var from: [Address] {
+        get { storage.from }
+        _modify { yield &storage.from }
+    }
     /// `env-sender`: the Sender addresses (servers fill in From when absent).
-    public var sender: [Address]
+    public var sender: [Address] {
+        get { storage.sender }
+        _modify { yield &storage.sender }
+    }
     /// `env-reply-to`: the Reply-To addresses (servers fill in From when absent).
-    public var replyTo: [Address]
+    public var replyTo: [Address] {
+        get { storage.replyTo }
+        _modify { yield &storage.replyTo }
+    }
     /// `env-to`: the To addresses.
-    public var to: [Address]
+    public var to: [Address] {
+        get { storage.to }
+        _modify { yield &storage.to }
+    }
     /// `env-cc`: the Cc addresses.
-    public var cc: [Address]
+    public var cc: [Address] {
+        get { storage.cc }
+        _modify { yield &storage.cc }
+    }
     /// `env-bcc`: the Bcc addresses.
-    public var bcc: [Address]
+    public var bcc: [Address] {
+        get { storage.bcc }
+        _modify { yield &storage.bcc }
+    }
     /// `env-in-reply-to`: the In-Reply-To header field, or nil.
-    public var inReplyTo: ByteString?
+    public var inReplyTo: ByteString? {
+        get { storage.inReplyTo }
+        _modify { yield &storage.inReplyTo }
+    }
     /// `env-message-id`: the Message-ID header field, or nil.
-    public var messageID: ByteString?
+    public var messageID: ByteString? {
+        get { storage.messageID }
+        _modify { yield &storage.messageID }
+    }
 
     /// Creates an envelope.
     public init(
@@ -31,16 +77,25 @@ public struct Envelope: Sendable, Hashable {
         replyTo: [Address] = [], to: [Address] = [], cc: [Address] = [], bcc: [Address] = [],
         inReplyTo: ByteString? = nil, messageID: ByteString? = nil
     ) {
-        self.date = date
-        self.subject = subject
-        self.from = from
-        self.sender = sender
-        self.replyTo = replyTo
-        self.to = to
-        self.cc = cc
-        self.bcc = bcc
-        self.inReplyTo = inReplyTo
-        self.messageID = messageID
+        storage = Storage(
+            date: date, subject: subject, from: from, sender: sender, replyTo: replyTo, to: to, cc: cc,
+            bcc: bcc, inReplyTo: inReplyTo, messageID: messageID)
+    }
+
+    /// The public fields, as a struct's (what `print` and `dump` show).
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "date": date as Any,
+            "subject": subject as Any,
+            "from": from,
+            "sender": sender,
+            "replyTo": replyTo,
+            "to": to,
+            "cc": cc,
+            "bcc": bcc,
+            "inReplyTo": inReplyTo as Any,
+            "messageID": messageID as Any,
+        ], displayStyle: .struct)
     }
 }
 
