@@ -59,7 +59,8 @@ public struct IMAPBuffer: Sendable {
     /// Appends bytes received from the peer.
     @inlinable
     public mutating func append<C: Collection>(contentsOf bytes: C) where C.Element == UInt8 {
-        if bytes.count == 1, let byte = bytes.first {
+        let count = bytes.count
+        if count == 1, let byte = bytes.first {
             // A stream fed byte by byte.
             compactIfWorthwhile()
             storage.append(byte)
@@ -69,7 +70,6 @@ public struct IMAPBuffer: Sendable {
         // Contiguous bytes (an array, a slice of one, a buffer pointer): one non-generic copy.
         let copied: Void? = bytes.withContiguousStorageIfAvailable { appendBytes(UnsafeRawBufferPointer($0)) }
         if copied != nil { return }
-        let count = bytes.count
         guard count > 0 else { return }
         compactIfWorthwhile()
         if count <= 8 {

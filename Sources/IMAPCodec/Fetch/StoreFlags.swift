@@ -79,20 +79,20 @@ extension ParserState {
         throw error("store-att-flags", "expected FLAGS, FLAGS.SILENT or X-GM-LABELS, found \(found())")
     }
 
-    /// `SP (flag-list / (flag *(SP flag)))`.
+    /// `SP (flag-list / (flag *(SP flag)))`. Lenient: NIL stands for no flag in the bare
+    /// form as in the parenthesized one (``flagList()``), so both forms of the same flags
+    /// decode alike (the encoder writes the parenthesized form).
     mutating func storeFlagValues() throws(IMAPDecodingError) -> [Flag] {
         try sp("store-att-flags")
         let flags: [Flag]
-        if peek() == ASCII.openParen || (lenient && peek().map(ASCII.upper) == UInt8(ascii: "N")
-            && skipNilAhead())
-        {
+        if peek() == ASCII.openParen {
             flags = try flagList()
         } else {
             var list: [Flag] = []
-            list.append(try flag())
-            while moreBareValues() {
+            while true {
+                if !(lenient && skipNil()) { list.append(try flag()) }
+                guard moreBareValues() else { break }
                 try sp("store-att-flags")
-                list.append(try flag())
             }
             flags = list
         }

@@ -117,8 +117,8 @@ extension ParserState {
 
     /// The value of the decimal digits of `p` from `start` and the index after them, eight
     /// digits at a time where eight bytes can be read. Stops early once the value exceeds
-    /// `UInt32.max` (the value returned then exceeds it too, and the index is not the end of
-    /// the digits): the caller treats that as "not a plain number".
+    /// `UInt32.max` (the value returned then exceeds it too, and the index may not be the
+    /// end of the digits): the caller treats that as "not a plain number".
     @inline(__always)
     static func digitRun(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: UInt64, end: Int) {
         var j = start

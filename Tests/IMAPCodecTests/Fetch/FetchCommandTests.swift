@@ -191,6 +191,14 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try parse("FLAGS NIL", lenient: true, store), .flags(.replace, []))
         // Strict: NIL is an ordinary keyword (an atom) there.
         XCTAssertEqual(try parse("FLAGS NIL", store), .flags(.replace, [Flag("NIL")!]))
+        // Lenient: NIL is no flag wherever it stands in the bare form, as in the list form
+        // (fuzzing found "+FLAGS.SILENT 8 ID NIL" decoding to three flags, re-encoded as
+        // "(8 ID NIL)", decoding to two).
+        for text in ["+FLAGS.SILENT 8 ID NIL", "+FLAGS.SILENT (8 ID NIL)", "+FLAGS.SILENT NIL 8 ID", "+FLAGS.SILENT 8 NIL ID"] {
+            XCTAssertEqual(try parse(text, lenient: true, store), .flags(.add, [Flag("8")!, Flag("ID")!], silent: true), text)
+        }
+        XCTAssertEqual(try parse("FLAGS NILS \\Seen", lenient: true, store), .flags(.replace, [Flag("NILS")!, .seen]))
+        XCTAssertEqual(try parse("FLAGS 8 NIL", store), .flags(.replace, [Flag("8")!, Flag("NIL")!]))
     }
 
     func testStoreModifiers() throws {
