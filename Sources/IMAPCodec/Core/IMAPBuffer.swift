@@ -70,14 +70,10 @@ public struct IMAPBuffer: Sendable {
         // Contiguous bytes (an array, a slice of one, a buffer pointer): one non-generic copy.
         let copied: Void? = bytes.withContiguousStorageIfAvailable { appendBytes(UnsafeRawBufferPointer($0)) }
         if copied != nil { return }
+        // Any other collection (rare: a lazy view, a custom sequence of bytes).
         guard count > 0 else { return }
         compactIfWorthwhile()
-        if count <= 8 {
-            // A few bytes: no call into memmove for each.
-            for byte in bytes { storage.append(byte) }
-        } else {
-            storage.append(contentsOf: bytes)
-        }
+        storage.append(contentsOf: bytes)
         adopted = false  // appending made the storage this buffer's own
     }
 
@@ -88,6 +84,7 @@ public struct IMAPBuffer: Sendable {
         guard count > 0 else { return }
         compactIfWorthwhile()
         if count <= 8 {
+            // A few bytes: no call into memmove for each.
             for byte in source { storage.append(byte) }
         } else {
             storage.append(contentsOf: source.assumingMemoryBound(to: UInt8.self))

@@ -10,6 +10,29 @@ final class PrimitivesTests: XCTestCase {
         assertRejects("x", rule: "number", kind: .syntax) { try $0.number() }
         assertRejects("", rule: "number") { try $0.number() }
 
+        // Eight digits at a time where eight bytes remain, byte by byte near the end: every
+        // length up to 11 digits, followed by up to 9 more bytes, gives the digits' value (or
+        // the range error at the number's start) and stops at the first non-digit.
+        for length in 1...11 {
+            for leading in ["", "0", "00000000"] {
+                let digits = leading + String((0..<length).map { Character(String(($0 * 7 + 3) % 10)) })
+                for tail in ["", " ", ")", "x", "/", ":", "12345678 ", "\r\n"] {
+                    let run = (digits + tail).prefix { $0.isASCII && $0.isNumber }
+                    let expected = UInt64(run) ?? UInt64.max
+                    var state = ParserState(Array((digits + tail).utf8))
+                    do {
+                        let value = try state.number()
+                        XCTAssertEqual(UInt64(value), expected, digits + tail)
+                        XCTAssertEqual(state.index, run.count, digits + tail)
+                    } catch {
+                        XCTAssertGreaterThan(expected, UInt64(UInt32.max), "\(digits + tail): \(error)")
+                        XCTAssertEqual(error.kind, .numberOutOfRange)
+                        XCTAssertEqual(error.offset, 0)
+                    }
+                }
+            }
+        }
+
         XCTAssertEqual(try parse("4294967296") { try $0.number64() }, 4_294_967_296)
         XCTAssertEqual(try parse("9223372036854775807") { try $0.number64() }, Int64.max)
         assertRejects("9223372036854775808", rule: "number64", kind: .numberOutOfRange) { try $0.number64() }
