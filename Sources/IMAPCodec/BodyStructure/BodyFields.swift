@@ -32,20 +32,21 @@ extension ParserState {
 
     // body-fld-param  = "(" string SP string *(SP string SP string) ")" /
     //                   nil
-    /// NIL gives `[]`. Lenient: `()`, NIL for a name or value (empty string), and a
+    /// NIL gives `[]`. The pairs go to the frame's shared parameter chunk
+    /// (``SharedList``). Lenient: `()`, NIL for a name or value (empty string), and a
     /// name without a value at the end of the list (empty value).
-    mutating func bodyFldParam() throws(IMAPDecodingError) -> [BodyStructure.Parameter] {
-        if skipNil() { return [] }
+    mutating func bodyFldParam() throws(IMAPDecodingError) -> SharedList<BodyStructure.Parameter> {
+        if skipNil() { return SharedList() }
         guard skip(ASCII.openParen) else {
             throw error("body-fld-param", "expected a parameter list or NIL, found \(found())")
         }
         skipExtraSpaces()
-        var parameters: [BodyStructure.Parameter] = []
         if peek() == ASCII.closeParen {
             if !lenient { throw error("body-fld-param", "a parameter list holds at least one pair (or is NIL)") }
             index &+= 1
-            return parameters
+            return SharedList()
         }
+        parameterLists.begin()
         while true {
             let name = try fieldString("body-fld-param")
             let value: ByteString
@@ -55,12 +56,11 @@ extension ParserState {
                 try sp("body-fld-param")
                 value = try fieldString("body-fld-param")
             }
-            parameters.appendParsed(
-                BodyStructure.Parameter(name: name, value: value), expected: 4, last: peek() == ASCII.closeParen)
-            if skip(ASCII.closeParen) { return parameters }
+            parameterLists.append(BodyStructure.Parameter(name: name, value: value))
+            if skip(ASCII.closeParen) { return parameterLists.finish() }
             if listEndsEarly() {
                 index &+= 1
-                return parameters
+                return parameterLists.finish()
             }
             try sp("body-fld-param")
         }
@@ -76,7 +76,7 @@ extension ParserState {
             index &+= 1
             skipExtraSpaces()
             let kind = try fieldString("body-fld-dsp")
-            var parameters: [BodyStructure.Parameter] = []
+            var parameters = SharedList<BodyStructure.Parameter>()
             if !listEndsEarly() {
                 try sp("body-fld-dsp")
                 parameters = try bodyFldParam()
@@ -213,7 +213,7 @@ extension IMAPWriter {
     // body-fld-param  = "(" string SP string *(SP string SP string) ")" /
     //                   nil
     /// Writes `[]` as NIL.
-    mutating func writeBodyFldParam(_ parameters: [BodyStructure.Parameter]) {
+    mutating func writeBodyFldParam(_ parameters: SharedList<BodyStructure.Parameter>) {
         if parameters.isEmpty {
             writeNil()
             return

@@ -33,7 +33,7 @@ extension BodyStructure {
         /// The stored fields, in one struct built by its memberwise initializer (see
         /// "Values built once" in Docs/Architecture.md).
         @usableFromInline struct Storage: Sendable, Hashable {
-            var parameters: [Parameter]
+            var parameters: SharedList<Parameter>
             var id: ByteString?
             var description: ByteString?
             var encoding: ByteString
@@ -42,7 +42,7 @@ extension BodyStructure {
         @usableFromInline var storage: Storage
 
         /// `body-fld-param`: the Content-Type parameters; NIL gives `[]`.
-        public var parameters: [Parameter] {
+        public var parameters: SharedList<Parameter> {
             get { storage.parameters }
             _modify { yield &storage.parameters }
         }
@@ -69,7 +69,7 @@ extension BodyStructure {
 
         /// Creates body fields.
         public init(
-            parameters: [Parameter] = [], id: ByteString? = nil, description: ByteString? = nil,
+            parameters: SharedList<Parameter> = [], id: ByteString? = nil, description: ByteString? = nil,
             encoding: ByteString = "7BIT", octets: UInt32 = 0
         ) {
             storage = Storage(
@@ -93,10 +93,10 @@ extension BodyStructure {
         /// The disposition type as sent, e.g. `attachment` or `inline`.
         public var kind: ByteString
         /// Its parameters (e.g. `filename`); NIL gives `[]`.
-        public var parameters: [Parameter]
+        public var parameters: SharedList<Parameter>
 
         /// Creates a disposition.
-        public init(kind: ByteString, parameters: [Parameter] = []) {
+        public init(kind: ByteString, parameters: SharedList<Parameter> = []) {
             self.kind = kind
             self.parameters = parameters
         }
@@ -409,13 +409,13 @@ extension BodyStructure {
             /// The stored fields, in one struct built by its memberwise initializer (see
             /// "Values built once" in Docs/Architecture.md).
             @usableFromInline struct Storage: Sendable, Hashable {
-                var parameters: [Parameter]
+                var parameters: SharedList<Parameter>
                 var dispositionTail: DispositionTail?
             }
             @usableFromInline var storage: Storage
 
             /// `body-fld-param`: the Content-Type parameters (e.g. `boundary`); NIL gives `[]`.
-            public var parameters: [Parameter] {
+            public var parameters: SharedList<Parameter> {
                 get { storage.parameters }
                 _modify { yield &storage.parameters }
             }
@@ -426,7 +426,7 @@ extension BodyStructure {
             }
 
             /// Creates multipart extension data.
-            public init(parameters: [Parameter] = [], dispositionTail: DispositionTail? = nil) {
+            public init(parameters: SharedList<Parameter> = [], dispositionTail: DispositionTail? = nil) {
                 storage = Storage(parameters: parameters, dispositionTail: dispositionTail)
             }
 

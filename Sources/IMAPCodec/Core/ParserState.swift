@@ -32,8 +32,11 @@ struct ParserState {
     /// Current nesting depth of parenthesized lists.
     @usableFromInline var depth: Int = 0
     @usableFromInline let options: ParseOptions
+    /// The frame's envelope address lists, in shared chunks (``SharedList``).
+    var addressLists = SharedListBuilder<Address>(initialCapacity: 8)
+    /// The frame's body parameter lists, in shared chunks.
+    var parameterLists = SharedListBuilder<BodyStructure.Parameter>(initialCapacity: 8)
 
-    
     init(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) {
         self.bytes = bytes
         self.index = 0

@@ -4,7 +4,7 @@
 /// Group syntax is kept as the wire has it, so lists round-trip unchanged: a group
 /// starts with an entry whose ``host`` is NIL and whose ``mailbox`` holds the group name,
 /// and ends with an entry whose ``mailbox`` and ``host`` are both NIL. Use
-/// ``Swift/Array/grouped`` to see the groups as values.
+/// `grouped` (on any sequence of addresses) to see the groups as values.
 public struct Address: Sendable, Hashable, CustomReflectable {
     /// The stored fields, in one struct built by its memberwise initializer (see
     /// "Values built once" in Docs/Architecture.md).
@@ -92,7 +92,7 @@ public enum AddressOrGroup: Sendable, Hashable {
     }
 }
 
-extension Array where Element == Address {
+extension Sequence where Element == Address {
     /// The list with its RFC 5322 group markers turned into ``AddressOrGroup/group(name:members:)``
     /// values. An end marker outside a group is dropped; groups do not nest (RFC 5322),
     /// so a start marker inside a group closes the open one first.
@@ -159,25 +159,29 @@ extension ParserState {
 
     // env-from        = "(" 1*address ")" / nil
     // (env-sender, env-reply-to, env-to, env-cc, env-bcc are the same)
-    /// An envelope address list; NIL gives `[]`. Lenient: `()`, spaces between
-    /// addresses, and bare NIL entries inside the list (skipped).
-    mutating func envAddressList(_ rule: String) throws(IMAPDecodingError) -> [Address] {
-        if skipNil() { return [] }
+    /// An envelope address list; NIL gives `[]`. The addresses go to the frame's shared
+    /// address chunk (``SharedList``). Lenient: `()`, spaces between addresses, and bare
+    /// NIL entries inside the list (skipped).
+    mutating func envAddressList(_ rule: String) throws(IMAPDecodingError) -> SharedList<Address> {
+        if skipNil() { return SharedList() }
         guard skip(ASCII.openParen) else {
             throw error(rule, "expected an address list or NIL, found \(found())")
         }
-        var list: [Address] = []
+        addressLists.begin()
+        var empty = true
         while true {
             skipExtraSpaces()
             switch peek() {
             case ASCII.openParen?:
-                list.appendParsed(try address(), expected: 8, last: peek() == ASCII.closeParen)
+                let address = try address()
+                addressLists.append(address)
+                empty = false
             case ASCII.closeParen?:
-                if list.isEmpty && !lenient {
+                if empty && !lenient {
                     throw error(rule, "an address list holds at least one address (or is NIL)")
                 }
                 index &+= 1
-                return list
+                return addressLists.finish()
             default:
                 if lenient && skipNil() { continue }
                 throw error(rule, "expected an address, found \(found())")
@@ -204,7 +208,7 @@ extension IMAPWriter {
 
     // env-from        = "(" 1*address ")" / nil
     /// Writes an address list; `[]` as NIL.
-    mutating func writeEnvAddressList(_ list: [Address]) {
+    mutating func writeEnvAddressList(_ list: SharedList<Address>) {
         if list.isEmpty {
             writeNil()
             return

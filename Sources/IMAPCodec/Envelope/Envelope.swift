@@ -9,12 +9,12 @@ public struct Envelope: Sendable, Hashable, CustomReflectable {
     @usableFromInline struct Storage: Sendable, Hashable {
         var date: ByteString?
         var subject: ByteString?
-        var from: [Address]
-        var sender: [Address]
-        var replyTo: [Address]
-        var to: [Address]
-        var cc: [Address]
-        var bcc: [Address]
+        var from: SharedList<Address>
+        var sender: SharedList<Address>
+        var replyTo: SharedList<Address>
+        var to: SharedList<Address>
+        var cc: SharedList<Address>
+        var bcc: SharedList<Address>
         var inReplyTo: ByteString?
         var messageID: ByteString?
     }
@@ -31,32 +31,32 @@ public struct Envelope: Sendable, Hashable, CustomReflectable {
         _modify { yield &storage.subject }
     }
     /// `env-from`: the From addresses.
-    public var from: [Address] {
+    public var from: SharedList<Address> {
         get { storage.from }
         _modify { yield &storage.from }
     }
     /// `env-sender`: the Sender addresses (servers fill in From when absent).
-    public var sender: [Address] {
+    public var sender: SharedList<Address> {
         get { storage.sender }
         _modify { yield &storage.sender }
     }
     /// `env-reply-to`: the Reply-To addresses (servers fill in From when absent).
-    public var replyTo: [Address] {
+    public var replyTo: SharedList<Address> {
         get { storage.replyTo }
         _modify { yield &storage.replyTo }
     }
     /// `env-to`: the To addresses.
-    public var to: [Address] {
+    public var to: SharedList<Address> {
         get { storage.to }
         _modify { yield &storage.to }
     }
     /// `env-cc`: the Cc addresses.
-    public var cc: [Address] {
+    public var cc: SharedList<Address> {
         get { storage.cc }
         _modify { yield &storage.cc }
     }
     /// `env-bcc`: the Bcc addresses.
-    public var bcc: [Address] {
+    public var bcc: SharedList<Address> {
         get { storage.bcc }
         _modify { yield &storage.bcc }
     }
@@ -73,8 +73,8 @@ public struct Envelope: Sendable, Hashable, CustomReflectable {
 
     /// Creates an envelope.
     public init(
-        date: ByteString? = nil, subject: ByteString? = nil, from: [Address] = [], sender: [Address] = [],
-        replyTo: [Address] = [], to: [Address] = [], cc: [Address] = [], bcc: [Address] = [],
+        date: ByteString? = nil, subject: ByteString? = nil, from: SharedList<Address> = [], sender: SharedList<Address> = [],
+        replyTo: SharedList<Address> = [], to: SharedList<Address> = [], cc: SharedList<Address> = [], bcc: SharedList<Address> = [],
         inReplyTo: ByteString? = nil, messageID: ByteString? = nil
     ) {
         storage = Storage(
@@ -118,12 +118,12 @@ extension ParserState {
         // Fields are read into locals and the envelope built once (see bodyType1part).
         var date: ByteString? = nil
         var subject: ByteString? = nil
-        var from: [Address] = []
-        var sender: [Address] = []
-        var replyTo: [Address] = []
-        var to: [Address] = []
-        var cc: [Address] = []
-        var bcc: [Address] = []
+        var from = SharedList<Address>()
+        var sender = SharedList<Address>()
+        var replyTo = SharedList<Address>()
+        var to = SharedList<Address>()
+        var cc = SharedList<Address>()
+        var bcc = SharedList<Address>()
         var inReplyTo: ByteString? = nil
         var messageID: ByteString? = nil
         fields: do {
@@ -178,8 +178,8 @@ extension ParserState {
     /// allocated again. Only for a parenthesized list without literals (a literal's count,
     /// re-measured in lenient mode, could depend on what follows).
     mutating func envAddressList(
-        _ rule: String, repeating previous: [Address], text: Range<Int>
-    ) throws(IMAPDecodingError) -> [Address] {
+        _ rule: String, repeating previous: SharedList<Address>, text: Range<Int>
+    ) throws(IMAPDecodingError) -> SharedList<Address> {
         let length = text.count
         if !previous.isEmpty, length > 0, index &+ length <= bytes.count, bytes[index] == ASCII.openParen,
             repeats(text)

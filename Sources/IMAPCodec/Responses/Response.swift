@@ -1,13 +1,17 @@
 /// One server response: a continuation request, an untagged response (`* ...`) or the tagged
 /// completion of a command.
-public indirect enum Response: Sendable, Hashable {
+///
+/// Continuation requests and tagged responses are boxed (`indirect`); untagged responses,
+/// the bulk of a session, are not (``UntaggedResponse`` boxes its own wide cases), so a
+/// FETCH response costs no allocation for its wrapping.
+public enum Response: Sendable, Hashable {
     /// `+ ...`: the server waits for more from the client (a literal, an AUTHENTICATE
     /// response, or DONE after IDLE).
-    case continuation(ContinuationRequest)
+    indirect case continuation(ContinuationRequest)
     /// `* ...`: data or status not tied to a command's completion.
     case untagged(UntaggedResponse)
     /// `tag OK|NO|BAD ...`: a command completed.
-    case tagged(TaggedResponse)
+    indirect case tagged(TaggedResponse)
 }
 
 /// `continue-req = "+" SP (resp-text / base64) CRLF`

@@ -1,8 +1,12 @@
 /// `response-data = "*" SP (resp-cond-state / resp-cond-bye / mailbox-data / message-data /
 /// capability-data / enable-data) CRLF`, with the data responses of the extensions.
+///
+/// The cases whose payload is wider than five words are `indirect` (boxed), so that the
+/// common small ones (FETCH, EXISTS, EXPUNGE, SEARCH, STATUS ...) travel unboxed and the
+/// value stays a few words to move.
 public enum UntaggedResponse: Sendable, Hashable {
     /// `* OK|NO|BAD|BYE|PREAUTH [code] text`
-    case condition(UntaggedStatus, ResponseText)
+    indirect case condition(UntaggedStatus, ResponseText)
     /// `* CAPABILITY ...`
     case capability([Capability])
     /// `* ENABLED ...` (RFC 5161): the extensions the ENABLE command turned on.
@@ -10,9 +14,9 @@ public enum UntaggedResponse: Sendable, Hashable {
     /// `* ID (...)` (RFC 2971): the server's identification, nil for `NIL`.
     case id([IDField]?)
     /// `* LIST ...`: one mailbox (with LIST-EXTENDED data).
-    case list(MailboxListData)
+    indirect case list(MailboxListData)
     /// `* LSUB ...` (IMAP4rev1): one subscribed mailbox.
-    case lsub(MailboxListData)
+    indirect case lsub(MailboxListData)
     /// `* STATUS mailbox (...)`
     case status(StatusResponse)
     /// `* NAMESPACE ...` (RFC 2342)
@@ -26,9 +30,9 @@ public enum UntaggedResponse: Sendable, Hashable {
     /// `* ACL mailbox identifier rights ...` (RFC 4314)
     case acl(ACLResponse)
     /// `* LISTRIGHTS mailbox identifier required optional...` (RFC 4314)
-    case listRights(ListRightsResponse)
+    indirect case listRights(ListRightsResponse)
     /// `* MYRIGHTS mailbox rights` (RFC 4314)
-    case myRights(MyRightsResponse)
+    indirect case myRights(MyRightsResponse)
     /// `* FLAGS (...)`: the flags defined in the selected mailbox.
     case flags([Flag])
     /// `* n FETCH (...)`: data about message n.
@@ -36,7 +40,7 @@ public enum UntaggedResponse: Sendable, Hashable {
     /// `* SEARCH n...` (IMAP4rev1; with CONDSTORE a MODSEQ)
     case search(SearchResponse)
     /// `* ESEARCH ...` (RFC 4731, 9051)
-    case esearch(ESearchResponse)
+    indirect case esearch(ESearchResponse)
     /// `* SORT n...` (RFC 5256)
     case sort(SearchResponse)
     /// `* THREAD (...)...` (RFC 5256)
@@ -51,5 +55,5 @@ public enum UntaggedResponse: Sendable, Hashable {
     case vanished(earlier: Bool, uids: SequenceSet)
     /// Untagged data IMAPCodec has no grammar for: its keyword and the rest of the line
     /// (with any literals), kept so it round-trips.
-    case other(keyword: ByteString, rest: ByteString)
+    indirect case other(keyword: ByteString, rest: ByteString)
 }

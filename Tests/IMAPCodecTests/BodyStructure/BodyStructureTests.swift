@@ -10,8 +10,8 @@ struct BodyGenerator {
     func string<G: RandomNumberGenerator>(_ g: inout G) -> ByteString { EnvelopeGenerator.string(&g) }
     func nstring<G: RandomNumberGenerator>(_ g: inout G) -> ByteString? { EnvelopeGenerator.nstring(&g) }
 
-    func parameters<G: RandomNumberGenerator>(_ g: inout G) -> [BodyStructure.Parameter] {
-        (0..<Int.random(in: 0..<3, using: &g)).map { _ in BodyStructure.Parameter(name: string(&g), value: string(&g)) }
+    func parameters<G: RandomNumberGenerator>(_ g: inout G) -> SharedList<BodyStructure.Parameter> {
+        SharedList((0..<Int.random(in: 0..<3, using: &g)).map { _ in BodyStructure.Parameter(name: string(&g), value: string(&g)) })
     }
 
     func fields<G: RandomNumberGenerator>(_ g: inout G) -> BodyStructure.Fields {
@@ -454,7 +454,7 @@ final class BodyStructureTests: XCTestCase {
 
 extension BodyStructure {
     /// The multipart's extension parameters (tests only).
-    var parameters: [Parameter] {
+    var parameters: SharedList<Parameter> {
         if case .multipart(let multipart) = self { return multipart.extension?.parameters ?? [] }
         return []
     }

@@ -78,9 +78,9 @@ struct TestMessage {
             inReplyTo: nstring(field("In-Reply-To")), messageID: nstring(field("Message-ID")))
     }
 
-    static func addresses(_ value: String?) -> [Address] {
+    static func addresses(_ value: String?) -> SharedList<Address> {
         guard let value, !value.isEmpty else { return [] }
-        return value.split(separator: ",").compactMap { part -> Address? in
+        return SharedList(value.split(separator: ",").compactMap { part -> Address? in
             var name: String? = nil
             var spec = part.trimmingCharacters(in: .whitespaces)
             if let open = spec.firstIndex(of: "<"), let close = spec.lastIndex(of: ">"), open < close {
@@ -93,7 +93,7 @@ struct TestMessage {
             return Address(
                 name: name.map { ByteString($0) }, mailbox: ByteString(String(spec[..<at])),
                 host: ByteString(String(spec[spec.index(after: at)...])))
-        }
+        })
     }
 
     /// A single part described from Content-Type and Content-Transfer-Encoding.
@@ -101,7 +101,7 @@ struct TestMessage {
         let contentType = field("Content-Type") ?? "text/plain; charset=us-ascii"
         let pieces = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
         let media = pieces[0].split(separator: "/").map(String.init)
-        var parameters: [BodyStructure.Parameter] = []
+        var parameters = SharedList<BodyStructure.Parameter>()
         for piece in pieces.dropFirst() {
             let pair = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }
             if pair.count == 2 { parameters.append(.init(name: ByteString(pair[0].uppercased()), value: ByteString(pair[1]))) }
