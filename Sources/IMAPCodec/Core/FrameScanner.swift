@@ -173,8 +173,22 @@ public struct FrameScanner: Sendable {
     /// `count` unexamined bytes from `start` of `storage` hold no LF and break no limit,
     /// examines them and returns true (``next(_:)`` would return nil). Otherwise examines
     /// nothing and returns false.
-    @inlinable
     mutating func examinesLineBytes(_ storage: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> Bool {
+        guard literalRemaining == 0, !streaming, !discarding, !endsAfterFlush,
+            scanned &+ count &- lineStart <= limits.maxLineLength,
+            Int64(dropped &+ scanned &+ count) <= limits.maxFrameSize,
+            start >= 0, count >= 0, start &+ count <= storage.count,
+            Self.firstLineFeed(UnsafeBufferPointer(rebasing: storage[start..<(start &+ count)]), from: 0) == nil
+        else { return false }
+        scanned &+= count
+        examined &+= count
+        return true
+    }
+
+    /// ``examinesLineBytes(_:from:count:)`` for a few bytes, one by one, in code inlined
+    /// into the decoder's caller.
+    @inlinable
+    mutating func examinesFewLineBytes(_ storage: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> Bool {
         guard literalRemaining == 0, !streaming, !discarding, !endsAfterFlush,
             scanned &+ count &- lineStart <= limits.maxLineLength,
             Int64(dropped &+ scanned &+ count) <= limits.maxFrameSize
@@ -314,9 +328,16 @@ public struct FrameScanner: Sendable {
     static func firstLineFeed(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var i = start
         let end = bytes.count
-        // Eight bytes at a time (WordBytes), then byte by byte from the word that holds it.
+        // Sixteen bytes at a time (one vector compare), eight (WordBytes), then byte by byte
+        // from the word that holds it.
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
+            let lf = SIMD16<UInt8>(repeating: ASCII.lf)
+            while i &+ 16 <= end {
+                let vector = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                if any(vector .== lf) { break }
+                i &+= 16
+            }
             while i &+ 8 <= end {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                 if WordBytes.lanes(of: word, equalTo: ASCII.lf) != 0 { break }

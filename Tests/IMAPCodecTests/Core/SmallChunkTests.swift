@@ -106,6 +106,37 @@ final class SmallChunkTests: XCTestCase {
         }
     }
 
+    /// Pieces of 17 to 256 bytes inside a line take the vector search of
+    /// ``FrameDecoder/hasNothingNew()``: lines of every length from 1 to 700 bytes, LFs at
+    /// every position in a piece, a literal, and a line limit broken inside a piece.
+    func testReadSizedPiecesAgree() {
+        var g = SeededGenerator(seed: 0x1F_2560)
+        var text = ""
+        for n in 0..<300 {
+            let length = n < 100 ? n : Int.random(in: 0..<700, using: &g)
+            text += "* OK " + String(repeating: Character(UnicodeScalar(UInt8(97 + n % 26))), count: length) + "\r\n"
+            if n % 50 == 0 { text += "* 1 FETCH (BODY[] {300}\r\n" + String(repeating: "x\r\n", count: 100) + ")\r\n" }
+        }
+        text += "* OK " + String(repeating: "z", count: 2000) + "\r\n* OK after\r\n"
+        let input = Array(text.utf8)
+        let limits = DecodingLimits(maxLineLength: 1000, maxLiteralSize: 1000, maxFrameSize: 4000, maxNestingDepth: 10)
+        let options = ResponseDecoder.Options(limits: limits)
+        let whole = responses(input, chunk: input.count, options: options)
+        XCTAssertEqual(whole.filter { if case .value = $0 { return true } else { return false } }.count, 307)
+        XCTAssertEqual(whole.filter { if case .error(.lineTooLong, _, _) = $0 { return true } else { return false } }.count, 1)
+        for chunk in [15, 16, 17, 23, 24, 31, 63, 64, 65, 100, 128, 255, 256, 257, 300] {
+            XCTAssertEqual(responses(input, chunk: chunk, options: options), whole, "chunk \(chunk)")
+        }
+        let commandInput = Array(text.replacingOccurrences(of: "* OK ", with: "A1 LOGIN ").utf8)
+        let commandWhole = commands(commandInput, chunk: commandInput.count, options: CommandDecoder.Options(limits: limits))
+        XCTAssertEqual(commandWhole.filter { if case .error(.lineTooLong, _, _) = $0 { return true } else { return false } }.count, 1)
+        for chunk in [17, 64, 200, 256] {
+            XCTAssertEqual(
+                commands(commandInput, chunk: chunk, options: CommandDecoder.Options(limits: limits)), commandWhole,
+                "commands, chunk \(chunk)")
+        }
+    }
+
     /// Limits hold between line ends too: a line fed byte by byte fails at the byte that
     /// breaks the limit, not when (if ever) its LF arrives, so memory stays bounded.
     func testLimitsBreakAtTheByteThatBreaksThem() {
