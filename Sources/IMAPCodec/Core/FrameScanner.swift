@@ -174,9 +174,7 @@ public struct FrameScanner: Sendable {
     /// examines them and returns true (``next(_:)`` would return nil). Otherwise examines
     /// nothing and returns false.
     mutating func examinesLineBytes(_ storage: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> Bool {
-        guard literalRemaining == 0, !streaming, !discarding, !endsAfterFlush,
-            scanned &+ count &- lineStart <= limits.maxLineLength,
-            Int64(dropped &+ scanned &+ count) <= limits.maxFrameSize,
+        guard mayExamineLineBytes(count),
             start >= 0, count >= 0, start &+ count <= storage.count,
             Self.firstLineFeed(UnsafeBufferPointer(rebasing: storage[start..<(start &+ count)]), from: 0) == nil
         else { return false }
@@ -185,14 +183,23 @@ public struct FrameScanner: Sendable {
         return true
     }
 
-    /// ``examinesLineBytes(_:from:count:)`` for a few bytes, one by one, in code inlined
-    /// into the decoder's caller.
+    /// True when `count` more bytes of a plain line may be examined on a fast path: the
+    /// scanner is in a line (not in a literal, not streaming or dropping a frame), and
+    /// they break neither the line nor the frame limit (the general path reports those).
     @inlinable
-    mutating func examinesFewLineBytes(_ storage: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> Bool {
+    func mayExamineLineBytes(_ count: Int) -> Bool {
         guard literalRemaining == 0, !streaming, !discarding, !endsAfterFlush,
             scanned &+ count &- lineStart <= limits.maxLineLength,
             Int64(dropped &+ scanned &+ count) <= limits.maxFrameSize
         else { return false }
+        return true
+    }
+
+    /// ``examinesLineBytes(_:from:count:)`` for a few bytes, one by one, in code inlined
+    /// into the decoder's caller.
+    @inlinable
+    mutating func examinesFewLineBytes(_ storage: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> Bool {
+        guard mayExamineLineBytes(count) else { return false }
         var i = start
         let end = start &+ count
         while i < end {

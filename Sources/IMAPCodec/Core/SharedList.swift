@@ -11,6 +11,10 @@
 /// it is built from an array literal or any sequence, and mutating it copies the
 /// elements first unless this list is the chunk's only user (copy on write). Equality and
 /// hashing compare the elements; printing shows them as an array does.
+///
+/// A decoded list keeps its whole chunk alive: every address (or body parameter) of its
+/// frame, a bounded amount. Copy it (`SharedList(list)` or `Array(list)`) to keep one
+/// list alone for long.
 public struct SharedList<Element> {
     /// The chunk, nil for an empty list.
     @usableFromInline var storage: SharedListStorage<Element>?
@@ -33,6 +37,8 @@ public struct SharedList<Element> {
 
     @inlinable
     init(storage: SharedListStorage<Element>?, start: Int, length: Int) {
+        // A frame's limits keep the decoder's lists far below 2^32 elements.
+        assert(UInt32(exactly: start) != nil && UInt32(exactly: length) != nil)
         self.storage = storage
         self.first = UInt32(truncatingIfNeeded: start)
         self.size = UInt32(truncatingIfNeeded: length)
@@ -54,23 +60,39 @@ public struct SharedList<Element> {
     /// The elements as an array.
     public var array: [Element] { Array(self) }
 
+    /// True when this list is its chunk's only user and holds everything the chunk holds,
+    /// so that the slots after its elements are free: it may then be edited in place.
+    /// (The uniqueness test comes first: a reference bound before it would count.)
+    @inlinable
+    mutating func ownsStorageAlone() -> Bool {
+        guard isKnownUniquelyReferenced(&storage), let storage else { return false }
+        return start == 0 && storage.count == length
+    }
+
     /// Gives this list storage of its own with room for `minimumCapacity` elements,
     /// unless it already has it.
     @usableFromInline
     mutating func makeUnique(minimumCapacity: Int) {
-        if storage == nil && minimumCapacity == 0 { return }
-        if let storage, isKnownUniquelyReferenced(&self.storage), start == 0,
-            storage.count == length, storage.slots >= minimumCapacity
-        {
+        if length == 0 && minimumCapacity == 0 {
+            self = SharedList()
             return
         }
+        let owned = ownsStorageAlone()
+        if owned, let storage, storage.slots >= minimumCapacity { return }
         let fresh = SharedListStorage<Element>.make(minimumCapacity: Swift.max(minimumCapacity, length))
         if let storage, length > 0 {
+            let first = start
+            let count = length
             storage.withUnsafeMutablePointerToElements { from in
                 fresh.withUnsafeMutablePointerToElements { to in
-                    to.initialize(from: from + start, count: length)
+                    if owned {
+                        to.moveInitialize(from: from + first, count: count)
+                    } else {
+                        to.initialize(from: from + first, count: count)
+                    }
                 }
             }
+            if owned { storage.count = 0 }
         }
         fresh.count = length
         self.storage = fresh
@@ -112,56 +134,109 @@ extension SharedList: RangeReplaceableCollection {
     }
 
     /// Replaces the elements in `subrange` with `newElements`.
+    ///
+    /// In place when this list owns its storage alone and it has room; otherwise the
+    /// elements move to fresh storage (doubling the capacity when appending, as `Array`
+    /// does), and the other lists of a shared chunk keep theirs.
     public mutating func replaceSubrange<C: Collection>(
         _ subrange: Range<Int>, with newElements: C
     ) where C.Element == Element {
         precondition(subrange.lowerBound >= 0 && subrange.upperBound <= length, "SharedList range out of bounds")
         let inserted = newElements.count
         let newLength = length - subrange.count + inserted
-        precondition(newLength <= Int(UInt32.max), "SharedList holds at most 4294967295 elements")
-        // Appending to a list that owns its storage, with room: in place. (Uniquely
-        // referenced: a copy on another thread must not read the header while it
-        // changes.) Otherwise the elements move to fresh storage (capacity doubling, as
-        // Array's).
-        if subrange.lowerBound == length, let storage, isKnownUniquelyReferenced(&self.storage), start == 0,
-            storage.count == length, storage.slots >= newLength
-        {
+        precondition(UInt32(exactly: newLength) != nil, "SharedList holds at most 4294967295 elements")
+        let owned = ownsStorageAlone()
+        if newLength == 0 && !owned {
+            self = SharedList()
+            return
+        }
+        let tail = length - subrange.upperBound
+        if owned, let storage, storage.slots >= newLength {
             storage.withUnsafeMutablePointerToElements { elements in
-                var slot = elements + length
-                for element in newElements {
-                    slot.initialize(to: element)
-                    slot += 1
+                (elements + subrange.lowerBound).deinitialize(count: subrange.count)
+                // moveInitialize(from:count:) allows the two ranges to overlap.
+                let newTail = subrange.lowerBound + inserted
+                if newTail != subrange.upperBound {
+                    (elements + newTail).moveInitialize(from: elements + subrange.upperBound, count: tail)
                 }
+                Self.initialize(elements + subrange.lowerBound, count: inserted, from: newElements)
             }
             storage.count = newLength
             length = newLength
             return
         }
-        let capacity = subrange.lowerBound == length ? Swift.max(newLength, 2 * length) : newLength
+        let appending = subrange.lowerBound == length
+        let capacity = appending ? Swift.max(newLength, 2 * length) : newLength
         let fresh = SharedListStorage<Element>.make(minimumCapacity: capacity)
+        let first = start
         fresh.withUnsafeMutablePointerToElements { to in
-            var slot = to
             if let storage {
                 storage.withUnsafeMutablePointerToElements { from in
-                    slot.initialize(from: from + start, count: subrange.lowerBound)
+                    let base = from + first
+                    if owned {
+                        to.moveInitialize(from: base, count: subrange.lowerBound)
+                        (base + subrange.lowerBound).deinitialize(count: subrange.count)
+                        (to + subrange.lowerBound + inserted).moveInitialize(from: base + subrange.upperBound, count: tail)
+                    } else {
+                        to.initialize(from: base, count: subrange.lowerBound)
+                        (to + subrange.lowerBound + inserted).initialize(from: base + subrange.upperBound, count: tail)
+                    }
                 }
             }
-            slot += subrange.lowerBound
-            for element in newElements {
-                slot.initialize(to: element)
-                slot += 1
-            }
-            if let storage {
-                let tail = length - subrange.upperBound
-                storage.withUnsafeMutablePointerToElements { from in
-                    slot.initialize(from: from + start + subrange.upperBound, count: tail)
-                }
-            }
+            Self.initialize(to + subrange.lowerBound, count: inserted, from: newElements)
         }
+        if owned, let storage { storage.count = 0 }
         fresh.count = newLength
         storage = fresh
         start = 0
         length = newLength
+    }
+
+    /// Initializes `count` slots from `elements`, which must hold exactly that many (a
+    /// collection whose `count` disagrees with its iteration traps, as with `Array`).
+    @inlinable
+    static func initialize<C: Collection>(_ slots: UnsafeMutablePointer<Element>, count: Int, from elements: C)
+    where C.Element == Element {
+        var slot = slots
+        var written = 0
+        for element in elements {
+            precondition(written < count, "a collection yielded more elements than its count")
+            slot.initialize(to: element)
+            slot += 1
+            written += 1
+        }
+        precondition(written == count, "a collection yielded fewer elements than its count")
+    }
+
+    /// Calls `body` with the elements' contiguous storage.
+    public func withContiguousStorageIfAvailable<R>(
+        _ body: (UnsafeBufferPointer<Element>) throws -> R
+    ) rethrows -> R? {
+        guard let storage else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let first = start
+        let count = length
+        return try storage.withUnsafeMutablePointerToElements { elements in
+            try body(UnsafeBufferPointer(start: elements + first, count: count))
+        }
+    }
+
+    /// Calls `body` with the elements' contiguous storage, made this list's own first.
+    public mutating func withContiguousMutableStorageIfAvailable<R>(
+        _ body: (inout UnsafeMutableBufferPointer<Element>) throws -> R
+    ) rethrows -> R? {
+        makeUnique(minimumCapacity: length)
+        guard let storage else {
+            var empty = UnsafeMutableBufferPointer<Element>(start: nil, count: 0)
+            return try body(&empty)
+        }
+        let count = length
+        return try storage.withUnsafeMutablePointerToElements { elements in
+            var buffer = UnsafeMutableBufferPointer(start: elements, count: count)
+            defer {
+                precondition(buffer.baseAddress == elements && buffer.count == count, "the buffer must not be replaced")
+            }
+            return try body(&buffer)
+        }
     }
 }
 
@@ -189,9 +264,10 @@ extension SharedList: Hashable where Element: Hashable {
     }
 }
 
-// The chunk's slots are written only while the decoder that made the chunk runs, before
-// any list holding them leaves it, or through a list that is the chunk's only user; after
-// that they are read only. So lists of Sendable elements may cross threads.
+// A chunk's slots are written by the parser that made it, before any list in it leaves
+// the parser, and afterwards only through a list that has just found itself the chunk's
+// only user (`isKnownUniquelyReferenced`, before it reads the chunk's count); otherwise
+// they are only read. So lists of Sendable elements may cross threads.
 extension SharedList: @unchecked Sendable where Element: Sendable {}
 
 extension SharedList: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
@@ -294,7 +370,10 @@ struct SharedListBuilder<Element> {
         let fresh = SharedListStorage<Element>.make(minimumCapacity: capacity)
         fresh.withUnsafeMutablePointerToElements { to in
             if let chunk, open > 0 {
-                chunk.withUnsafeMutablePointerToElements { from in to.initialize(from: from + listStart, count: open) }
+                // Moved, not copied: the old chunk's lists all end before the open one, and
+                // none has left the parser, so its count may shrink.
+                chunk.withUnsafeMutablePointerToElements { from in to.moveInitialize(from: from + listStart, count: open) }
+                chunk.count = listStart
             }
             (to + open).initialize(to: element)
         }

@@ -172,4 +172,150 @@ final class SharedListTests: XCTestCase {
         XCTAssertEqual(dumped.split(separator: "\n").dropFirst(), expected.split(separator: "\n").dropFirst())
         XCTAssertEqual(decoded.array, [address(0), address(1)])
     }
+
+    func testEditsInPlaceWhenItOwnsItsStorageAlone() throws {
+        var list = SharedList<Int>()
+        list.reserveCapacity(8)
+        let reserved = chunk(list)
+        XCTAssertNotNil(reserved)
+        list.append(1)
+        list.append(contentsOf: [2, 3, 4])
+        list[0] = 5
+        list.insert(9, at: 1)
+        XCTAssertEqual(list.removeLast(), 4)
+        list.sort()
+        XCTAssertEqual(Array(list), [2, 3, 5, 9])
+        XCTAssertEqual(chunk(list), reserved, "no edit reallocated")
+        list.removeAll(keepingCapacity: true)
+        XCTAssertTrue(list.isEmpty)
+        XCTAssertEqual(chunk(list), reserved)
+        list.removeAll()
+        XCTAssertNil(chunk(list))
+
+        // A decoded list that ends up alone in its chunk (the envelope's only list) grows in
+        // place; one followed by other lists of the chunk must copy, even when alone.
+        var envelope: Envelope? = try parse(
+            #"("d" "s" \#(addressList(0..<2)) NIL NIL NIL NIL NIL NIL NIL)"#,
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() })
+        var only = envelope?.from ?? []
+        envelope = nil
+        let before = chunk(only)
+        only.append(address(2))
+        XCTAssertEqual(chunk(only), before)
+        XCTAssertEqual(Array(only), (0..<3).map(address))
+
+        var full: Envelope? = try parse(
+            #"("d" "s" \#(addressList(0..<2)) \#(addressList(2..<3)) NIL NIL NIL NIL NIL NIL)"#,
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() })
+        var first = full?.from ?? []
+        let sender = full?.sender ?? []
+        full = nil
+        let shared = chunk(first)
+        first.append(address(9))
+        XCTAssertNotEqual(chunk(first), shared)
+        XCTAssertEqual(Array(sender), [address(2)], "the next list in the chunk is untouched")
+        XCTAssertEqual(Array(first), [address(0), address(1), address(9)])
+    }
+
+    func testEmptyListsHoldNoChunk() throws {
+        let envelope = try parse(
+            #"("d" "s" () (NIL) NIL (NIL NIL) NIL NIL NIL NIL)"#, lenient: true,
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() })
+        for list in [envelope.from, envelope.sender, envelope.replyTo, envelope.to] {
+            XCTAssertTrue(list.isEmpty)
+            XCTAssertNil(chunk(list))
+        }
+    }
+
+    /// Every element made is destroyed exactly once: random edits on built and decoded-style
+    /// lists, and a builder with one-slot chunks whose lists move again and again.
+    func testElementsLiveAndDieExactlyOnce() {
+        Tracked.live = 0
+        do {
+            var builder = SharedListBuilder<Tracked>(initialCapacity: 1)
+            var lists: [SharedList<Tracked>] = []
+            var g = SeededGenerator(seed: 77)
+            for n in 0..<60 {
+                builder.begin()
+                let count = n == 5 ? 100 : Int.random(in: 0..<6, using: &g)
+                for k in 0..<count { builder.append(Tracked(n * 1000 + k)) }
+                let list = builder.finish()
+                XCTAssertEqual(list.map(\.value), (0..<count).map { n * 1000 + $0 }, "list \(n)")
+                lists.append(list)
+            }
+            for (n, list) in lists.enumerated() {
+                XCTAssertEqual(list.map(\.value).first, list.isEmpty ? nil : n * 1000)
+            }
+            for i in lists.indices {
+                var list = lists[i]
+                switch Int.random(in: 0..<5, using: &g) {
+                case 0: list.append(Tracked(-1))
+                case 1 where !list.isEmpty: list.remove(at: Int.random(in: 0..<list.count, using: &g))
+                case 2 where !list.isEmpty: list[0] = Tracked(-2)
+                case 3: list.replaceSubrange(0..<list.count / 2, with: [Tracked(-3), Tracked(-4)])
+                default: list.removeAll(keepingCapacity: true)
+                }
+                if i % 2 == 0 { lists[i] = list }
+            }
+            XCTAssertGreaterThan(Tracked.live, 0)
+        }
+        XCTAssertEqual(Tracked.live, 0, "every element destroyed once, none leaked")
+    }
+
+    func testBuilderChunkBoundaries() {
+        var builder = SharedListBuilder<Int>(initialCapacity: 8)
+        builder.begin()
+        for k in 0..<8 { builder.append(k) }
+        let a = builder.finish()
+        builder.begin()
+        builder.append(8)
+        let b = builder.finish()
+        builder.begin()
+        let empty = builder.finish()
+        XCTAssertEqual(Array(a), Array(0..<8))
+        XCTAssertEqual(Array(b), [8])
+        XCTAssertNotEqual(chunk(a), chunk(b), "a list opened on a full chunk starts a new one")
+        XCTAssertEqual(b.start, 0)
+        XCTAssertTrue(empty.isEmpty)
+        XCTAssertNil(chunk(empty))
+    }
+
+    func testBodyParametersOverflowTheFirstChunk() throws {
+        // 13 pairs in 8 lists, in a nested multipart, disposition parameters included.
+        let text = #"""
+            ((("TEXT" "PLAIN" ("CHARSET" "UTF-8" "FORMAT" "flowed" "DELSP" "yes") NIL NIL "7BIT" 1 1 NIL ("INLINE" ("A" "1" "B" "2")) NIL NIL)\#
+            ("TEXT" "HTML" ("CHARSET" "UTF-8") NIL NIL "7BIT" 2 1 NIL NIL NIL NIL) "ALTERNATIVE" ("BOUNDARY" "inner") NIL NIL NIL)\#
+            ("APPLICATION" "PDF" ("NAME" "x.pdf" "X" "y") NIL NIL "BASE64" 3 NIL ("ATTACHMENT" ("FILENAME" "x.pdf" "SIZE" "3")) NIL NIL) \#
+            "MIXED" ("BOUNDARY" "outer") NIL NIL NIL)
+            """#
+        let body = try parse(text, { (s: inout ParserState) throws(IMAPDecodingError) in try s.body() })
+        guard case .multipart(let outer) = body, case .multipart(let inner) = outer.parts[0],
+            case .singlePart(let plain) = inner.parts[0], case .singlePart(let html) = inner.parts[1],
+            case .singlePart(let pdf) = outer.parts[1]
+        else { return XCTFail("unexpected shape") }
+        let lists = [
+            plain.fields.parameters, plain.extension?.dispositionTail?.disposition?.parameters ?? [],
+            html.fields.parameters, inner.extension?.parameters ?? [], pdf.fields.parameters,
+            pdf.extension?.dispositionTail?.disposition?.parameters ?? [], outer.extension?.parameters ?? [],
+        ]
+        XCTAssertEqual(
+            lists.map { $0.map { $0.name.stringValue + "=" + $0.value.stringValue } },
+            [["CHARSET=UTF-8", "FORMAT=flowed", "DELSP=yes"], ["A=1", "B=2"], ["CHARSET=UTF-8"], ["BOUNDARY=inner"],
+             ["NAME=x.pdf", "X=y"], ["FILENAME=x.pdf", "SIZE=3"], ["BOUNDARY=outer"]])
+        XCTAssertEqual(Set(lists.compactMap(chunk)).count, 2, "8 slots, then 16")
+        XCTAssertEqual(written { $0.writeBody(body) }, text)
+    }
+}
+
+/// An element that counts its live instances.
+final class Tracked: Hashable, Sendable {
+    nonisolated(unsafe) static var live = 0
+    let value: Int
+    init(_ value: Int) {
+        self.value = value
+        Tracked.live += 1
+    }
+    deinit { Tracked.live -= 1 }
+    static func == (lhs: Tracked, rhs: Tracked) -> Bool { lhs.value == rhs.value }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }

@@ -137,6 +137,47 @@ final class SmallChunkTests: XCTestCase {
         }
     }
 
+    /// The frame limit and streamed literals on the read-sized fast path: a line that breaks
+    /// the frame limit after a literal, and a frame whose literal is streamed (its bytes
+    /// before the literal already dropped from the buffer), fed in pieces around 16, 32
+    /// and 64 bytes.
+    func testReadSizedPiecesAtTheFrameLimitAndWhileStreaming() {
+        let limits = DecodingLimits(maxLineLength: 200, maxLiteralSize: 100, maxFrameSize: 160, maxNestingDepth: 10)
+        let text = "* 1 FETCH (BODY[] {40}\r\n" + String(repeating: "b", count: 40)
+            + " UID " + String(repeating: "7", count: 150) + ")\r\n"
+            + "* 2 FETCH (UID 1 BODY[] {90}\r\n" + String(repeating: "s", count: 90) + " FLAGS (\\Seen " + String(repeating: "x", count: 40) + "))\r\n"
+            + "* OK " + String(repeating: "k", count: 100) + "\r\n"
+        let input = Array(text.utf8)
+        for streaming in [nil, Int64(50)] {
+            let options = ResponseDecoder.Options(limits: limits, streamLiteralsAbove: streaming)
+            let whole = responses(input, chunk: input.count, options: options)
+            XCTAssertTrue(whole.contains { if case .error(.frameTooLarge, _, _) = $0 { return true } else { return false } })
+            for chunk in [1, 15, 16, 17, 31, 32, 33, 63, 64, 65, 255, 256] {
+                XCTAssertEqual(responses(input, chunk: chunk, options: options), whole, "chunk \(chunk), streaming \(String(describing: streaming))")
+            }
+        }
+    }
+
+    /// The LF search (sixteen bytes, eight, then one at a time) finds the first LF at every
+    /// position, from every start, in buffers of every length up to 70.
+    func testFirstLineFeedAtEveryPosition() {
+        for length in 0...70 {
+            for lf in [nil] + (0..<length).map(Optional.some) {
+                var bytes = [UInt8](repeating: 0x41, count: length)
+                if let lf {
+                    bytes[lf] = ASCII.lf
+                    if lf + 3 < length { bytes[lf + 3] = ASCII.lf }
+                }
+                bytes.withUnsafeBufferPointer { buffer in
+                    for from in 0...length {
+                        let expected = lf.flatMap { $0 >= from ? $0 : ($0 + 3 >= from && $0 + 3 < length ? $0 + 3 : nil) }
+                        XCTAssertEqual(FrameScanner.firstLineFeed(buffer, from: from), expected, "length \(length), LF \(String(describing: lf)), from \(from)")
+                    }
+                }
+            }
+        }
+    }
+
     /// Limits hold between line ends too: a line fed byte by byte fails at the byte that
     /// breaks the limit, not when (if ever) its LF arrives, so memory stays bounded.
     func testLimitsBreakAtTheByteThatBreaksThem() {
@@ -159,5 +200,27 @@ final class SmallChunkTests: XCTestCase {
             do { _ = try commands.next() } catch { failedAt = n + 1 }
         }
         XCTAssertEqual(failedAt, 41)
+
+        // In pieces: the error comes with the piece that holds the breaking byte (the
+        // read-sized fast path applies the limits too), not when a later LF arrives.
+        func failingPiece(_ text: String, piece: Int) -> Int? {
+            var decoder = ResponseDecoder(options: .init(limits: limits))
+            let bytes = Array(text.utf8)
+            var start = 0
+            var n = 0
+            while start < bytes.count {
+                decoder.append(bytes[start..<min(bytes.count, start + piece)])
+                start += piece
+                n += 1
+                do { while try decoder.next() != nil {} } catch { return n }
+            }
+            return nil
+        }
+        let longLine = "* OK " + String(repeating: "a", count: 300)
+        let longFrame = "* 1 FETCH (BODY[] {20}\r\n" + String(repeating: "b", count: 20) + String(repeating: "c", count: 300)
+        for piece in [1, 7, 16, 17, 20, 33, 64, 100] {
+            XCTAssertEqual(failingPiece(longLine, piece: piece), (41 + piece - 1) / piece, "line limit, pieces of \(piece)")
+            XCTAssertEqual(failingPiece(longFrame, piece: piece), (61 + piece - 1) / piece, "frame limit, pieces of \(piece)")
+        }
     }
 }
