@@ -115,14 +115,25 @@ extension SharedList: RandomAccessCollection, MutableCollection {
     public subscript(position: Int) -> Element {
         get {
             precondition(position >= 0 && position < length, "SharedList index out of range")
-            guard let storage else { preconditionFailure("SharedList index out of range") }
-            return storage.withUnsafeMutablePointerToElements { $0[start &+ position] }
+            return withElements { $0[position] }
         }
         set {
             precondition(position >= 0 && position < length, "SharedList index out of range")
             makeUnique(minimumCapacity: length)
-            guard let storage else { preconditionFailure("SharedList index out of range") }
-            storage.withUnsafeMutablePointerToElements { $0[position] = newValue }
+            withElements { $0[position] = newValue }
+        }
+    }
+
+    /// Calls `body` with this list's elements in their chunk (an empty buffer when the
+    /// list has no chunk, which holds exactly when it is empty). Writing through the
+    /// buffer is for a list that owns its storage alone (after ``makeUnique(minimumCapacity:)``).
+    @inlinable
+    func withElements<R>(_ body: (UnsafeMutableBufferPointer<Element>) throws -> R) rethrows -> R {
+        guard let storage else { return try body(UnsafeMutableBufferPointer(start: nil, count: 0)) }
+        let first = start
+        let count = length
+        return try storage.withUnsafeMutablePointerToElements { elements in
+            try body(UnsafeMutableBufferPointer(start: elements + first, count: count))
         }
     }
 }
@@ -212,12 +223,7 @@ extension SharedList: RangeReplaceableCollection {
     public func withContiguousStorageIfAvailable<R>(
         _ body: (UnsafeBufferPointer<Element>) throws -> R
     ) rethrows -> R? {
-        guard let storage else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let first = start
-        let count = length
-        return try storage.withUnsafeMutablePointerToElements { elements in
-            try body(UnsafeBufferPointer(start: elements + first, count: count))
-        }
+        try withElements { try body(UnsafeBufferPointer($0)) }
     }
 
     /// Calls `body` with the elements' contiguous storage, made this list's own first.
@@ -225,15 +231,12 @@ extension SharedList: RangeReplaceableCollection {
         _ body: (inout UnsafeMutableBufferPointer<Element>) throws -> R
     ) rethrows -> R? {
         makeUnique(minimumCapacity: length)
-        guard let storage else {
-            var empty = UnsafeMutableBufferPointer<Element>(start: nil, count: 0)
-            return try body(&empty)
-        }
-        let count = length
-        return try storage.withUnsafeMutablePointerToElements { elements in
-            var buffer = UnsafeMutableBufferPointer(start: elements, count: count)
+        return try withElements { elements in
+            var buffer = elements
             defer {
-                precondition(buffer.baseAddress == elements && buffer.count == count, "the buffer must not be replaced")
+                precondition(
+                    buffer.baseAddress == elements.baseAddress && buffer.count == elements.count,
+                    "the buffer must not be replaced")
             }
             return try body(&buffer)
         }
