@@ -277,14 +277,25 @@ public struct FrameScanner: Sendable {
         streaming = false
     }
 
+    /// Drops the bytes of a rejected frame examined so far, but the last few of a line:
+    /// the line may end in a literal header, which must be read whole to know whether
+    /// the frame goes on (dropping part of it would end the frame early and read the
+    /// literal's bytes as frames of their own, however the bytes were split).
     mutating func flushDiscarded() -> Event? {
-        guard discarding, scanned > 0 else { return nil }
-        let length = scanned
+        guard discarding else { return nil }
+        let line = scanned - Swift.max(lineStart, 0)
+        let kept = literalRemaining > 0 ? 0 : Swift.min(line, Self.literalHeaderReach)
+        let length = scanned - kept
+        guard length > 0 else { return nil }
         dropped += length
         lineStart -= length
-        scanned = 0
+        scanned = kept
         return .skip(length: length)
     }
+
+    /// The most bytes a literal header ends a line with, from the byte before its `{` (a
+    /// `~`) to its CR: `~{` twenty digits `+}` CR is 25.
+    static let literalHeaderReach = 32
 
     mutating func endDiscard() -> Event {
         let length = scanned

@@ -82,6 +82,59 @@ final class FrameScannerTests: XCTestCase {
         }
     }
 
+    /// Random pieces mixing runs of single bytes (which wait in the buffer's own bytes and
+    /// are examined there) with longer pieces (which move them to the storage first), with
+    /// the default limits and with limits tight enough to break on most fixtures: the same
+    /// frames and errors as whole input.
+    func testMixedPieceSizesOnEveryFixture() throws {
+        let tight = DecodingLimits(maxLineLength: 60, maxLiteralSize: 200, maxFrameSize: 400, maxNestingDepth: 8)
+        var random = SeededGenerator(seed: 0x5EED_B0FF)
+        for url in try Self.fixtureFiles() {
+            let bytes = try Array(Data(contentsOf: url))
+            let clientToServer = url.pathExtension == "c2s"
+            var pieces: [ArraySlice<UInt8>] = []
+            var start = 0
+            while start < bytes.count {
+                if Int.random(in: 0..<10, using: &random) < 6 {
+                    for _ in 0..<Int.random(in: 1...80, using: &random) where start < bytes.count {
+                        pieces.append(bytes[start...start])
+                        start += 1
+                    }
+                } else {
+                    let end = min(bytes.count, start + Int.random(in: 2...100, using: &random))
+                    pieces.append(bytes[start..<end])
+                    start = end
+                }
+            }
+            for limits in [DecodingLimits.responses, tight] {
+                let whole = run([bytes[...]], limits: limits, clientToServer: clientToServer).outputs
+                let mixed = run(pieces, limits: limits, clientToServer: clientToServer)
+                if mixed.outputs != whole {
+                    let at = zip(mixed.outputs, whole).prefix { $0 == $1 }.count
+                    XCTFail("\(url.lastPathComponent), line limit \(limits.maxLineLength): output \(at) differs")
+                }
+                XCTAssertFalse(mixed.decoder.isInsideFrame, url.lastPathComponent)
+            }
+        }
+    }
+
+    /// A command line over the limit that ends in a non-synchronizing literal: the literal
+    /// belongs to the rejected command however the bytes are split. (Dropping the rejected
+    /// line as it arrived once cut the literal header in two when a piece ended inside it;
+    /// the frame then ended early and the literal's bytes, here a DELETE, came out as a
+    /// command of their own.)
+    func testRejectedLineKeepsItsLiteralHeaderInEverySplit() {
+        let limits = DecodingLimits(maxLineLength: 40, maxLiteralSize: 1000, maxFrameSize: 10000, maxNestingDepth: 8)
+        let text = Array(
+            ("A1 APPEND INBOX " + String(repeating: "x", count: 60) + " ~{17+}\r\nA2 DELETE INBOX\r\n\r\nA3 NOOP\r\n").utf8)
+        let whole = run([text[...]], limits: limits, clientToServer: true).outputs
+        XCTAssertEqual(whole, [.error(.lineTooLong, "CRLF", 40), .frame(Array("A3 NOOP\r\n".utf8), text.count - 9)])
+        for size in 1...text.count {
+            let pieces = stride(from: 0, to: text.count, by: size).map { text[$0..<min(text.count, $0 + size)] }
+            XCTAssertEqual(run(pieces, limits: limits, clientToServer: true).outputs, whole, "pieces of \(size)")
+        }
+    }
+
     func testEveryTwoWaySplitOfASmallStreamWithLiterals() {
         let text = "* 1 FETCH (BODY[] {5}\r\nab\r\nc UID 7)\r\n* 2 FETCH (BODY[] {0}\r\n)\r\nA1 OK done\r\n"
         let whole = frames(text)
