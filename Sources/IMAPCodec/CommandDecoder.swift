@@ -102,7 +102,7 @@ public struct CommandDecoder: Sendable {
     }
 
     /// Appends bytes received from the client.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         frames.append(bytes)
     }

@@ -81,7 +81,7 @@ public struct ResponseDecoder: Sendable {
     }
 
     /// Appends bytes received from the server.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         frames.append(bytes)
     }

@@ -49,7 +49,7 @@ public struct FrameDecoder: Sendable {
     }
 
     /// Appends bytes received from the peer.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         buffer.append(contentsOf: bytes)
     }
@@ -147,10 +147,29 @@ public struct FrameDecoder: Sendable {
     public mutating func hasNothingNew() -> Bool {
         let unexamined = buffer.readableBytes &- scanner.scanned
         if scanner.literalRemaining > 0 { return scanner.countsLiteralBytes(unexamined) }
+        if unexamined <= buffer.pendingCount {
+            // The new bytes are the last of those waiting in the buffer's own bytes (a stream
+            // fed a byte at a time): read them there, without touching the storage.
+            guard scanner.mayExamineLineBytes(unexamined) else { return false }
+            let end = Swift.min(buffer.pendingCount, IMAPBuffer.pendingCapacity)
+            let lineFeed = withUnsafeBytes(of: &buffer.pending) { pending in
+                var i = Swift.max(0, end &- unexamined)
+                while i < end {
+                    if pending[i] == ASCII.lf { return true }
+                    i &+= 1
+                }
+                return false
+            }
+            if lineFeed { return false }
+            scanner.scanned &+= unexamined
+            scanner.examined &+= unexamined
+            return true
+        }
         guard unexamined <= Self.quietCheckLimit else { return false }
         if unexamined > 16 { return examinesLineBytes(unexamined) }
+        buffer.flush()
         let start = buffer.readerIndex &+ scanner.scanned
-        return buffer.storage.withUnsafeBufferPointer { all in
+        return buffer.storage.withUnsafeBytes { all in
             scanner.examinesFewLineBytes(all, from: start, count: unexamined)
         }
     }
@@ -159,6 +178,7 @@ public struct FrameDecoder: Sendable {
     /// the inlined byte loop is cheaper for fewer).
     @usableFromInline
     mutating func examinesLineBytes(_ unexamined: Int) -> Bool {
+        buffer.flush()
         let start = buffer.readerIndex &+ scanner.scanned
         return buffer.storage.withUnsafeBufferPointer { all in
             scanner.examinesLineBytes(all, from: start, count: unexamined)
@@ -172,9 +192,11 @@ public struct FrameDecoder: Sendable {
 
     /// The next event, or nil when more bytes are needed.
     public mutating func next() -> Event? {
+        buffer.flush()
         while true {
+            let unread = buffer.readerIndex..<buffer.writerIndex
             let event = buffer.storage.withUnsafeBufferPointer { all in
-                scanner.next(UnsafeBufferPointer(rebasing: all[buffer.readerIndex...]))
+                scanner.next(UnsafeBufferPointer(rebasing: all[unread]))
             }
             switch event {
             case nil:

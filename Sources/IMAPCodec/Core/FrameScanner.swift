@@ -44,7 +44,9 @@ public struct FrameScanner: Sendable {
     }
 
     /// The limits enforced.
-    public var limits: DecodingLimits
+    public var limits: DecodingLimits {
+        didSet { refreshQuietLineEnd() }
+    }
     /// True when the bytes come from a client: a synchronizing literal that is refused
     /// is never sent, so the frame ends at the literal header's line.
     public var clientToServer: Bool
@@ -73,10 +75,36 @@ public struct FrameScanner: Sendable {
     public var bytesExamined: Int { examined }
     @usableFromInline var examined: Int = 0
 
+    /// The largest value of ``scanned`` that the fast paths may bring the current line to:
+    /// -1 unless the scanner is in a plain line (not in a literal, not streaming or dropping
+    /// a frame), else where the line or the frame would break its limit, whichever comes
+    /// first. One comparison then answers everything but the LF search. Derived from the
+    /// other fields by ``refreshQuietLineEnd()``, which every method that changes them
+    /// calls (the fast paths change only ``scanned``, and ``literalRemaining`` within a
+    /// literal); debug builds check it on every fast path.
+    @usableFromInline var quietLineEnd: Int = -1
+
     /// Creates a scanner.
     public init(limits: DecodingLimits, clientToServer: Bool) {
         self.limits = limits
         self.clientToServer = clientToServer
+        refreshQuietLineEnd()
+    }
+
+    /// Recomputes ``quietLineEnd``.
+    mutating func refreshQuietLineEnd() {
+        quietLineEnd = computedQuietLineEnd()
+    }
+
+    /// What ``quietLineEnd`` must be in the current state.
+    @usableFromInline
+    func computedQuietLineEnd() -> Int {
+        guard literalRemaining == 0, !streaming, !discarding, !endsAfterFlush else { return -1 }
+        let (lineEnd, lineOverflow) = lineStart.addingReportingOverflow(limits.maxLineLength)
+        let frameEnd = limits.maxFrameSize - Int64(dropped)
+        return Swift.min(
+            lineOverflow ? Int.max : lineEnd,
+            frameEnd >= Int64(Int.max) ? Int.max : Int(Swift.max(frameEnd, -1)))
     }
 
     /// True when the scanner is in the middle of a frame.
@@ -104,7 +132,10 @@ public struct FrameScanner: Sendable {
                 let take = Int(min(Int64(available), literalRemaining))
                 literalRemaining -= Int64(take)
                 examined += take
-                if literalRemaining == 0 { streaming = false }
+                if literalRemaining == 0 {
+                    streaming = false
+                    refreshQuietLineEnd()
+                }
                 return .streamed(length: take)
             }
             if literalRemaining > 0 {
@@ -116,6 +147,7 @@ public struct FrameScanner: Sendable {
                 examined += take
                 if literalRemaining > 0 { return flushDiscarded() }
                 lineStart = scanned
+                refreshQuietLineEnd()
                 continue
             }
             guard let lf = Self.firstLineFeed(bytes, from: scanned) else {
@@ -159,11 +191,13 @@ public struct FrameScanner: Sendable {
                 // The decoder decides: stream it, or buffer it within the limits.
                 literalRemaining = header.count
                 lineStart = scanned
+                refreshQuietLineEnd()
                 return .literal(header)
             }
             if let error = checkBufferedLiteral(header) { return error }
             literalRemaining = header.count
             lineStart = scanned
+            refreshQuietLineEnd()
             return .literal(header)
         }
     }
@@ -185,21 +219,20 @@ public struct FrameScanner: Sendable {
 
     /// True when `count` more bytes of a plain line may be examined on a fast path: the
     /// scanner is in a line (not in a literal, not streaming or dropping a frame), and
-    /// they break neither the line nor the frame limit (the general path reports those).
-    @inlinable
+    /// they break neither the line nor the frame limit (the general path reports those):
+    /// one comparison with ``quietLineEnd``.
+    @inlinable @inline(__always)
     func mayExamineLineBytes(_ count: Int) -> Bool {
-        guard literalRemaining == 0, !streaming, !discarding, !endsAfterFlush,
-            scanned &+ count &- lineStart <= limits.maxLineLength,
-            Int64(dropped &+ scanned &+ count) <= limits.maxFrameSize
-        else { return false }
-        return true
+        // Debug builds (the tests) check that every change of state refreshed it.
+        assert(quietLineEnd == computedQuietLineEnd(), "quietLineEnd is stale")
+        return count >= 0 && scanned &+ count <= quietLineEnd
     }
 
     /// ``examinesLineBytes(_:from:count:)`` for a few bytes, one by one, in code inlined
     /// into the decoder's caller.
     @inlinable
-    mutating func examinesFewLineBytes(_ storage: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> Bool {
-        guard mayExamineLineBytes(count) else { return false }
+    mutating func examinesFewLineBytes(_ storage: UnsafeRawBufferPointer, from start: Int, count: Int) -> Bool {
+        guard mayExamineLineBytes(count), start >= 0, start &+ count <= storage.count else { return false }
         var i = start
         let end = start &+ count
         while i < end {
@@ -253,6 +286,7 @@ public struct FrameScanner: Sendable {
         scanned = 0
         lineStart = 0
         streaming = literalRemaining > 0
+        refreshQuietLineEnd()
         return prefix
     }
 
@@ -275,6 +309,13 @@ public struct FrameScanner: Sendable {
         discarding = false
         endsAfterFlush = false
         streaming = false
+        quietLineEnd = freshQuietLineEnd
+    }
+
+    /// ``quietLineEnd`` at the start of a frame, which depends only on the limits.
+    var freshQuietLineEnd: Int {
+        let frameLimit = limits.maxFrameSize >= Int64(Int.max) ? Int.max : Int(Swift.max(limits.maxFrameSize, -1))
+        return Swift.min(limits.maxLineLength, frameLimit)
     }
 
     /// Drops the bytes of a rejected frame examined so far, but the last few of a line:
@@ -307,7 +348,10 @@ public struct FrameScanner: Sendable {
     /// When the line is complete, `header` is the literal it announced, if any.
     mutating func reject(_ error: IMAPDecodingError, lineComplete: Bool, header: LiteralHeader?) -> Event {
         discarding = true
-        guard lineComplete else { return .error(error) }  // discard up to the line's end
+        guard lineComplete else {  // discard up to the line's end
+            refreshQuietLineEnd()
+            return .error(error)
+        }
         if let header, header.nonSynchronizing || !clientToServer {
             // The literal's bytes come anyway: drop them as they arrive, then the rest.
             literalRemaining = header.count
@@ -317,6 +361,7 @@ public struct FrameScanner: Sendable {
             // the frame ends with this line.
             endsAfterFlush = true
         }
+        refreshQuietLineEnd()
         return .error(error)
     }
 

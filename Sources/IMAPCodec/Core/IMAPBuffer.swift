@@ -1,55 +1,83 @@
 /// The bytes a decoder has received but not yet consumed.
 ///
 /// Bytes are appended as they arrive from the socket; the decoder consumes whole
-/// frames (or discards bytes of a rejected frame) from the front. Consumed space is
-/// reclaimed by moving the unread tail to the front only once the consumed prefix is
-/// at least as large as the unread tail, so every byte is moved at most a constant
-/// number of times: appending and consuming N bytes costs O(N) however they are split.
+/// frames (or discards bytes of a rejected frame) from the front. The unread bytes are
+/// `storage[readerIndex..<writerIndex]`; the array's elements after `writerIndex` are free
+/// space (zeros, or bytes already consumed), so appending copies into memory the array
+/// already holds instead of calling an array append (which costs a uniqueness check, a
+/// capacity check and generic bookkeeping for every piece). When the free space runs out,
+/// the unread bytes move to the front if the consumed prefix is at least as large as they
+/// are (and the array then has room), or else to a new array twice the size they and the
+/// new bytes need; either way every byte is moved at most a constant number of times on
+/// average, so appending and consuming N bytes costs O(N) however they are split.
 ///
 /// Allocation habits, each measured by the benchmarks (Docs/Performance.md):
 /// - an array of at least ``adoptionThreshold`` bytes appended to an empty buffer is
 ///   adopted, not copied;
 /// - a frame that is the whole buffer is handed over, not copied, when it is large or
 ///   the buffer holds the caller's array; a small one is copied and the capacity kept;
-/// - a few bytes at a time are appended without a call into memmove for each;
+/// - a byte appended on its own waits in 32 bytes of the buffer's own (``pending``) and
+///   goes to the storage with up to 31 others, in one store (each write into the array
+///   checks its uniqueness through a runtime call);
 /// - capacity is kept once everything is consumed, up to ``retainedCapacity`` bytes;
 ///   beyond that the storage is released, so one large frame does not pin its memory.
 public struct IMAPBuffer: Sendable {
+    /// The unread bytes at `readerIndex..<writerIndex`, then free space.
     @usableFromInline var storage: [UInt8] = []
     @usableFromInline var readerIndex: Int = 0
+    @usableFromInline var writerIndex: Int = 0
     /// True while `storage` is an array adopted from the caller (possibly still shared with
-    /// it): it is released rather than cleared in place once consumed.
+    /// it, and with no free space): it is released rather than reused once consumed.
     @usableFromInline var adopted = false
+    /// Bytes appended one at a time and not yet moved to `storage`, which they follow, in
+    /// memory order. Every path that reads `storage` moves them there first (``flush()``),
+    /// except the decoders' fast paths, which read them here.
+    @usableFromInline var pending: Pending = (0, 0, 0, 0)
+    /// How many bytes of ``pending`` are in use, 0 to ``pendingCapacity``.
+    @usableFromInline var pendingCount: Int = 0
+    /// Room for ``pendingCapacity`` bytes.
+    @usableFromInline typealias Pending = (UInt64, UInt64, UInt64, UInt64)
+    /// The bytes ``pending`` holds.
+    @inlinable static var pendingCapacity: Int { MemoryLayout<Pending>.size }
 
     /// Arrays at least this large are adopted by an empty buffer rather than copied
     /// (below it, copying is cheaper than the later reallocation of a small adopted array).
     @usableFromInline static let adoptionThreshold = 4096
-    /// The most capacity a buffer keeps by copying a small frame out rather than handing
+    /// The most storage a buffer keeps by copying a small frame out rather than handing
     /// its storage over (larger storage, grown by an earlier large frame, is handed over:
     /// keeping it would hold large allocations that the allocator maps and unmaps).
     @usableFromInline static let keptCapacity = 1 << 16
-    /// The most capacity kept when every byte has been consumed.
+    /// The most storage kept when every byte has been consumed.
     @usableFromInline static let retainedCapacity = 1 << 20
+    /// The smallest storage allocated.
+    @usableFromInline static let minimumCapacity = 256
 
     /// Creates an empty buffer.
     public init() {}
 
     /// The number of bytes received and not yet consumed.
     @inlinable
-    public var readableBytes: Int { storage.count - readerIndex }
+    public var readableBytes: Int { writerIndex &- readerIndex &+ pendingCount }
 
-    /// The unread bytes. The view shares storage with the buffer; copy it to keep it
-    /// past the next mutation.
-    @inlinable
-    public var readableView: ArraySlice<UInt8> { storage[readerIndex...] }
+    /// The unread bytes. The view shares storage with the buffer (unless bytes appended one
+    /// at a time are waiting to join it: then it is a copy); copy it to keep it past the
+    /// next mutation.
+    public var readableView: ArraySlice<UInt8> {
+        if pendingCount == 0 { return storage[readerIndex..<writerIndex] }
+        var copy = Array(storage[readerIndex..<writerIndex])
+        let count = Swift.min(Swift.max(pendingCount, 0), Self.pendingCapacity)
+        withUnsafeBytes(of: pending) { copy.append(contentsOf: $0[0..<count]) }
+        return copy[...]
+    }
 
     /// Appends bytes received from the peer. When the buffer is empty the array is adopted
     /// without copying.
     @inlinable
     public mutating func append(_ bytes: [UInt8]) {
-        if storage.isEmpty && bytes.count >= Self.adoptionThreshold {
+        if writerIndex == 0 && pendingCount == 0 && bytes.count >= Self.adoptionThreshold {
             storage = bytes
             readerIndex = 0
+            writerIndex = bytes.count
             adopted = true
             return
         }
@@ -57,74 +85,147 @@ public struct IMAPBuffer: Sendable {
     }
 
     /// Appends bytes received from the peer.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append<C: Collection>(contentsOf bytes: C) where C.Element == UInt8 {
-        let count = bytes.count
-        if count == 1, let byte = bytes.first {
-            // A stream fed byte by byte.
-            compactIfWorthwhile()
-            storage.append(byte)
-            adopted = false
-            return
+        if bytes.count == 1, let byte = bytes.first {
+            // A stream fed byte by byte: inlined into the caller, a few instructions.
+            appendByte(byte)
+        } else {
+            appendSeveral(bytes)
         }
-        // Contiguous bytes (an array, a slice of one, a buffer pointer): one non-generic copy.
-        let copied: Void? = bytes.withContiguousStorageIfAvailable { appendBytes(UnsafeRawBufferPointer($0)) }
-        if copied != nil { return }
-        // Any other collection (rare: a lazy view, a custom sequence of bytes).
-        guard count > 0 else { return }
-        compactIfWorthwhile()
-        storage.append(contentsOf: bytes)
-        adopted = false  // appending made the storage this buffer's own
     }
 
-    /// Appends a copy of `source`.
+    /// ``append(contentsOf:)`` for any number of bytes but one.
     @inlinable
-    mutating func appendBytes(_ source: UnsafeRawBufferPointer) {
+    mutating func appendSeveral<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        guard !bytes.isEmpty else { return }
+        flush()
+        // Contiguous bytes (an array, a slice of one, a buffer pointer): one non-generic copy.
+        let copied: Void? = bytes.withContiguousStorageIfAvailable { appendToStorage(UnsafeRawBufferPointer($0)) }
+        if copied != nil { return }
+        // Any other collection (rare: a lazy view, a custom sequence of bytes).
+        Array(bytes).withUnsafeBytes { appendToStorage($0) }
+    }
+
+    /// Appends one byte: to ``pending``, moving the bytes there to the storage first when
+    /// it is full.
+    @inlinable @inline(__always)
+    mutating func appendByte(_ byte: UInt8) {
+        if UInt(bitPattern: pendingCount) >= UInt(Self.pendingCapacity) { flushPending() }
+        let index = pendingCount
+        withUnsafeMutableBytes(of: &pending) { $0[index] = byte }
+        pendingCount = index &+ 1
+    }
+
+    /// Moves the bytes waiting in ``pending`` to the storage (after its bytes).
+    @inlinable @inline(__always)
+    mutating func flush() {
+        if pendingCount > 0 { flushPending() }
+    }
+
+    /// ``flush()`` when there is something to move, out of line: one store of all of
+    /// ``pending`` into the free space (what follows the bytes in use lands in free space).
+    @usableFromInline
+    mutating func flushPending() {
+        let count = Swift.min(Swift.max(pendingCount, 0), Self.pendingCapacity)
+        pendingCount = 0
+        let start = writerIndex
+        guard storage.count &- start >= Self.pendingCapacity else {
+            return withUnsafeBytes(of: pending) { appendToStorage(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
+        let bytes = pending
+        storage.withUnsafeMutableBytes { all in
+            UnsafeMutableRawBufferPointer(rebasing: all[start..<(start + Self.pendingCapacity)])
+                .storeBytes(of: bytes, as: Pending.self)
+        }
+        writerIndex = start &+ count
+    }
+
+    /// Appends a copy of `source` to the storage (the caller has moved pending bytes there
+    /// first).
+    @inlinable
+    mutating func appendToStorage(_ source: UnsafeRawBufferPointer) {
         let count = source.count
         guard count > 0 else { return }
-        compactIfWorthwhile()
-        if count <= 8 {
-            // A few bytes: no call into memmove for each.
-            for byte in source { storage.append(byte) }
-        } else {
-            storage.append(contentsOf: source.assumingMemoryBound(to: UInt8.self))
+        let start = writerIndex
+        guard storage.count &- start >= count else { return appendMakingRoom(source) }
+        storage.withUnsafeMutableBytes { all in
+            UnsafeMutableRawBufferPointer(rebasing: all[start..<(start + count)]).copyMemory(from: source)
         }
-        adopted = false
+        writerIndex = start &+ count
+    }
+
+    /// ``appendToStorage(_:)`` when the free space is too small: moves the unread bytes to
+    /// the front if the consumed prefix is at least as large as they are and the storage
+    /// then has room, or else to new storage with at least as much free space as they take
+    /// (so that the storage doubles as a long frame arrives), then appends.
+    @usableFromInline
+    mutating func appendMakingRoom(_ source: UnsafeRawBufferPointer) {
+        let unread = writerIndex - readerIndex
+        let needed = unread + source.count
+        if !adopted && readerIndex >= unread && storage.count >= needed {
+            let from = readerIndex
+            storage.withUnsafeMutableBytes { all in
+                guard let base = all.baseAddress else { return }
+                base.copyMemory(from: base + from, byteCount: unread)
+                UnsafeMutableRawBufferPointer(rebasing: all[unread..<needed]).copyMemory(from: source)
+            }
+        } else {
+            // The unread bytes and `source`, then zeros (the free space must be initialized).
+            let capacity = Swift.max(Self.minimumCapacity, 2 * needed)
+            let (from, to) = (readerIndex, writerIndex)
+            let old = storage
+            storage = [UInt8](unsafeUninitializedCapacity: capacity) { fresh, initialized in
+                old.withUnsafeBufferPointer { old in
+                    _ = fresh.initialize(fromContentsOf: old[from..<to])
+                }
+                UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: fresh[unread..<needed]))
+                    .copyMemory(from: source)
+                fresh[needed...].initialize(repeating: 0)
+                initialized = capacity
+            }
+            adopted = false
+        }
+        readerIndex = 0
+        writerIndex = needed
     }
 
     /// Drops `count` unread bytes from the front.
     @inlinable
     mutating func consume(_ count: Int) {
-        readerIndex = Swift.min(storage.count, readerIndex + Swift.max(0, count))
-        if readerIndex == storage.count {
-            if adopted || storage.capacity > Self.retainedCapacity {
+        flush()
+        readerIndex = Swift.min(writerIndex, readerIndex + Swift.max(0, count))
+        if readerIndex == writerIndex {
+            if adopted || storage.count > Self.retainedCapacity {
                 storage = []
                 adopted = false
-            } else {
-                storage.removeAll(keepingCapacity: true)
             }
             readerIndex = 0
+            writerIndex = 0
         }
     }
 
     /// Copies out and consumes the first `count` unread bytes.
     @inlinable
     mutating func readBytes(_ count: Int) -> [UInt8] {
-        let end = Swift.min(storage.count, readerIndex + Swift.max(0, count))
-        let bytes: [UInt8]
-        if readerIndex == 0 && end == storage.count
-            && (adopted || end >= Self.adoptionThreshold || storage.capacity > Self.keptCapacity)
+        flush()
+        let end = Swift.min(writerIndex, readerIndex + Swift.max(0, count))
+        if readerIndex == 0 && end == writerIndex
+            && (adopted || end >= Self.adoptionThreshold || storage.count > Self.keptCapacity)
         {
             // The frame is everything buffered and large (or the caller's array): hand over
-            // the storage itself. A small frame is copied instead, so the buffer keeps its
-            // capacity for the next one (bytes arriving a few at a time would otherwise
-            // regrow it from nothing for every frame).
-            bytes = storage
+            // the storage itself, without its free space. A small frame is copied instead, so
+            // the buffer keeps its storage for the next one (bytes arriving a few at a time
+            // would otherwise regrow it from nothing for every frame).
+            var bytes = storage
             storage = []
             adopted = false
-        } else {
-            bytes = Self.copy(storage, readerIndex..<end)
+            readerIndex = 0
+            writerIndex = 0
+            if bytes.count > end { bytes.removeSubrange(end...) }
+            return bytes
         }
+        let bytes = Self.copy(storage, readerIndex..<end)
         consume(end - readerIndex)
         return bytes
     }
@@ -134,14 +235,5 @@ public struct IMAPBuffer: Sendable {
     @inlinable
     static func copy(_ storage: borrowing [UInt8], _ range: Range<Int>) -> [UInt8] {
         storage.withUnsafeBufferPointer { all in Array(UnsafeBufferPointer(rebasing: all[range])) }
-    }
-
-    @inlinable
-    mutating func compactIfWorthwhile() {
-        if readerIndex > 0 && readerIndex >= storage.count - readerIndex {
-            storage.removeSubrange(0..<readerIndex)
-            readerIndex = 0
-            adopted = false
-        }
     }
 }

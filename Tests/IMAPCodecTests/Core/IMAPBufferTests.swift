@@ -78,4 +78,76 @@ final class IMAPBufferTests: XCTestCase {
         XCTAssertEqual(buffer.readBytes(2), [0x44, 0x45])
         XCTAssertEqual(buffer.storage.capacity, 0, "storage grown by a large frame is not kept")
     }
+
+    /// Bytes appended one at a time wait in the buffer's own 32 bytes; every way of reading
+    /// the buffer sees them in order after the stored bytes, across the moves to storage
+    /// (on the 33rd byte, before a longer piece, before a read).
+    func testSingleBytesKeepTheirPlace() {
+        var buffer = IMAPBuffer()
+        var expected: [UInt8] = []
+        var random = SeededGenerator(seed: 7)
+        for round in 0..<400 {
+            if Int.random(in: 0..<4, using: &random) == 0 {
+                let piece = (0..<Int.random(in: 0...40, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+                buffer.append(contentsOf: piece)
+                expected += piece
+            } else {
+                let byte = UInt8(truncatingIfNeeded: round)
+                buffer.append(contentsOf: CollectionOfOne(byte))
+                expected.append(byte)
+            }
+            XCTAssertLessThanOrEqual(buffer.pendingCount, IMAPBuffer.pendingCapacity)
+            XCTAssertEqual(buffer.readableBytes, expected.count)
+            XCTAssertEqual(Array(buffer.readableView), expected, "round \(round)")
+            if round % 7 == 0 {
+                let taken = buffer.readBytes(Int.random(in: 0...expected.count, using: &random))
+                XCTAssertEqual(taken, Array(expected.prefix(taken.count)), "round \(round)")
+                expected.removeFirst(taken.count)
+            } else if round % 11 == 0 {
+                let dropped = Int.random(in: 0...expected.count, using: &random)
+                buffer.consume(dropped)
+                expected.removeFirst(dropped)
+            }
+        }
+        buffer.consume(buffer.readableBytes)
+        XCTAssertEqual(buffer.readableBytes, 0)
+        XCTAssertEqual(buffer.pendingCount, 0)
+    }
+
+    /// Appending writes into the storage's free space; a copy of the buffer keeps its own
+    /// bytes (the write checks uniqueness and copies shared storage), pending bytes included.
+    func testCopiesOfABufferAreIndependent() {
+        var original = IMAPBuffer()
+        original.append(contentsOf: Array("abcdef".utf8))
+        original.append(contentsOf: CollectionOfOne(UInt8(ascii: "g")))
+        var copy = original
+        copy.append(contentsOf: Array("XYZ".utf8))
+        copy.append(contentsOf: CollectionOfOne(UInt8(ascii: "!")))
+        original.append(contentsOf: Array("hij".utf8))
+        XCTAssertEqual(Array(original.readableView), Array("abcdefghij".utf8))
+        XCTAssertEqual(Array(copy.readableView), Array("abcdefgXYZ!".utf8))
+        XCTAssertEqual(copy.readBytes(4), Array("abcd".utf8))
+        XCTAssertEqual(Array(original.readableView), Array("abcdefghij".utf8))
+    }
+
+    /// Free space is reused: once more than half is consumed, the unread bytes move to the
+    /// front of the same storage instead of new storage; when they do not fit, the storage
+    /// grows to twice what is needed, and a frame takes out exactly its bytes.
+    func testFreeSpaceIsReusedThenGrown() {
+        var buffer = IMAPBuffer()
+        buffer.append(contentsOf: [UInt8](repeating: 1, count: 100))
+        let size = buffer.storage.count
+        XCTAssertEqual(size, 2 * 100 > IMAPBuffer.minimumCapacity ? 200 : IMAPBuffer.minimumCapacity)
+        buffer.consume(90)
+        buffer.append(contentsOf: [UInt8](repeating: 2, count: size - 20))  // fits after moving 10 to the front
+        XCTAssertEqual(buffer.storage.count, size, "moved to the front, not grown")
+        XCTAssertEqual(buffer.readerIndex, 0)
+        XCTAssertEqual(Array(buffer.readableView), [UInt8](repeating: 1, count: 10) + [UInt8](repeating: 2, count: size - 20))
+        buffer.append(contentsOf: [UInt8](repeating: 3, count: 50))  // does not fit: grows
+        XCTAssertEqual(buffer.storage.count, 2 * (size - 10 + 50))
+        let all = buffer.readBytes(buffer.readableBytes - 1)
+        XCTAssertEqual(all.count, size - 10 + 49)
+        XCTAssertEqual(all.last, 3)
+        XCTAssertEqual(Array(buffer.readableView), [3])
+    }
 }
