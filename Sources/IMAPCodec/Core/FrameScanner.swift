@@ -45,7 +45,10 @@ public struct FrameScanner: Sendable {
 
     /// The limits enforced.
     public var limits: DecodingLimits {
-        didSet { refreshQuietLineEnd() }
+        didSet {
+            freshQuietLineEnd = Self.quietLineEnd(lineStart: 0, dropped: 0, limits: limits)
+            refreshQuietLineEnd()
+        }
     }
     /// True when the bytes come from a client: a synchronizing literal that is refused
     /// is never sent, so the frame ends at the literal header's line.
@@ -88,8 +91,12 @@ public struct FrameScanner: Sendable {
     public init(limits: DecodingLimits, clientToServer: Bool) {
         self.limits = limits
         self.clientToServer = clientToServer
+        freshQuietLineEnd = Self.quietLineEnd(lineStart: 0, dropped: 0, limits: limits)
         refreshQuietLineEnd()
     }
+
+    /// ``quietLineEnd`` at the start of a frame, which depends only on the limits.
+    @usableFromInline var freshQuietLineEnd: Int = -1
 
     /// Recomputes ``quietLineEnd``.
     mutating func refreshQuietLineEnd() {
@@ -100,6 +107,12 @@ public struct FrameScanner: Sendable {
     @usableFromInline
     func computedQuietLineEnd() -> Int {
         guard literalRemaining == 0, !streaming, !discarding, !endsAfterFlush else { return -1 }
+        return Self.quietLineEnd(lineStart: lineStart, dropped: dropped, limits: limits)
+    }
+
+    /// Where a line that starts at `lineStart`, in a frame of which `dropped` bytes are gone,
+    /// breaks the line or the frame limit, whichever comes first.
+    static func quietLineEnd(lineStart: Int, dropped: Int, limits: DecodingLimits) -> Int {
         let (lineEnd, lineOverflow) = lineStart.addingReportingOverflow(limits.maxLineLength)
         let frameEnd = limits.maxFrameSize - Int64(dropped)
         return Swift.min(
@@ -310,12 +323,6 @@ public struct FrameScanner: Sendable {
         endsAfterFlush = false
         streaming = false
         quietLineEnd = freshQuietLineEnd
-    }
-
-    /// ``quietLineEnd`` at the start of a frame, which depends only on the limits.
-    var freshQuietLineEnd: Int {
-        let frameLimit = limits.maxFrameSize >= Int64(Int.max) ? Int.max : Int(Swift.max(limits.maxFrameSize, -1))
-        return Swift.min(limits.maxLineLength, frameLimit)
     }
 
     /// Drops the bytes of a rejected frame examined so far, but the last few of a line:

@@ -7,8 +7,8 @@
 /// already holds instead of calling an array append (which costs a uniqueness check, a
 /// capacity check and generic bookkeeping for every piece). When the free space runs out,
 /// the unread bytes move to the front if the consumed prefix is at least as large as they
-/// are (and the array then has room), or else to a new array twice the size they and the
-/// new bytes need; either way every byte is moved at most a constant number of times on
+/// are (and the array then has room), or else to a new array with as much free space again
+/// as they take; either way every byte is moved at most a constant number of times on
 /// average, so appending and consuming N bytes costs O(N) however they are split.
 ///
 /// Allocation habits, each measured by the benchmarks (Docs/Performance.md):
@@ -157,8 +157,9 @@ public struct IMAPBuffer: Sendable {
 
     /// ``appendToStorage(_:)`` when the free space is too small: moves the unread bytes to
     /// the front if the consumed prefix is at least as large as they are and the storage
-    /// then has room, or else to new storage with at least as much free space as they take
-    /// (so that the storage doubles as a long frame arrives), then appends.
+    /// then has room, or else to new storage with as much free space as they take (so that
+    /// the storage doubles as a long frame arrives, while a large first append gets no free
+    /// space it would have to zero), then appends.
     @usableFromInline
     mutating func appendMakingRoom(_ source: UnsafeRawBufferPointer) {
         let unread = writerIndex - readerIndex
@@ -172,7 +173,7 @@ public struct IMAPBuffer: Sendable {
             }
         } else {
             // The unread bytes and `source`, then zeros (the free space must be initialized).
-            let capacity = Swift.max(Self.minimumCapacity, 2 * needed)
+            let capacity = Swift.max(Self.minimumCapacity, needed + unread)
             let (from, to) = (readerIndex, writerIndex)
             let old = storage
             storage = [UInt8](unsafeUninitializedCapacity: capacity) { fresh, initialized in
@@ -194,6 +195,12 @@ public struct IMAPBuffer: Sendable {
     @inlinable
     mutating func consume(_ count: Int) {
         flush()
+        consumeStored(count)
+    }
+
+    /// ``consume(_:)`` once the pending bytes are in the storage.
+    @inlinable
+    mutating func consumeStored(_ count: Int) {
         readerIndex = Swift.min(writerIndex, readerIndex + Swift.max(0, count))
         if readerIndex == writerIndex {
             if adopted || storage.count > Self.retainedCapacity {
@@ -226,7 +233,7 @@ public struct IMAPBuffer: Sendable {
             return bytes
         }
         let bytes = Self.copy(storage, readerIndex..<end)
-        consume(end - readerIndex)
+        consumeStored(end - readerIndex)
         return bytes
     }
 
