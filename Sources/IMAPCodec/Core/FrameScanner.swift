@@ -114,10 +114,10 @@ public struct FrameScanner: Sendable {
     /// breaks the line or the frame limit, whichever comes first.
     static func quietLineEnd(lineStart: Int, dropped: Int, limits: DecodingLimits) -> Int {
         let (lineEnd, lineOverflow) = lineStart.addingReportingOverflow(limits.maxLineLength)
-        let frameEnd = limits.maxFrameSize - Int64(dropped)
-        return Swift.min(
-            lineOverflow ? Int.max : lineEnd,
-            frameEnd >= Int64(Int.max) ? Int.max : Int(Swift.max(frameEnd, -1)))
+        // Any limits the caller sets, however large or negative, without overflowing.
+        let (frameEnd, frameOverflow) = limits.maxFrameSize.subtractingReportingOverflow(Int64(dropped))
+        let lineLimit = lineOverflow ? (limits.maxLineLength > 0 ? Int.max : -1) : lineEnd
+        return Swift.min(lineLimit, frameOverflow ? -1 : Int(clamping: Swift.max(frameEnd, -1)))
     }
 
     /// True when the scanner is in the middle of a frame.
@@ -280,7 +280,8 @@ public struct FrameScanner: Sendable {
                         message: "literal of \(header.count) bytes exceeds the limit of \(limits.maxLiteralSize)"),
                     lineComplete: true, header: header)
         }
-        if Int64(frameProgress) + header.count > limits.maxFrameSize {
+        let (frameTotal, frameOverflow) = Int64(frameProgress).addingReportingOverflow(header.count)
+        if frameOverflow || frameTotal > limits.maxFrameSize {
             return reject(
                 IMAPDecodingError(
                     kind: .frameTooLarge, rule: "literal", offset: frameProgress,
@@ -387,7 +388,7 @@ public struct FrameScanner: Sendable {
         if Int64(frameProgress) > limits.maxFrameSize {
             return reject(
                 IMAPDecodingError(
-                    kind: .frameTooLarge, rule: "CRLF", offset: Int(limits.maxFrameSize),
+                    kind: .frameTooLarge, rule: "CRLF", offset: Int(clamping: limits.maxFrameSize),
                     message: "frame longer than the limit of \(limits.maxFrameSize) bytes"),
                 lineComplete: complete, header: header)
         }

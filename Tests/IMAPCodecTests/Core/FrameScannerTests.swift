@@ -135,6 +135,37 @@ final class FrameScannerTests: XCTestCase {
         }
     }
 
+    /// Limits at the ends of their types, set before or during a frame (a caller may set
+    /// anything): no arithmetic on them overflows, whatever the split; with the largest
+    /// limits everything decodes as whole input does.
+    func testExtremeLimitsNeverTrap() {
+        let text = Array("* 1 FETCH (BODY[] {6}\r\nabcdef)\r\n* 2 FETCH (BODY[] {99999999999999999}\r\nab".utf8)
+        let huge = DecodingLimits(maxLineLength: .max, maxLiteralSize: .max, maxFrameSize: .max, maxNestingDepth: .max)
+        let negative = DecodingLimits(maxLineLength: .min, maxLiteralSize: .min, maxFrameSize: .min, maxNestingDepth: .min)
+        for limits in [huge, negative] {
+            let whole = run([text[...]], limits: limits).outputs
+            for size in [1, 2, 5, 64] {
+                let pieces = stride(from: 0, to: text.count, by: size).map { text[$0..<min(text.count, $0 + size)] }
+                let split = run(pieces, limits: limits).outputs
+                if limits == huge { XCTAssertEqual(split, whole, "pieces of \(size)") }
+                XCTAssertFalse(split.isEmpty)
+            }
+            // Changed while a literal streams and while a frame is being dropped.
+            for threshold in [Int64(1), 100] {
+                var decoder = FrameDecoder(limits: .responses, clientToServer: false)
+                decoder.streamingThreshold = threshold
+                for byte in text {
+                    decoder.append(CollectionOfOne(byte))
+                    while let event = decoder.next() {
+                        if case .literal = event, threshold == 1 { _ = decoder.beginStreaming() }
+                        decoder.limits = limits
+                    }
+                }
+                XCTAssertTrue(decoder.isInsideFrame)
+            }
+        }
+    }
+
     func testEveryTwoWaySplitOfASmallStreamWithLiterals() {
         let text = "* 1 FETCH (BODY[] {5}\r\nab\r\nc UID 7)\r\n* 2 FETCH (BODY[] {0}\r\n)\r\nA1 OK done\r\n"
         let whole = frames(text)
