@@ -3,7 +3,7 @@
 /// Bytes are appended as they arrive from the socket; the decoder consumes whole
 /// frames (or discards bytes of a rejected frame) from the front. The unread bytes are
 /// `storage[readerIndex..<writerIndex]`; the array's elements after `writerIndex` are free
-/// space (zeros, or bytes already consumed), so appending copies into memory the array
+/// space (stale bytes, never read as data), so appending copies into memory the array
 /// already holds instead of calling an array append (which costs a uniqueness check, a
 /// capacity check and generic bookkeeping for every piece). When the free space runs out,
 /// the unread bytes move to the front if the consumed prefix is at least as large as they
