@@ -14,7 +14,7 @@ public struct Command: Sendable, Hashable {
 
 /// Everything a client sends: commands, and the lines that are not commands (the
 /// continuation of AUTHENTICATE, and DONE ending IDLE).
-public indirect enum ClientMessage: Sendable, Hashable {
+public enum ClientMessage: Sendable, Hashable {
     /// A tagged command.
     case command(Command)
     /// `DONE`, ending IDLE (RFC 2177).
@@ -40,15 +40,15 @@ public enum CommandKind: Sendable, Hashable {
     case startTLS
     /// `AUTHENTICATE mechanism [initial-response]` (SASL-IR, RFC 4959: the initial response
     /// as base64 text; an empty initial response is sent as `=`).
-    case authenticate(mechanism: ByteString, initialResponse: ByteString?)
+    indirect case authenticate(mechanism: ByteString, initialResponse: ByteString?)
     /// `LOGIN user password`
-    case login(user: ByteString, password: ByteString)
+    indirect case login(user: ByteString, password: ByteString)
 
     // command-auth
     /// `DELETE mailbox`
     case delete(MailboxName)
     /// `RENAME from to`
-    case rename(from: MailboxName, to: MailboxName)
+    indirect case rename(from: MailboxName, to: MailboxName)
     /// `SUBSCRIBE mailbox`
     case subscribe(MailboxName)
     /// `UNSUBSCRIBE mailbox`
@@ -64,7 +64,7 @@ public enum CommandKind: Sendable, Hashable {
     /// `LIST [(select-opts)] reference patterns [RETURN (...)]` (RFC 5258, 9051)
     case list(ListCommand)
     /// `LSUB reference pattern` (IMAP4rev1)
-    case lsub(LSubCommand)
+    indirect case lsub(LSubCommand)
     /// `STATUS mailbox (attributes)`
     case status(StatusCommand)
     /// `ID (fields)` or `ID NIL` (RFC 2971)
@@ -78,11 +78,11 @@ public enum CommandKind: Sendable, Hashable {
     /// `SETMETADATA mailbox (entry value ...)` (RFC 5464)
     case setMetadata(SetMetadataCommand)
     /// `SETACL mailbox identifier rights` (RFC 4314)
-    case setACL(SetACLCommand)
+    indirect case setACL(SetACLCommand)
     /// `DELETEACL mailbox identifier` (RFC 4314)
-    case deleteACL(ACLIdentifierCommand)
+    indirect case deleteACL(ACLIdentifierCommand)
     /// `LISTRIGHTS mailbox identifier` (RFC 4314)
-    case listRights(ACLIdentifierCommand)
+    indirect case listRights(ACLIdentifierCommand)
     /// `NAMESPACE` (RFC 2342)
     case namespace
     /// `APPEND mailbox message...` (one message, or several with MULTIAPPEND).
@@ -122,7 +122,7 @@ public enum CommandKind: Sendable, Hashable {
     /// `[UID] THREAD ...` (RFC 5256)
     case thread(ThreadArguments, uid: Bool = false)
     /// `[UID] REPLACE n mailbox message` (RFC 8508)
-    case replace(SequenceNumber, MailboxName, AppendMessage, uid: Bool = false)
+    indirect case replace(SequenceNumber, MailboxName, AppendMessage, uid: Bool = false)
     /// `CANCELUPDATE "tag"...` (RFC 5267): stop the updates of earlier searches.
     case cancelUpdate([ByteString])
     /// `[UID] COPY set mailbox`
