@@ -176,13 +176,18 @@ struct IMAPWriter {
     }
 
     // quoted          = DQUOTE *QUOTED-CHAR DQUOTE
+    /// The bytes go out in runs (one copy each) between the bytes that need a backslash,
+    /// not one append per byte.
     mutating func writeQuoted(_ data: ByteString) {
         bytes.append(ASCII.dquote)
         data.withUnsafeBytes { raw in
-            for byte in raw {
-                if byte == ASCII.dquote || byte == ASCII.backslash { bytes.append(ASCII.backslash) }
-                bytes.append(byte)
+            var run = 0
+            for i in raw.indices where raw[i] == ASCII.dquote || raw[i] == ASCII.backslash {
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[run..<i]))
+                bytes.append(ASCII.backslash)
+                run = i  // the byte itself starts the next run
             }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[run...]))
         }
         bytes.append(ASCII.dquote)
     }

@@ -181,6 +181,24 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(CommandEncoder().encode(.idleDone).first?.bytes, Array("DONE\r\n".utf8))
     }
 
+    /// A quoted string goes out in runs between the bytes that need a backslash: the
+    /// escapes must land exactly, first, last, adjacent or alone.
+    func testEncoderEscapesQuotedStringsExactly() {
+        let cases: [(String, String)] = [
+            ("a b", #""a b""#), (#"say "hi""#, #""say \"hi\"""#), (#"\"#, #""\\""#),
+            (#"""#, #""\"""#), (#"\""#, #""\\\"""#), (#"x\y z"#, #""x\\y z""#),
+            (#""a b\"#, #""\"a b\\""#), ("", #""""#),
+        ]
+        for (password, wire) in cases {
+            let login = Command(tag: Tag("A1")!, .login(user: "bob", password: ByteString(Array(password.utf8))))
+            let chunks = CommandEncoder().encode(login)
+            XCTAssertEqual(String(decoding: chunks[0].bytes, as: UTF8.self), "A1 LOGIN bob \(wire)\r\n", password)
+            var decoder = CommandDecoder()
+            decoder.append(chunks[0].bytes)
+            XCTAssertEqual(try decoder.next(), .message(.command(login)), password)
+        }
+    }
+
     func testEncoderFollowsCapabilities() {
         XCTAssertEqual(CommandEncoder(capabilities: [.imap4rev1]).options.literalMode, .synchronizing)
         XCTAssertEqual(CommandEncoder(capabilities: [.imap4rev1, .literalPlus, .literalMinus]).options.literalMode, .nonSynchronizing)
