@@ -26,6 +26,9 @@ public enum ClientMessage: Sendable, Hashable {
 }
 
 /// The commands of RFC 9051, RFC 3501 and the extensions.
+///
+/// Cases whose arguments take more than 48 bytes (all rare commands) are boxed, so that a
+/// command is 88 bytes and moves cheaply through the decoder (Docs/Performance.md).
 public enum CommandKind: Sendable, Hashable {
     // command-any     = "CAPABILITY" / "LOGOUT" / "NOOP"
     /// `CAPABILITY`
