@@ -27,7 +27,7 @@ public enum ClientMessage: Sendable, Hashable {
 
 /// The commands of RFC 9051, RFC 3501 and the extensions.
 ///
-/// Cases whose arguments take more than 48 bytes (all rare commands) are boxed, so that a
+/// Cases whose arguments take 64 bytes or more (all rare commands) are boxed, so that a
 /// command is 88 bytes and moves cheaply through the decoder (Docs/Performance.md).
 public enum CommandKind: Sendable, Hashable {
     // command-any     = "CAPABILITY" / "LOGOUT" / "NOOP"
