@@ -44,15 +44,10 @@ public struct CommandEncoder: Sendable {
     /// The chunks of `message`; send them in order, waiting for a continuation request
     /// after each chunk that says so.
     public func encode(_ message: ClientMessage) -> [EncodedChunk] {
-        var writer = IMAPWriter(options: options)
-        // Room for a typical command at once, instead of growing through 16, 32, 64... bytes.
-        writer.bytes.reserveCapacity(Self.initialCapacity)
+        var writer = IMAPWriter(message: options)
         writer.writeClientMessage(message)
         return writer.finish()
     }
-
-    /// The bytes reserved for a message before writing it.
-    static let initialCapacity = 256
 
     /// The chunks of `command`.
     public func encode(_ command: Command) -> [EncodedChunk] {

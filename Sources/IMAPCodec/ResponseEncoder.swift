@@ -16,7 +16,7 @@ public struct ResponseEncoder: Sendable {
 
     /// The bytes of `response`, CRLF included.
     public func encode(_ response: Response) -> [UInt8] {
-        var writer = IMAPWriter(options: EncodingOptions(literalMode: .response, utf8Accept: utf8Accept, binary: binary))
+        var writer = IMAPWriter(message: EncodingOptions(literalMode: .response, utf8Accept: utf8Accept, binary: binary))
         writer.writeResponse(response)
         return writer.finishBytes()
     }

@@ -58,6 +58,16 @@ struct IMAPWriter {
         self.options = options
     }
 
+    /// A writer for one whole message (a command or a response), with room for a typical
+    /// one reserved at once instead of growing through 16, 32, 64... bytes.
+    init(message options: EncodingOptions) {
+        self.options = options
+        bytes.reserveCapacity(Self.messageCapacity)
+    }
+
+    /// The bytes reserved for a message before writing it.
+    static let messageCapacity = 256
+
     /// Finishes: all chunks, the last one not waiting.
     mutating func finish() -> [EncodedChunk] {
         if !bytes.isEmpty || chunks.isEmpty {
@@ -71,6 +81,12 @@ struct IMAPWriter {
 
     /// All bytes, ignoring continuation points (for responses and tests).
     mutating func finishBytes() -> [UInt8] {
+        if chunks.isEmpty {
+            // One chunk (always so for responses): its bytes, without copying them.
+            var all: [UInt8] = []
+            swap(&all, &bytes)
+            return all
+        }
         var all: [UInt8] = []
         for chunk in finish() { all.append(contentsOf: chunk.bytes) }
         return all
