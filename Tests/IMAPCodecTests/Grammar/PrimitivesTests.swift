@@ -304,6 +304,39 @@ final class PrimitivesTests: XCTestCase {
         XCTAssertEqual(minus.finish().first?.waitForContinuation, true)
     }
 
+    /// The form of a string is decided by its bytes, whichever path (the eight-at-a-time
+    /// check for plain strings, or the byte-by-byte one) decides it: one odd byte at every
+    /// position of strings of 1 to 17 bytes, every byte value, and the length limit.
+    func testWriterStringFormByByte() {
+        func expected(_ bytes: [UInt8]) -> [UInt8] {
+            let dquote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+            if bytes.count > 1024 || bytes.contains(where: { $0 == 0 || $0 == 0x0D || $0 == 0x0A || $0 >= 0x80 }) {
+                return Array("{\(bytes.count)}\r\n".utf8) + bytes
+            }
+            var out: [UInt8] = [dquote]
+            for byte in bytes {
+                if byte == dquote || byte == backslash { out.append(backslash) }
+                out.append(byte)
+            }
+            return out + [dquote]
+        }
+        for length in 1...17 {
+            for position in 0..<length {
+                for odd in 0...255 {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    bytes[position] = UInt8(odd)
+                    var writer = IMAPWriter(options: EncodingOptions(literalMode: .response))
+                    writer.writeString(ByteString(bytes))
+                    XCTAssertEqual(writer.finishBytes(), expected(bytes), "byte \(odd) at \(position) of \(length)")
+                }
+            }
+        }
+        for length in [1023, 1024, 1025] {
+            let bytes = [UInt8](repeating: UInt8(ascii: "b"), count: length)
+            XCTAssertEqual(Array(written { $0.writeString(ByteString(bytes)) }.utf8), expected(bytes), "\(length) bytes")
+        }
+    }
+
     /// Round trip of random strings through the writer and the parser.
     func testSeededStringRoundTrip() throws {
         var rng = SeededGenerator(seed: 42)
