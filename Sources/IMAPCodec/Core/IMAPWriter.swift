@@ -172,22 +172,10 @@ struct IMAPWriter {
     static let quotedLimit = 1024
 
     /// True when every byte of `raw` is a plain QUOTED-CHAR (printable ASCII or DEL, neither
-    /// DQUOTE nor backslash), so the string goes out quoted as it is: eight bytes at a time,
-    /// with the parser's test (``ParserState/specialLanes(_:)``).
+    /// DQUOTE nor backslash), so the string goes out quoted as it is: the parser's search,
+    /// eight bytes at a time (``ParserState/firstQuotedSpecial(in:from:)``).
     static func isPlainQuoted(_ raw: UnsafeRawBufferPointer) -> Bool {
-        let count = raw.count
-        var i = 0
-        while i &+ 8 <= count {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            if ParserState.specialLanes(word) != 0 { return false }
-            i &+= 8
-        }
-        while i < count {
-            let byte = raw[i]
-            if byte == ASCII.dquote || byte == ASCII.backslash || byte < 0x20 || byte >= 0x80 { return false }
-            i &+= 1
-        }
-        return true
+        ParserState.firstQuotedSpecial(in: raw, from: 0) == raw.count
     }
 
     // astring         = 1*ASTRING-CHAR / string

@@ -115,27 +115,32 @@ extension ParserState {
     }
 
     /// The index of the first byte from `start` that is not a plain QUOTED-CHAR (see
-    /// ``specialLanes(_:)``), or the end of the frame. Eight bytes at a time while eight
-    /// remain, then byte by byte.
+    /// ``specialLanes(_:)``), or the end of the frame.
     @inline(__always)
     func firstQuotedSpecial(from start: Int) -> Int {
-        bytes.withUnsafeBufferPointer { p in
-            guard let base = p.baseAddress else { return start }
-            let count = p.count
-            var j = start
-            while j &+ 8 <= count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
-                let lanes = Self.specialLanes(word)
-                if lanes != 0 { return j &+ lanes.trailingZeroBitCount &>> 3 }
-                j &+= 8
-            }
-            while j < count {
-                let b = base[j]
-                if b == ASCII.dquote || b == ASCII.backslash || b < 0x20 || b >= 0x80 { return j }
-                j &+= 1
-            }
-            return j
+        bytes.withUnsafeBytes { Self.firstQuotedSpecial(in: $0, from: start) }
+    }
+
+    /// The index of the first byte of `p` from `start` that is not a plain QUOTED-CHAR (see
+    /// ``specialLanes(_:)``), or `p.count`. Eight bytes at a time while eight remain, then
+    /// byte by byte. (The writer uses it too, to find strings it can quote as they are.)
+    @inline(__always)
+    static func firstQuotedSpecial(in p: UnsafeRawBufferPointer, from start: Int) -> Int {
+        guard let base = p.baseAddress else { return start }
+        let count = p.count
+        var j = start
+        while j &+ 8 <= count {
+            let word = UInt64(littleEndian: (base + j).loadUnaligned(as: UInt64.self))
+            let lanes = specialLanes(word)
+            if lanes != 0 { return j &+ lanes.trailingZeroBitCount &>> 3 }
+            j &+= 8
         }
+        while j < count {
+            let b = base.load(fromByteOffset: j, as: UInt8.self)
+            if b == ASCII.dquote || b == ASCII.backslash || b < 0x20 || b >= 0x80 { return j }
+            j &+= 1
+        }
+        return j
     }
 
     /// The lanes of `word` (see ``WordBytes``) that hold a byte that is not a plain
