@@ -209,7 +209,33 @@ public struct IMAPBuffer: Sendable {
             }
             readerIndex = 0
             writerIndex = 0
+        } else if storage.count > Self.retainedCapacity && writerIndex &- readerIndex <= storage.count / 8 && !adopted {
+            // (An adopted array is the caller's too: letting it go would free nothing.)
+            releaseLargeStorage()
         }
+    }
+
+    /// Moves the few unread bytes left in storage grown by a large frame (more than
+    /// ``retainedCapacity``, at most an eighth of it in use) to storage of their own, so
+    /// that the large one is freed now, while the frame just taken out is being decoded,
+    /// rather than when the buffer next drains: a frame of n bytes then costs its own n
+    /// bytes while its values are built, not 3 n (Docs/Security.md).
+    @usableFromInline
+    mutating func releaseLargeStorage() {
+        let (from, to) = (readerIndex, writerIndex)
+        let unread = to &- from
+        let capacity = Swift.max(Self.minimumCapacity, unread &* 2)
+        let old = storage
+        storage = [UInt8](unsafeUninitializedCapacity: capacity) { fresh, initialized in
+            old.withUnsafeBufferPointer { old in
+                _ = fresh.initialize(fromContentsOf: old[from..<to])
+            }
+            fresh[unread...].initialize(repeating: 0)
+            initialized = capacity
+        }
+        adopted = false
+        readerIndex = 0
+        writerIndex = unread
     }
 
     /// Copies out and consumes the first `count` unread bytes.

@@ -44,13 +44,48 @@ final class IMAPBufferTests: XCTestCase {
     func testLargeStorageIsReleasedWhenDrained() {
         var buffer = IMAPBuffer()
         buffer.append(contentsOf: repeatElement(UInt8(0x41), count: IMAPBuffer.retainedCapacity + 10))
-        buffer.consume(buffer.readableBytes - 1)
-        XCTAssertGreaterThan(buffer.storage.capacity, IMAPBuffer.retainedCapacity)
-        buffer.consume(1)
+        buffer.consume(buffer.readableBytes)
         XCTAssertEqual(buffer.storage.capacity, 0)
         XCTAssertEqual(buffer.readableBytes, 0)
         buffer.append(contentsOf: [1, 2, 3])
         XCTAssertEqual(Array(buffer.readableView), [1, 2, 3])
+    }
+
+    /// Storage grown beyond ``IMAPBuffer/retainedCapacity`` by a large frame is given up as
+    /// soon as at most an eighth of it is unread: the bytes left move to storage of their
+    /// own while the frame taken out is decoded (a large frame costs n, not 3 n).
+    func testLargeStorageIsReleasedOnceLittleOfItIsUnread() {
+        let large = IMAPBuffer.retainedCapacity * 2
+        var buffer = IMAPBuffer()
+        buffer.append(contentsOf: repeatElement(UInt8(0x41), count: large))
+        buffer.append(contentsOf: Array("tail".utf8))
+        buffer.consume(large / 2)
+        XCTAssertGreaterThan(buffer.storage.capacity, large)  // half of it still unread
+        buffer.consume(large / 2 - 3)
+        XCTAssertLessThanOrEqual(buffer.storage.capacity, 1024)
+        XCTAssertEqual(Array(buffer.readableView), Array("AAAtail".utf8))
+        buffer.append(contentsOf: Array("!".utf8))
+        XCTAssertEqual(Array(buffer.readableView), Array("AAAtail!".utf8))
+        // Through a decoder: a 3 MiB frame followed by the start of the next.
+        var frames = FrameDecoder(limits: .responses, clientToServer: false)
+        let body = [UInt8](repeating: 0x62, count: 3 << 20)
+        let first = Array("* 1 FETCH (BODY[] {\(body.count)}\r\n".utf8) + body + Array(")\r\n".utf8)
+        var start = 0
+        let input = first + Array("* 2 EXI".utf8)
+        var taken: [UInt8]? = nil
+        while start < input.count {
+            let end = min(input.count, start + 65536)
+            frames.append(input[start..<end])
+            start = end
+            while let event = frames.next() {
+                if case .frame(let frame) = event { taken = frame.bytes }
+            }
+        }
+        XCTAssertEqual(taken, first)
+        XCTAssertLessThanOrEqual(frames.buffer.storage.capacity, 1024)
+        frames.append(Array("STS\r\n".utf8))
+        guard case .frame(let second)? = frames.next() else { return XCTFail("no second frame") }
+        XCTAssertEqual(second.bytes, Array("* 2 EXISTS\r\n".utf8))
     }
 
     /// A frame that is the whole buffer: a small one is copied out and the buffer keeps its
