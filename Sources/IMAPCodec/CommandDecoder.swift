@@ -88,6 +88,8 @@ public struct CommandDecoder: Sendable {
 
     /// The APPEND being streamed, if any.
     var streamingAppend: (tag: Tag, mailbox: MailboxName)?
+    /// Bounds ``appendStart()``'s re-reading of a frame's start (linear time).
+    var reparse = ReparseBudget()
 
     /// The kind of line expected next.
     public var mode: Mode = .command
@@ -219,7 +221,9 @@ public struct CommandDecoder: Sendable {
     mutating func appendStart() -> (tag: Tag, mailbox: MailboxName, before: [AppendMessage], message: AppendMessage)? {
         guard mode == .command else { return nil }
         let prefix = frames.currentFrameBytes
-        guard let brace = prefix.lastIndex(of: ASCII.openBrace) else { return nil }
+        guard let brace = prefix.lastIndex(of: ASCII.openBrace),
+            reparse.allows(prefixLength: prefix.count, partStart: frames.streamOffset)
+        else { return nil }
         var synthetic: [UInt8] = []
         if streamingAppend != nil { synthetic.append(contentsOf: Self.fragmentHead) }
         synthetic.append(contentsOf: prefix[..<brace])
@@ -275,7 +279,7 @@ public struct CommandDecoder: Sendable {
     }
 
     func parseOptions() -> ParseOptions {
-        ParseOptions(lenient: options.lenient, utf8Accept: options.utf8Accept, maxNestingDepth: options.limits.maxNestingDepth)
+        ParseOptions(lenient: options.lenient, utf8Accept: options.utf8Accept, limits: options.limits)
     }
 
     mutating func decode(_ frame: IMAPFrame) throws(IMAPDecodingError) -> ClientMessage {

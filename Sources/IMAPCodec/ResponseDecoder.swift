@@ -30,8 +30,10 @@ public struct ResponseDecoder: Sendable {
         /// Stream FETCH literals of at least this many bytes (message bodies) instead of
         /// buffering them: ``ResponseDecoder/nextEvent()`` hands out the response's values
         /// before the literal, the literal's bytes in chunks as they arrive, then the rest.
-        /// Streamed literals are not bound by ``DecodingLimits/maxLiteralSize``. Nil (the
-        /// default): no streaming.
+        /// Streamed literals are not bound by ``DecodingLimits/maxLiteralSize`` when read
+        /// through ``ResponseDecoder/nextEvent()``; ``ResponseDecoder/next()`` gathers them back
+        /// into whole responses, so it applies the literal and frame limits to them as to
+        /// buffered ones. Nil (the default): no streaming.
         public var streamLiteralsAbove: Int64?
 
         /// Creates options.
@@ -72,6 +74,8 @@ public struct ResponseDecoder: Sendable {
     @usableFromInline var frames: FrameDecoder
     /// The sequence number of the FETCH response being streamed, if any.
     var streamingSequence: UInt32?
+    /// Bounds ``streamStart(_:)``'s re-reading of a frame's start (linear time).
+    var reparse = ReparseBudget()
 
     /// Creates a decoder.
     public init(options: Options = Options()) {
@@ -97,7 +101,9 @@ public struct ResponseDecoder: Sendable {
     /// not decode (it is skipped: call again for the rest).
     ///
     /// With ``Options/streamLiteralsAbove`` set, this still returns whole responses (it
-    /// gathers the streamed bytes); use ``nextEvent()`` to receive them in pieces.
+    /// gathers the streamed bytes, within ``DecodingLimits/maxLiteralSize`` and
+    /// ``DecodingLimits/maxFrameSize``: a response past them is one error, and skipped);
+    /// use ``nextEvent()`` to receive larger ones in pieces.
     @inlinable
     public mutating func next() throws(IMAPDecodingError) -> Response? {
         if frames.hasNothingNew() { return nil }
@@ -122,12 +128,50 @@ public struct ResponseDecoder: Sendable {
             }
             return nil
         }
+        do {
+            return try nextGathered()
+        } catch {
+            // The rest of a response whose gathering broke a limit is skipped; one error.
+            gathering = nil
+            gatheredBytes = []
+            if streamingSequence == nil { skippingGathered = false }
+            throw error
+        }
+    }
+
+    /// ``next()`` with streaming on: whole responses, streamed literals gathered back into
+    /// their items within the same literal and frame limits as buffered ones.
+    mutating func nextGathered() throws(IMAPDecodingError) -> Response? {
         while let event = try nextEvent() {
+            if skippingGathered {
+                // The rest of a response refused below: its events until its end.
+                switch event {
+                case .streamStart, .streamBytes: continue
+                case .streamEnd:
+                    skippingGathered = false
+                    continue
+                case .response: skippingGathered = false
+                }
+            }
             switch event {
             case .response(let response):
                 return response
-            case .streamStart(let sequence, let attributes, let streamed, _):
+            case .streamStart(let sequence, let attributes, let streamed, let byteCount):
                 finishGatheredItem()
+                let limits = options.limits
+                let soFar = Int64(frames.streamOffset - frameOffset)
+                let (total, overflow) = soFar.addingReportingOverflow(byteCount)
+                if byteCount > limits.maxLiteralSize || overflow || total > limits.maxFrameSize {
+                    let literal = byteCount > limits.maxLiteralSize
+                    skippingGathered = true
+                    throw IMAPDecodingError(
+                        kind: literal ? .literalTooLarge : .frameTooLarge, rule: "literal", offset: Int(soFar),
+                        frameOffset: frameOffset,
+                        message: (literal
+                            ? "literal of \(byteCount) bytes exceeds the limit of \(limits.maxLiteralSize)"
+                            : "frame would exceed the limit of \(limits.maxFrameSize) bytes")
+                            + "; next() gathers streamed literals within the limits, nextEvent() hands out larger ones in pieces")
+                }
                 if gathering == nil { gathering = (sequence, []) }
                 gathering?.attributes.append(contentsOf: attributes)
                 gathering?.attributes.append(streamed)
@@ -142,6 +186,9 @@ public struct ResponseDecoder: Sendable {
         }
         return nil
     }
+
+    /// True while ``next()`` skips the events of a streamed response it refused.
+    var skippingGathered = false
 
     /// A streamed response being gathered by ``next()``: its items so far, the last one
     /// waiting for ``gatheredBytes``.
@@ -217,7 +264,9 @@ public struct ResponseDecoder: Sendable {
     /// just announced: the items before it and that item (with empty data).
     mutating func streamStart(_ header: LiteralHeader) -> (sequence: UInt32, before: [MessageAttribute], item: MessageAttribute)? {
         let prefix = frames.currentFrameBytes
-        guard let brace = prefix.lastIndex(of: ASCII.openBrace) else { return nil }
+        guard let brace = prefix.lastIndex(of: ASCII.openBrace),
+            reparse.allows(prefixLength: prefix.count, partStart: frames.streamOffset)
+        else { return nil }
         // The same bytes with the literal announced as empty, and the response closed.
         var synthetic: [UInt8] = []
         if let sequence = streamingSequence {
@@ -269,9 +318,7 @@ public struct ResponseDecoder: Sendable {
     static func decode(_ frame: IMAPFrame, options: Options) throws(IMAPDecodingError) -> Response {
         var parser = ParserState(
             frame.bytes,
-            options: ParseOptions(
-                lenient: options.lenient, utf8Accept: options.utf8Accept,
-                maxNestingDepth: options.limits.maxNestingDepth))
+            options: ParseOptions(lenient: options.lenient, utf8Accept: options.utf8Accept, limits: options.limits))
         do {
             return try parser.response()
         } catch {

@@ -112,7 +112,7 @@ extension ParserState {
             }
             let identifier = try astring()
             try sp("acl-data")
-            entries.append(ACLEntry(identifier: identifier, rights: try astring()))
+            try add(ACLEntry(identifier: identifier, rights: try astring()), to: &entries, "acl-data")
         }
         return ACLResponse(mailbox: mailbox, entries: entries)
     }
@@ -138,7 +138,7 @@ extension ParserState {
             } else {
                 index &+= 1
             }
-            optional.append(try astring())
+            try add(try astring(), to: &optional, "listrights-data")
         }
         return ListRightsResponse(mailbox: mailbox, identifier: identifier, required: required, optional: optional)
     }

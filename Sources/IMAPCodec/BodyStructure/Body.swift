@@ -61,7 +61,7 @@ extension ParserState {
         var parts: [BodyStructure] = []
         parts.reserveCapacity(4)
         while true {
-            parts.append(try body())
+            try add(try body(), to: &parts, "body-type-mpart")
             if peek() == ASCII.openParen { continue }
             if lenient && peek() == ASCII.space {
                 var i = index

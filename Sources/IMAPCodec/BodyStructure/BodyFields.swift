@@ -56,6 +56,7 @@ extension ParserState {
                 try sp("body-fld-param")
                 value = try fieldString("body-fld-param")
             }
+            try charge(BodyStructure.Parameter.self, count: 1, first: false, "body-fld-param")
             parameterLists.append(BodyStructure.Parameter(name: name, value: value))
             if skip(ASCII.closeParen) { return parameterLists.finish() }
             if listEndsEarly() {
@@ -109,7 +110,7 @@ extension ParserState {
             return languages
         }
         while true {
-            if !(lenient && skipNil()) { languages.append(try string("body-fld-lang")) }
+            if !(lenient && skipNil()) { try add(try string("body-fld-lang"), to: &languages, "body-fld-lang") }
             if skip(ASCII.closeParen) { return languages }
             try sp("body-fld-lang")
             if lenient && skip(ASCII.closeParen) { return languages }
@@ -157,7 +158,7 @@ extension ParserState {
         guard optionalSP() else { return BodyStructure.LanguageTail(languages: languages) }
         let location = try bodyFldLoc()
         var extensions: [BodyExtension] = []
-        while optionalSP() { extensions.append(try bodyExtension()) }
+        while optionalSP() { try add(try bodyExtension(), to: &extensions, "body-extension") }
         return BodyStructure.LanguageTail(
             languages: languages, locationTail: BodyStructure.LocationTail(location: location, extensions: extensions))
     }
@@ -179,7 +180,7 @@ extension ParserState {
                 return .list(items)
             }
             while true {
-                items.append(try bodyExtension())
+                try add(try bodyExtension(), to: &items, "body-extension")
                 if skip(ASCII.closeParen) { return .list(items) }
                 try sp("body-extension")
                 if lenient && skip(ASCII.closeParen) { return .list(items) }

@@ -187,7 +187,7 @@ extension ParserState {
             } else {
                 index &+= 1
             }
-            capabilities.append(try capability())
+            try add(try capability(), to: &capabilities, "capability-data")
         }
         return capabilities
     }
@@ -202,7 +202,7 @@ extension ParserState {
     /// Parses `capability *(SP capability)` after `ENABLE SP`; stops before CRLF.
     mutating func enableArguments() throws(IMAPDecodingError) -> [Capability] {
         var capabilities = [try capability()]
-        capabilities.append(contentsOf: try capabilityData())
+        try add(contentsOf: try capabilityData(), to: &capabilities, "enable")
         return capabilities
     }
 }

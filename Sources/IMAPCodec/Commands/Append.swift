@@ -62,7 +62,7 @@ extension ParserState {
         var messages: [AppendMessage] = []
         repeat {
             try sp("append")
-            messages.append(try appendMessage())
+            try add(try appendMessage(), to: &messages, "append")
         } while peek() == ASCII.space
         return AppendCommand(mailbox: mailbox, messages: messages)
     }
@@ -97,10 +97,10 @@ extension ParserState {
                 // url             = "URL" SP astring
                 if skipKeyword("TEXT") {
                     try sp("text-literal")
-                    parts.append(.text(try literal()))
+                    try add(.text(try literal()), to: &parts, "cat-part")
                 } else if skipKeyword("URL") {
                     try sp("url")
-                    parts.append(.url(try astring()))
+                    try add(.url(try astring()), to: &parts, "cat-part")
                 } else {
                     throw error("cat-part", "expected TEXT or URL, found \(found())")
                 }

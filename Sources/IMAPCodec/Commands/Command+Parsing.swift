@@ -39,7 +39,7 @@ extension ParserState {
                 var tags: [ByteString] = []
                 repeat {
                     try sp("command-select")
-                    tags.append(try quoted())
+                    try add(try quoted(), to: &tags, "command-select")
                 } while peek() == ASCII.space
                 return .cancelUpdate(tags)
             }

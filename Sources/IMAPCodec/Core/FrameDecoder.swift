@@ -218,9 +218,10 @@ public struct FrameDecoder: Sendable {
             case .error(var error)?:
                 error.frameOffset = streamOffset - scanner.droppedSoFar
                 if error.excerpt.isEmpty {
+                    // From the buffered bytes in place: copying the frame up to the offset of a
+                    // line too long would cost the line's length again.
                     error.excerpt = IMAPDecodingError.excerpt(
-                        of: Array(buffer.readableView.prefix(max(0, error.offset - scanner.droppedSoFar) + 24)),
-                        at: error.offset - scanner.droppedSoFar)
+                        of: buffer.readableView, at: error.offset - scanner.droppedSoFar)
                 }
                 if error.tag == nil, scanner.droppedSoFar == 0 {
                     error.tag = Self.leadingTag(buffer.readableView)

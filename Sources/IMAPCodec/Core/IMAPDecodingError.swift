@@ -19,6 +19,9 @@ public struct IMAPDecodingError: Error, Sendable, Hashable, CustomStringConverti
         case frameTooLarge
         /// Parenthesized lists nest deeper than ``DecodingLimits/maxNestingDepth``.
         case nestingTooDeep
+        /// The frame's values would take more memory than ``DecodingLimits/valueBytesPerFrameByte``
+        /// and ``DecodingLimits/valueBytesPerFrame`` allow (a frame built to make its decoder allocate).
+        case valuesTooLarge
         /// A literal count ran past the end of the bytes (only when parsing a detached frame).
         case truncated
     }
@@ -65,9 +68,14 @@ public struct IMAPDecodingError: Error, Sendable, Hashable, CustomStringConverti
 
     /// Builds the excerpt for `offset` within `bytes`: 16 bytes before it and 24 after.
     static func excerpt(of bytes: [UInt8], at offset: Int) -> String {
+        excerpt(of: bytes[...], at: offset)
+    }
+
+    /// ``excerpt(of:at:)`` for a slice (`offset` counts from its start), without copying it.
+    static func excerpt(of bytes: ArraySlice<UInt8>, at offset: Int) -> String {
         let clamped = min(max(offset, 0), bytes.count)
-        let start = max(0, clamped - 16)
-        let end = min(bytes.count, clamped + 24)
+        let start = bytes.startIndex + max(0, clamped - 16)
+        let end = bytes.startIndex + min(bytes.count, clamped + 24)
         return ASCII.escaped(bytes[start..<end])
     }
 }

@@ -9,12 +9,36 @@ public struct ParseOptions: Sendable, Hashable {
     public var utf8Accept: Bool
     /// The deepest nesting of parenthesized lists accepted.
     public var maxNestingDepth: Int
+    /// Bytes of decoded values allowed per byte of the frame (``DecodingLimits/valueBytesPerFrameByte``).
+    public var valueBytesPerFrameByte: Int
+    /// Bytes of decoded values allowed to any frame (``DecodingLimits/valueBytesPerFrame``).
+    public var valueBytesPerFrame: Int
 
     /// Creates options.
-    public init(lenient: Bool = true, utf8Accept: Bool = false, maxNestingDepth: Int = 100) {
+    public init(
+        lenient: Bool = true, utf8Accept: Bool = false, maxNestingDepth: Int = 100,
+        valueBytesPerFrameByte: Int = 2, valueBytesPerFrame: Int = 8 << 20
+    ) {
         self.lenient = lenient
         self.utf8Accept = utf8Accept
         self.maxNestingDepth = maxNestingDepth
+        self.valueBytesPerFrameByte = valueBytesPerFrameByte
+        self.valueBytesPerFrame = valueBytesPerFrame
+    }
+
+    /// Options reading with `limits` (nesting and value sizes).
+    init(lenient: Bool, utf8Accept: Bool, limits: DecodingLimits) {
+        self.init(
+            lenient: lenient, utf8Accept: utf8Accept, maxNestingDepth: limits.maxNestingDepth,
+            valueBytesPerFrameByte: limits.valueBytesPerFrameByte, valueBytesPerFrame: limits.valueBytesPerFrame)
+    }
+
+    /// The bytes of values a frame of `frameSize` bytes may decode into (never overflows).
+    func valueBudget(frameSize: Int) -> Int {
+        let (scaled, overflow) = frameSize.multipliedReportingOverflow(by: Swift.max(valueBytesPerFrameByte, 0))
+        if overflow { return .max }
+        let (total, sumOverflow) = scaled.addingReportingOverflow(valueBytesPerFrame)
+        return sumOverflow ? (valueBytesPerFrame > 0 ? .max : scaled) : total
     }
 }
 
@@ -36,11 +60,15 @@ struct ParserState {
     var addressLists = SharedListBuilder<Address>(initialCapacity: 8)
     /// The frame's body parameter lists, in shared chunks.
     var parameterLists = SharedListBuilder<BodyStructure.Parameter>(initialCapacity: 8)
+    /// Bytes the frame's values may still take (``DecodingLimits/valueBytesPerFrameByte``):
+    /// every list a rule builds charges what its storage grows by (``add(_:to:_:)``).
+    var valueBudget: Int
 
     init(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) {
         self.bytes = bytes
         self.index = 0
         self.options = options
+        self.valueBudget = options.valueBudget(frameSize: bytes.count)
     }
 
     var lenient: Bool { options.lenient }
@@ -255,6 +283,63 @@ enum CharacterClass {
     @inline(__always)
     static func isTextByte(_ byte: UInt8) -> Bool {
         byte != ASCII.cr && byte != ASCII.lf && byte != 0
+    }
+}
+
+extension ParserState {
+    /// Appends `element`, just parsed, to `list`, a list a rule is building, and charges it
+    /// (its stride, and an allocation's overhead for the list's first element) to the
+    /// frame's ``valueBudget``: a frame cannot decode into values many times its size,
+    /// whatever its lists hold. The spare capacity of a list that grew is not charged: a
+    /// large list's spare pages are not touched, so they cost address space, not memory.
+    @inline(__always)
+    mutating func add<Element>(_ element: Element, to list: inout [Element], _ rule: String) throws(IMAPDecodingError) {
+        // A list's first element pays for the storage the rule reserved for it, if any.
+        try charge(Element.self, count: list.isEmpty ? Swift.max(list.capacity, 1) : 1, first: list.isEmpty, rule)
+        list.append(element)
+    }
+
+    /// ``add(_:to:_:)`` sizing a new list's storage as ``Swift/Array/appendParsed(_:expected:last:)`` does.
+    @inline(__always)
+    mutating func add<Element>(
+        _ element: Element, to list: inout [Element], expected: Int, last: Bool, _ rule: String
+    ) throws(IMAPDecodingError) {
+        let reserved = list.capacity == 0 ? (last ? 1 : expected) : 1
+        try charge(Element.self, count: list.isEmpty ? Swift.max(reserved, 1) : 1, first: list.isEmpty, rule)
+        list.appendParsed(element, expected: expected, last: last)
+    }
+
+    /// ``add(_:to:_:)`` for the elements of a list parsed on its own (a nested group).
+    @inline(__always)
+    mutating func add<Element>(contentsOf elements: [Element], to list: inout [Element], _ rule: String) throws(IMAPDecodingError) {
+        try charge(Element.self, count: elements.count, first: list.isEmpty, rule)
+        list.append(contentsOf: elements)
+    }
+
+    /// Charges `count` elements of a list, and an allocation when they are its `first`.
+    @inline(__always)
+    mutating func charge<Element>(_: Element.Type, count: Int, first: Bool, _ rule: String) throws(IMAPDecodingError) {
+        try charge(MemoryLayout<Element>.stride &* count &+ (first ? Self.allocationOverhead : 0), rule)
+    }
+
+    /// Charges `bytes` of decoded values to the frame's ``valueBudget``.
+    @inline(__always)
+    mutating func charge(_ bytes: Int, _ rule: String) throws(IMAPDecodingError) {
+        valueBudget &-= bytes
+        if valueBudget < 0 { throw valuesTooLarge(rule) }
+    }
+
+    /// What an allocation costs beyond its contents: an array's or a box's header and the
+    /// allocator's rounding.
+    static let allocationOverhead = 48
+
+    @inline(never)
+    func valuesTooLarge(_ rule: String) -> IMAPDecodingError {
+        error(
+            rule,
+            "the frame's values would take more than \(options.valueBytesPerFrameByte) bytes per frame byte "
+                + "plus \(options.valueBytesPerFrame) (DecodingLimits.valueBytesPerFrameByte, valueBytesPerFrame)",
+            kind: .valuesTooLarge)
     }
 }
 

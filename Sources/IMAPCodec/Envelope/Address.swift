@@ -174,6 +174,7 @@ extension ParserState {
             switch peek() {
             case ASCII.openParen?:
                 let address = try address()
+                try charge(Address.self, count: 1, first: false, rule)
                 addressLists.append(address)
                 empty = false
             case ASCII.closeParen?:

@@ -87,7 +87,7 @@ extension ParserState {
             }
             while true {
                 let item = try fetchAtt()
-                items.appendParsed(item, expected: 8, last: peek() == ASCII.closeParen)
+                try add(item, to: &items, expected: 8, last: peek() == ASCII.closeParen, "fetch-att")
                 if skip(ASCII.closeParen) { return .list(items) }
                 try sp("fetch")
                 if lenient && skip(ASCII.closeParen) { return .list(items) }

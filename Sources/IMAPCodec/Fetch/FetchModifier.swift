@@ -29,7 +29,7 @@ extension ParserState {
             throw error("fetch-modifiers", "expected at least one fetch-modifier")
         }
         while !skip(ASCII.closeParen) {
-            modifiers.append(try fetchModifier())
+            try add(try fetchModifier(), to: &modifiers, "fetch-modifier")
             if skip(ASCII.closeParen) { return modifiers }
             try sp("fetch-modifiers")
             if !lenient && peek() == ASCII.closeParen {

@@ -69,7 +69,7 @@ extension ParserState {
         }
         while true {
             let item = try msgAttItem()
-            items.appendParsed(item, expected: 8, last: peek() == ASCII.closeParen)
+            try add(item, to: &items, expected: 8, last: peek() == ASCII.closeParen, "msg-att")
             if skip(ASCII.closeParen) { return items }
             try sp("msg-att")
             if lenient && skip(ASCII.closeParen) { return items }
@@ -291,7 +291,7 @@ extension ParserState {
             if skipNil() {
                 if !lenient { throw error("x-gm-labels", "NIL is not a label") }
             } else {
-                labels.append(try gmailLabel())
+                try add(try gmailLabel(), to: &labels, "msg-att")
             }
             if skip(ASCII.closeParen) { return labels }
             try sp("x-gm-labels")

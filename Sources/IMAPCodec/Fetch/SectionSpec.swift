@@ -95,7 +95,7 @@ extension ParserState {
         var part: [UInt32] = []
         part.reserveCapacity(4)
         while true {
-            part.append(lenient ? try number("section-part") : try nzNumber("section-part"))
+            try add(lenient ? try number("section-part") : try nzNumber("section-part"), to: &part, "section-part")
             guard peek() == ASCII.dot, let next = peek(1), ASCII.isDigit(next) else { return part }
             index &+= 1
             if part.count >= 1000 { throw error("section-part", "part path too long") }
@@ -139,7 +139,7 @@ extension ParserState {
             throw error("header-list", "expected at least one header field name")
         }
         while true {
-            names.append(try headerFldName())
+            try add(try headerFldName(), to: &names, "header-list")
             if skip(ASCII.closeParen) { return names }
             try sp("header-list")
             if lenient && skip(ASCII.closeParen) { return names }

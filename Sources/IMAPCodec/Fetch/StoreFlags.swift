@@ -90,7 +90,7 @@ extension ParserState {
         } else {
             var list: [Flag] = []
             while true {
-                if !(lenient && skipNil()) { list.append(try flag()) }
+                if !(lenient && skipNil()) { try add(try flag(), to: &list, "flag-list") }
                 guard moreBareValues() else { break }
                 try sp("store-att-flags")
             }
@@ -125,7 +125,7 @@ extension ParserState {
         var labels: [ByteString] = [try gmailLabel()]
         while moreBareValues() {
             try sp("store-att-flags")
-            labels.append(try gmailLabel())
+            try add(try gmailLabel(), to: &labels, "store-att-flags")
         }
         return labels
     }
@@ -147,10 +147,10 @@ extension ParserState {
         while !skip(ASCII.closeParen) {
             if skipKeyword("UNCHANGEDSINCE") {
                 try sp("store-modifier")
-                modifiers.append(.unchangedSince(try parseModSequenceValue("mod-sequence-valzer", allowZero: true)))
+                try add(.unchangedSince(try parseModSequenceValue("mod-sequence-valzer", allowZero: true)), to: &modifiers, "store-modifier")
             } else {
                 let (name, value) = try taggedModifier("store-modifier")
-                modifiers.append(.other(name: name, value: value))
+                try add(.other(name: name, value: value), to: &modifiers, "store-modifier")
             }
             if skip(ASCII.closeParen) { return modifiers }
             try sp("store-modifiers")

@@ -121,11 +121,11 @@ extension ParserState {
             } else if lenient && peek() == ASCII.openParen {
                 // A nested group inside a flag list (seen in PERMANENTFLAGS): flatten it.
                 try enterNesting("flag-list")
-                flags.append(contentsOf: try flagList())
+                try add(contentsOf: try flagList(), to: &flags, "flag-list")
                 leaveNesting()
             } else {
                 let flag = try flag()
-                flags.appendParsed(flag, expected: 8, last: peek() == ASCII.closeParen)
+                try add(flag, to: &flags, expected: 8, last: peek() == ASCII.closeParen, "flag-list")
             }
             if skip(ASCII.closeParen) { return flags }
             try sp("flag-list")

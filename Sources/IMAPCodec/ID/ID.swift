@@ -32,7 +32,7 @@ extension ParserState {
             } else {
                 value = lenient ? try astring() : try string("id-params-list")
             }
-            fields.append(IDField(key: key, value: value))
+            try add(IDField(key: key, value: value), to: &fields, "id-params-list")
             if skip(ASCII.closeParen) { return fields }
             try sp("id-params-list")
             if lenient && skip(ASCII.closeParen) { return fields }

@@ -127,7 +127,7 @@ extension ParserState {
         var patterns: [MailboxName] = []
         skipExtraSpaces()
         while true {
-            patterns.append(try listMailbox())
+            try add(try listMailbox(), to: &patterns, "list-mailbox")
             if skip(ASCII.closeParen) { return patterns }
             try sp("patterns")
             if lenient && skip(ASCII.closeParen) { return patterns }
@@ -153,16 +153,16 @@ extension ParserState {
         if skip(ASCII.closeParen) { return options }
         while true {
             if skipKeyword("SUBSCRIBED") {
-                options.append(.subscribed)
+                try add(.subscribed, to: &options, "list-select-opts")
             } else if skipKeyword("REMOTE") {
-                options.append(.remote)
+                try add(.remote, to: &options, "list-select-opts")
             } else if skipKeyword("RECURSIVEMATCH") {
-                options.append(.recursiveMatch)
+                try add(.recursiveMatch, to: &options, "list-select-opts")
             } else if skipKeyword("SPECIAL-USE") {
-                options.append(.specialUse)
+                try add(.specialUse, to: &options, "list-select-opts")
             } else {
                 let (name, value) = try optionExtension("list-select-opt")
-                options.append(.other(name: name, value: value))
+                try add(.other(name: name, value: value), to: &options, "list-select-opts")
             }
             if skip(ASCII.closeParen) { return options }
             try sp("list-select-opts")
@@ -185,19 +185,19 @@ extension ParserState {
         if skip(ASCII.closeParen) { return options }
         while true {
             if skipKeyword("SUBSCRIBED") {
-                options.append(.subscribed)
+                try add(.subscribed, to: &options, "list-return-opts")
             } else if skipKeyword("CHILDREN") {
-                options.append(.children)
+                try add(.children, to: &options, "list-return-opts")
             } else if skipKeyword("SPECIAL-USE") {
-                options.append(.specialUse)
+                try add(.specialUse, to: &options, "list-return-opts")
             } else if skipKeyword("MYRIGHTS") {
-                options.append(.myRights)
+                try add(.myRights, to: &options, "list-return-opts")
             } else if skipKeyword("STATUS") {
                 try sp("status-option")
-                options.append(.status(try statusAttList("status-option")))
+                try add(.status(try statusAttList("status-option")), to: &options, "list-return-opts")
             } else {
                 let (name, value) = try optionExtension("return-option")
-                options.append(.other(name: name, value: value))
+                try add(.other(name: name, value: value), to: &options, "list-return-opts")
             }
             if skip(ASCII.closeParen) { return options }
             try sp("list-return-opts")

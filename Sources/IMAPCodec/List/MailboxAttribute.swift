@@ -125,7 +125,7 @@ extension ParserState {
         if skip(ASCII.closeParen) { return attributes }
         attributes.reserveCapacity(4)
         while true {
-            attributes.append(try mailboxAttribute())
+            try add(try mailboxAttribute(), to: &attributes, "mbx-list-flags")
             if skip(ASCII.closeParen) { return attributes }
             try sp("mbx-list-flags")
             if lenient && skip(ASCII.closeParen) { return attributes }

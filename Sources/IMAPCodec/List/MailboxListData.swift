@@ -71,7 +71,7 @@ extension ParserState {
         skipExtraSpaces()
         if skip(ASCII.closeParen) { return items }
         while true {
-            items.append(try mboxListExtendedItem())
+            try add(try mboxListExtendedItem(), to: &items, "mbox-list-extended")
             if skip(ASCII.closeParen) { return items }
             try sp("mbox-list-extended")
             if lenient && skip(ASCII.closeParen) { return items }
@@ -92,7 +92,7 @@ extension ParserState {
             skipExtraSpaces()
             if lenient && skip(ASCII.closeParen) { return .childInfo(options) }
             while true {
-                options.append(lenient ? try astring() : try quoted())
+                try add(lenient ? try astring() : try quoted(), to: &options, "childinfo-extended-item")
                 if skip(ASCII.closeParen) { return .childInfo(options) }
                 try sp("childinfo-extended-item")
             }

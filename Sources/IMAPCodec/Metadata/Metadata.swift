@@ -109,7 +109,7 @@ extension ParserState {
             } else {
                 index &+= 1
             }
-            entries.append(try entry())
+            try add(try entry(), to: &entries, "entry-list")
         }
         return MetadataResponse(mailbox: mailbox, body: .entries(entries))
     }
@@ -132,7 +132,7 @@ extension ParserState {
             let name = try entry()
             try sp("entry-value")
             let value: ByteString? = peek() == ASCII.tilde ? try literal8() : try nstring()
-            values.append(MetadataEntryValue(entry: name, value: value))
+            try add(MetadataEntryValue(entry: name, value: value), to: &values, "entry-values")
             if skip(ASCII.closeParen) { return values }
             try sp("entry-values")
             if lenient && skip(ASCII.closeParen) { return values }
@@ -149,7 +149,7 @@ extension ParserState {
         if skip(ASCII.openParen) {
             skipExtraSpaces()
             while true {
-                options.append(try getmetadataOption())
+                try add(try getmetadataOption(), to: &options, "getmetadata-options")
                 if skip(ASCII.closeParen) { break }
                 try sp("getmetadata-options")
                 if lenient && skip(ASCII.closeParen) { break }
@@ -192,7 +192,7 @@ extension ParserState {
         var entries: [ByteString] = []
         skipExtraSpaces()
         while true {
-            entries.append(try entry())
+            try add(try entry(), to: &entries, "entries")
             if skip(ASCII.closeParen) { return entries }
             try sp("entries")
             if lenient && skip(ASCII.closeParen) { return entries }

@@ -70,7 +70,7 @@ extension ParserState {
         skipExtraSpaces()
         if lenient && skip(ASCII.closeParen) { return descriptions }
         repeat {
-            descriptions.append(try namespaceDescr())
+            try add(try namespaceDescr(), to: &descriptions, "namespace")
             skipExtraSpaces()
         } while !skip(ASCII.closeParen)
         return descriptions
@@ -99,12 +99,12 @@ extension ParserState {
             var values: [ByteString] = []
             skipExtraSpaces()
             while true {
-                values.append(lenient ? try astring() : try string("namespace-response-extension"))
+                try add(lenient ? try astring() : try string("namespace-response-extension"), to: &values, "namespace-response-extension")
                 if skip(ASCII.closeParen) { break }
                 try sp("namespace-response-extension")
                 if lenient && skip(ASCII.closeParen) { break }
             }
-            extensions.append(NamespaceExtension(name: name, values: values))
+            try add(NamespaceExtension(name: name, values: values), to: &extensions, "namespace-response-extensions")
         }
         return NamespaceDescription(prefix: prefix, delimiter: delimiter, extensions: extensions)
     }

@@ -156,7 +156,7 @@ extension ParserState {
             let usage = try sizeNumber64("resource-usage")
             try sp("quota-resource")
             let limit = try sizeNumber64("resource-limit")
-            resources.append(QuotaResource(name: name, usage: usage, limit: limit))
+            try add(QuotaResource(name: name, usage: usage, limit: limit), to: &resources, "quota-response")
             if skip(ASCII.closeParen) { break }
             try sp("quota-list")
             if lenient && skip(ASCII.closeParen) { break }
@@ -180,7 +180,7 @@ extension ParserState {
             } else {
                 index &+= 1
             }
-            roots.append(try quotaRootName())
+            try add(try quotaRootName(), to: &roots, "quotaroot-response")
         }
         return QuotaRootResponse(mailbox: mailbox, roots: roots)
     }
@@ -211,7 +211,7 @@ extension ParserState {
         while true {
             let name = try resourceName()
             try sp("setquota-resource")
-            limits.append(QuotaLimit(name: name, limit: try number64("resource-limit")))
+            try add(QuotaLimit(name: name, limit: try number64("resource-limit")), to: &limits, "setquota-list")
             if skip(ASCII.closeParen) { break }
             try sp("setquota-list")
             if lenient && skip(ASCII.closeParen) { break }

@@ -111,7 +111,7 @@ extension ParserState {
             } else if response.data.isEmpty && !response.uid && skipKeyword("UID") {
                 response.uid = true
             } else {
-                response.data.append(try searchReturnData())
+                try add(try searchReturnData(), to: &response.data, "search-return-data")
             }
             first = false
         }
@@ -227,7 +227,7 @@ extension ParserState {
         while true {
             let position = try number("context-position")
             try sp(rule)
-            updates.append(SearchContextUpdate(position: position, set: try sequenceSet()))
+            try add(SearchContextUpdate(position: position, set: try sequenceSet()), to: &updates, "search-return-data")
             if skip(ASCII.closeParen) { return updates }
             try sp(rule)
             if lenient && skip(ASCII.closeParen) { return updates }

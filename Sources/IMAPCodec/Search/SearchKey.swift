@@ -195,11 +195,12 @@ extension ParserState {
             try enterNesting("search-key")
             index &+= 1
             skipExtraSpaces()
-            var keys: [SearchKey] = [try searchKey()]
+            var keys: [SearchKey] = []
+            try add(try searchKey(), to: &keys, "search-key")
             while !skip(ASCII.closeParen) {
                 try sp("search-key")
                 if lenient && skip(ASCII.closeParen) { break }
-                keys.append(try searchKey())
+                try add(try searchKey(), to: &keys, "search-key")
             }
             leaveNesting()
             return .and(keys)
@@ -243,6 +244,8 @@ extension ParserState {
                 try enterNesting("search-key")
                 let key = try searchKey()
                 leaveNesting()
+                // The case's box.
+                try charge(Self.allocationOverhead &+ MemoryLayout<SearchKey>.stride, "search-key")
                 return .not(key)
             }
         case UInt8(ascii: "O"):
@@ -259,6 +262,7 @@ extension ParserState {
                 try sp("search-key")
                 let second = try searchKey()
                 leaveNesting()
+                try charge(Self.allocationOverhead &+ 2 &* MemoryLayout<SearchKey>.stride, "search-key")
                 return .or(first, second)
             }
         case UInt8(ascii: "R"):

@@ -80,11 +80,12 @@ extension ParserState {
     /// `search-key *(SP search-key)`, stopping before CRLF (or the end).
     /// Lenient: trailing spaces before the line end.
     mutating func searchKeyList(_ rule: String) throws(IMAPDecodingError) -> [SearchKey] {
-        var keys: [SearchKey] = [try searchKey()]
+        var keys: [SearchKey] = []
+        try add(try searchKey(), to: &keys, rule)
         while peek() == ASCII.space {
             try sp(rule)
             if lenient && atLineEnd { break }
-            keys.append(try searchKey())
+            try add(try searchKey(), to: &keys, "search-key")
         }
         return keys
     }
@@ -112,7 +113,7 @@ extension ParserState {
         skipExtraSpaces()
         if skip(ASCII.closeParen) { return options }
         while true {
-            options.append(try searchReturnOpt())
+            try add(try searchReturnOpt(), to: &options, "search-return-opts")
             if skip(ASCII.closeParen) { return options }
             try sp("search-return-opts")
             if lenient && skip(ASCII.closeParen) { return options }

@@ -76,6 +76,8 @@ extension ParserState {
             }
             numbers.append(UInt32(truncatingIfNeeded: value))
         }
+        // At most four bytes for every two of the frame; charged once, at the end.
+        if !numbers.isEmpty { try charge(UInt32.self, count: numbers.count, first: true, rule) }
         return SearchResponse(numbers: numbers, modSequence: modSequence)
     }
 

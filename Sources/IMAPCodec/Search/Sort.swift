@@ -119,7 +119,7 @@ extension ParserState {
             let start = index
             _ = try atom("sort-key")
             let key = withBytes(start..<index) { SortKey.from($0) }
-            criteria.append(SortCriterion(key, reverse: reverse))
+            try add(SortCriterion(key, reverse: reverse), to: &criteria, "sort-criteria")
             if skip(ASCII.closeParen) { return criteria }
             try sp("sort-criteria")
             if lenient && skip(ASCII.closeParen) { return criteria }

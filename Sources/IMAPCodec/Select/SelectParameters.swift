@@ -120,7 +120,7 @@ extension ParserState {
         skipExtraSpaces()
         if lenient && skip(ASCII.closeParen) { return parameters }
         while true {
-            parameters.append(try selectParam())
+            try add(try selectParam(), to: &parameters, "select-params")
             if skip(ASCII.closeParen) { return parameters }
             try sp("select-params")
             if lenient && skip(ASCII.closeParen) { return parameters }
@@ -210,16 +210,16 @@ extension ParserState {
                 skipExtraSpaces()
                 if !skip(ASCII.closeParen) {
                     while true {
-                        attributes.append(try mailboxAttribute("use-attr"))
+                        try add(try mailboxAttribute("use-attr"), to: &attributes, "use-attr")
                         if skip(ASCII.closeParen) { break }
                         try sp("create-param")
                         if lenient && skip(ASCII.closeParen) { break }
                     }
                 }
-                parameters.append(.use(attributes))
+                try add(.use(attributes), to: &parameters, "create-param")
             } else {
                 let (name, value) = try taggedExtParam("create-param")
-                parameters.append(.other(name: name, value: value))
+                try add(.other(name: name, value: value), to: &parameters, "create-param")
             }
             if skip(ASCII.closeParen) { return parameters }
             try sp("create-params")

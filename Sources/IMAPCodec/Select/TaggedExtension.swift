@@ -81,9 +81,9 @@ extension ParserState {
         }
         while true {
             if peek() == ASCII.openParen {
-                components.append(.list(try taggedExtCompList()))
+                try add(.list(try taggedExtCompList()), to: &components, "tagged-ext-comp")
             } else {
-                components.append(.astring(try astring()))
+                try add(.astring(try astring()), to: &components, "tagged-ext-comp")
             }
             if skip(ASCII.closeParen) { break }
             try sp("tagged-ext-comp")

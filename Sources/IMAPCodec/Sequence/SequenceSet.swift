@@ -105,7 +105,7 @@ extension ParserState {
         var elements: [SequenceSet.Element] = []
         repeat {
             if skip(ASCII.dollar) {
-                elements.append(.lastCommand)
+                try add(.lastCommand, to: &elements, "sequence-set")
                 continue
             }
             let first = try seqNumber(allowStar: allowStar)
@@ -115,7 +115,7 @@ extension ParserState {
             } else {
                 element = .single(first)
             }
-            elements.appendParsed(element, expected: 8, last: peek() != ASCII.comma)
+            try add(element, to: &elements, expected: 8, last: peek() != ASCII.comma, "sequence-set")
         } while skip(ASCII.comma)
         return SequenceSet(unchecked: elements)
     }

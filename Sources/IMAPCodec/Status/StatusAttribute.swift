@@ -99,7 +99,7 @@ extension ParserState {
         skipExtraSpaces()
         if lenient && skip(ASCII.closeParen) { return attributes }
         while true {
-            attributes.append(try statusAtt())
+            try add(try statusAtt(), to: &attributes, "status-att")
             if skip(ASCII.closeParen) { return attributes }
             try sp(rule)
             if lenient && skip(ASCII.closeParen) { return attributes }

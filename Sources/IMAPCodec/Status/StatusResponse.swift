@@ -53,7 +53,7 @@ extension ParserState {
         if skip(ASCII.closeParen) { return StatusResponse(mailbox: mailbox, values: values) }
         values.reserveCapacity(8)
         while true {
-            values.append(try statusAttVal())
+            try add(try statusAttVal(), to: &values, "status-att-list")
             if skip(ASCII.closeParen) { break }
             try sp("status-att-list")
             if lenient && skip(ASCII.closeParen) { break }

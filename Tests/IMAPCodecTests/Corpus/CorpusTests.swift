@@ -14,19 +14,7 @@ final class CorpusTests: XCTestCase {
 
     /// Decodes all responses of a stream: the values, and the errors.
     static func responses(_ bytes: [UInt8], lenient: Bool) -> (values: [Response], errors: [IMAPDecodingError]) {
-        var decoder = ResponseDecoder(options: ResponseDecoder.Options(lenient: lenient))
-        decoder.append(bytes)
-        var values: [Response] = []
-        var errors: [IMAPDecodingError] = []
-        while true {
-            do {
-                guard let response = try decoder.next() else { break }
-                values.append(response)
-            } catch {
-                errors.append(error)
-            }
-        }
-        return (values, errors)
+        decodeAll(responses: bytes, options: .init(lenient: lenient))
     }
 
     func testEveryServerResponseDecodes() throws {

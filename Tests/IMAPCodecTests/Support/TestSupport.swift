@@ -75,3 +75,37 @@ let fixturesDirectory: String = {
     for _ in 0..<4 { path = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) }
     return path + "/Fixtures"
 }()
+
+/// Decodes a whole stream of responses: the values and the errors, in order.
+func decodeAll(responses bytes: [UInt8], options: ResponseDecoder.Options = .init()) -> (values: [Response], errors: [IMAPDecodingError]) {
+    var decoder = ResponseDecoder(options: options)
+    decoder.append(bytes)
+    var values: [Response] = []
+    var errors: [IMAPDecodingError] = []
+    while true {
+        do {
+            guard let response = try decoder.next() else { break }
+            values.append(response)
+        } catch {
+            errors.append(error)
+        }
+    }
+    return (values, errors)
+}
+
+/// Decodes a whole stream of commands (every literal accepted): the messages and the errors.
+func decodeAll(commands bytes: [UInt8], options: CommandDecoder.Options = .init()) -> (values: [ClientMessage], errors: [IMAPDecodingError]) {
+    var decoder = CommandDecoder(options: options)
+    decoder.append(bytes)
+    var values: [ClientMessage] = []
+    var errors: [IMAPDecodingError] = []
+    while true {
+        do {
+            guard let event = try decoder.next() else { break }
+            if case .message(let message) = event { values.append(message) }
+        } catch {
+            errors.append(error)
+        }
+    }
+    return (values, errors)
+}
