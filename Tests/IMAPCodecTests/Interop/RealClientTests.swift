@@ -70,6 +70,29 @@ final class RealClientTests: XCTestCase {
         return server
     }
 
+    /// The server reads with ``DecodingLimits/commandsBeforeAuthentication`` until LOGIN
+    /// succeeds, then with ``DecodingLimits/commands``: a literal too large for a LOGIN is
+    /// refused before, and the same size is accepted in an APPEND after.
+    func testLimitsSwitchAtLogin() throws {
+        let server = try startServer()
+        let client = try IMAPTestClient(port: server.port)
+        _ = try client.greeting()
+        try client.write(Array("P1 LOGIN test {5000}\r\n".utf8))
+        guard case .tagged(let refused) = try client.read() else { return XCTFail("\(client.log)") }
+        XCTAssertEqual(refused.tag, Tag("P1"))
+        XCTAssertEqual(refused.status, .bad)
+        XCTAssertTrue(refused.text.text.stringValue.contains("4096"), "\(refused)")
+        let long = "P2 NOOP " + String(repeating: "x", count: 20_000) + "\r\n"
+        try client.write(Array(long.utf8))
+        guard case .tagged(let tooLong) = try client.read() else { return XCTFail("\(client.log)") }
+        XCTAssertEqual(tooLong.status, .bad)
+        XCTAssertTrue(try client.run(.login(user: "test", password: "pass")).isOK)
+        let message = ByteString(Array(("Subject: big\r\n\r\n" + String(repeating: "y", count: 5000)).utf8))
+        let append = try client.run(.append(AppendCommand(mailbox: MailboxName("INBOX"), messages: [AppendMessage(data: .literal(message))])))
+        XCTAssertTrue(append.isOK, "\(append)")
+        XCTAssertEqual(append.continuations.count, 1)
+    }
+
     // MARK: imaplib
 
     func runImaplib(literalPlus: Bool) throws {

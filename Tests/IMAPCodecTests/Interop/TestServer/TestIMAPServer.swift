@@ -99,7 +99,8 @@ final class TestIMAPSession {
 
     let server: TestIMAPServer
     let fd: Int32
-    var decoder = CommandDecoder()
+    /// Anyone can connect: commands are read with the pre-login limits until LOGIN succeeds.
+    var decoder = CommandDecoder(options: .init(limits: .commandsBeforeAuthentication))
     let encoder = ResponseEncoder()
     var state = State.notAuthenticated
     /// The tag of the IDLE in progress.
@@ -209,6 +210,7 @@ final class TestIMAPSession {
                 return [tagged(tag, .no, "invalid credentials", code: .simple(.authenticationFailed))]
             }
             state = .authenticated
+            decoder.options.limits = .commands
             return [tagged(tag, .ok, "LOGIN completed", code: .capability(server.capabilities))]
         case .authenticate:
             decoder.mode = .command
