@@ -16,8 +16,8 @@ struct Counts {
 /// is a buffer pointer into the input, so the loop costs a few instructions a piece and the
 /// figures measure the decoder.
 @inline(never)
-func decodeResponses(_ input: [UInt8], chunk: Int?) -> Counts {
-    var decoder = ResponseDecoder()
+func decodeResponses(_ input: [UInt8], chunk: Int?, options: ResponseDecoder.Options = .init()) -> Counts {
+    var decoder = ResponseDecoder(options: options)
     var counts = Counts(bytes: input.count)
     let step = max(1, chunk ?? input.count)
     let whole = step >= input.count
@@ -48,8 +48,8 @@ func decodeResponses(_ input: [UInt8], chunk: Int?) -> Counts {
 /// Decodes a client-to-server stream fed `chunk` bytes at a time (all at once when nil).
 /// A one-sided capture already holds the literals, so continuation requests are skipped.
 @inline(never)
-func decodeCommands(_ input: [UInt8], chunk: Int?) -> Counts {
-    var decoder = CommandDecoder()
+func decodeCommands(_ input: [UInt8], chunk: Int?, options: CommandDecoder.Options = .init()) -> Counts {
+    var decoder = CommandDecoder(options: options)
     var counts = Counts(bytes: input.count)
     let step = max(1, chunk ?? input.count)
     let whole = step >= input.count

@@ -165,4 +165,7 @@ let benchmarks: @Sendable () -> Void = {
     } setup: {
         decodedCommands(try Workloads.load("W4")).values
     }
+
+    // Memory under hostile inputs (Hostile.swift).
+    hostileBenchmarks()
 }
