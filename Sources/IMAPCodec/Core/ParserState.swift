@@ -335,10 +335,12 @@ extension ParserState {
 
     @inline(never)
     func valuesTooLarge(_ rule: String) -> IMAPDecodingError {
-        error(
+        let limit = options.valueBudget(frameSize: bytes.count)
+        return error(
             rule,
-            "the frame's values would take more than \(options.valueBytesPerFrameByte) bytes per frame byte "
-                + "plus \(options.valueBytesPerFrame) (DecodingLimits.valueBytesPerFrameByte, valueBytesPerFrame)",
+            "the values of this \(bytes.count)-byte frame would take more than \(options.valueBytesPerFrameByte) × "
+                + "\(bytes.count) + \(options.valueBytesPerFrame) = \(limit) bytes "
+                + "(DecodingLimits.valueBytesPerFrameByte, .valueBytesPerFrame)",
             kind: .valuesTooLarge)
     }
 }
