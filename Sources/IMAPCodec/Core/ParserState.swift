@@ -61,7 +61,7 @@ struct ParserState {
     /// The frame's body parameter lists, in shared chunks.
     var parameterLists = SharedListBuilder<BodyStructure.Parameter>(initialCapacity: 8)
     /// Bytes the frame's values may still take (``DecodingLimits/valueBytesPerFrameByte``):
-    /// every list a rule builds charges what its storage grows by (``add(_:to:_:)``).
+    /// every list a rule builds charges its elements as it grows (``add(_:to:_:)``).
     var valueBudget: Int
 
     init(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) {
