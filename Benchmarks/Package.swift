@@ -29,8 +29,8 @@ let package = Package(
             ],
             path: "Benchmarks/IMAPCodecBenchmarks",
             plugins: [
-                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
-        ),
+        )
     ]
 )

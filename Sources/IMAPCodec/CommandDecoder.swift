@@ -40,8 +40,13 @@ public struct CommandDecoder: Sendable {
         /// When `synchronizing`, send a continuation request (or refuse the literal) first.
         /// (Indirect, so that every event stays a few words to move.)
         indirect case appendStart(
-            tag: Tag, mailbox: MailboxName, messages: [AppendMessage], message: AppendMessage, byteCount: Int64,
-            synchronizing: Bool)
+            tag: Tag,
+            mailbox: MailboxName,
+            messages: [AppendMessage],
+            message: AppendMessage,
+            byteCount: Int64,
+            synchronizing: Bool
+        )
         /// The next bytes of the streamed message.
         case appendBytes([UInt8])
         /// The end of a streamed APPEND: the complete messages after the last streamed one.
@@ -67,8 +72,11 @@ public struct CommandDecoder: Sendable {
 
         /// Creates options.
         public init(
-            limits: DecodingLimits = .commands, lenient: Bool = true, utf8Accept: Bool = false,
-            literalMinus: Bool = false, streamLiteralsAbove: Int64? = nil
+            limits: DecodingLimits = .commands,
+            lenient: Bool = true,
+            utf8Accept: Bool = false,
+            literalMinus: Bool = false,
+            streamLiteralsAbove: Int64? = nil
         ) {
             self.limits = limits
             self.lenient = lenient
@@ -157,9 +165,15 @@ public struct CommandDecoder: Sendable {
                 }
                 if header.nonSynchronizing && options.literalMinus && header.count > 4096 {
                     streamingAppend = nil
-                    throw frames.rejectFrame(at: header, IMAPDecodingError(
-                        kind: .literalTooLarge, rule: "literal", offset: 0,
-                        message: "non-synchronizing literal of \(header.count) bytes exceeds LITERAL- (4096)"))
+                    throw frames.rejectFrame(
+                        at: header,
+                        IMAPDecodingError(
+                            kind: .literalTooLarge,
+                            rule: "literal",
+                            offset: 0,
+                            message: "non-synchronizing literal of \(header.count) bytes exceeds LITERAL- (4096)"
+                        )
+                    )
                 }
                 if let threshold = options.streamLiteralsAbove, header.count >= threshold {
                     if let start = appendStart() {
@@ -167,8 +181,13 @@ public struct CommandDecoder: Sendable {
                         if streamingAppend == nil { frameOffset = head.streamOffset }
                         streamingAppend = (start.tag, start.mailbox)
                         return .appendStart(
-                            tag: start.tag, mailbox: start.mailbox, messages: start.before, message: start.message,
-                            byteCount: header.count, synchronizing: !header.nonSynchronizing)
+                            tag: start.tag,
+                            mailbox: start.mailbox,
+                            messages: start.before,
+                            message: start.message,
+                            byteCount: header.count,
+                            synchronizing: !header.nonSynchronizing
+                        )
                     }
                     if let error = frames.checkBufferedLiteral(header) {
                         streamingAppend = nil
@@ -208,7 +227,8 @@ public struct CommandDecoder: Sendable {
         case .idling:
             guard lenient else { return false }
             let head = line.prefix(5)
-            let startsWithDone = head.count >= 4 && ASCII.equalsCaseInsensitive(head.prefix(4), doneBytes)
+            let startsWithDone =
+                head.count >= 4 && ASCII.equalsCaseInsensitive(head.prefix(4), doneBytes)
                 && (head.count == 4 || !CharacterClass.isAtomChar(head[head.index(head.startIndex, offsetBy: 4)]))
             return !startsWithDone
         }
@@ -248,7 +268,10 @@ public struct CommandDecoder: Sendable {
     static let fragmentHead = Array("x APPEND x {0}\r\n".utf8)
 
     /// The messages in the part of an APPEND that follows a streamed message.
-    func appendFragmentMessages(_ fragment: ArraySlice<UInt8>, frame: IMAPFrame) throws(IMAPDecodingError) -> [AppendMessage] {
+    func appendFragmentMessages(
+        _ fragment: ArraySlice<UInt8>,
+        frame: IMAPFrame
+    ) throws(IMAPDecodingError) -> [AppendMessage] {
         var parser = ParserState(Self.fragmentHead + fragment, options: parseOptions())
         do {
             let command = try parser.command()

@@ -38,7 +38,10 @@ public struct CommandEncoder: Sendable {
             mode = .synchronizing
         }
         self.options = EncodingOptions(
-            literalMode: mode, utf8Accept: enabled.contains(.utf8Accept), binary: capabilities.contains(.binary))
+            literalMode: mode,
+            utf8Accept: enabled.contains(.utf8Accept),
+            binary: capabilities.contains(.binary)
+        )
     }
 
     /// The chunks of `message`; send them in order, waiting for a continuation request

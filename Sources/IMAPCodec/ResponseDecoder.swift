@@ -38,7 +38,9 @@ public struct ResponseDecoder: Sendable {
 
         /// Creates options.
         public init(
-            limits: DecodingLimits = .responses, lenient: Bool = true, utf8Accept: Bool = false,
+            limits: DecodingLimits = .responses,
+            lenient: Bool = true,
+            utf8Accept: Bool = false,
             streamLiteralsAbove: Int64? = nil
         ) {
             self.limits = limits
@@ -56,7 +58,12 @@ public struct ResponseDecoder: Sendable {
         /// previous streamed item of the same response), the streamed item with empty data,
         /// and the number of bytes that will follow as ``streamBytes(_:)``.
         /// (Indirect, so that every event stays a few words to move.)
-        indirect case streamStart(sequenceNumber: UInt32, attributes: [MessageAttribute], streamed: MessageAttribute, byteCount: Int64)
+        indirect case streamStart(
+            sequenceNumber: UInt32,
+            attributes: [MessageAttribute],
+            streamed: MessageAttribute,
+            byteCount: Int64
+        )
         /// The next bytes of the streamed item.
         case streamBytes([UInt8])
         /// The end of a streamed FETCH response: its items after the last streamed one.
@@ -165,12 +172,15 @@ public struct ResponseDecoder: Sendable {
                     let literal = byteCount > limits.maxLiteralSize
                     skippingGathered = true
                     throw IMAPDecodingError(
-                        kind: literal ? .literalTooLarge : .frameTooLarge, rule: "literal", offset: Int(soFar),
+                        kind: literal ? .literalTooLarge : .frameTooLarge,
+                        rule: "literal",
+                        offset: Int(soFar),
                         frameOffset: frameOffset,
                         message: (literal
                             ? "literal of \(byteCount) bytes exceeds the limit of \(limits.maxLiteralSize)"
                             : "frame would exceed the limit of \(limits.maxFrameSize) bytes")
-                            + "; next() gathers streamed literals within the limits, nextEvent() hands out larger ones in pieces")
+                            + "; next() gathers streamed literals within the limits, nextEvent() hands out larger ones in pieces"
+                    )
                 }
                 if gathering == nil { gathering = (sequence, []) }
                 gathering?.attributes.append(contentsOf: attributes)
@@ -243,8 +253,11 @@ public struct ResponseDecoder: Sendable {
                     if streamingSequence == nil { frameOffset = head.streamOffset }
                     streamingSequence = start.sequence
                     return .streamStart(
-                        sequenceNumber: start.sequence, attributes: start.before, streamed: start.item,
-                        byteCount: header.count)
+                        sequenceNumber: start.sequence,
+                        attributes: start.before,
+                        streamed: start.item,
+                        byteCount: header.count
+                    )
                 }
                 if let error = frames.checkBufferedLiteral(header) {
                     streamingSequence = nil
@@ -262,7 +275,9 @@ public struct ResponseDecoder: Sendable {
 
     /// When the frame so far is a FETCH response whose last item's value is the literal
     /// just announced: the items before it and that item (with empty data).
-    mutating func streamStart(_ header: LiteralHeader) -> (sequence: UInt32, before: [MessageAttribute], item: MessageAttribute)? {
+    mutating func streamStart(
+        _ header: LiteralHeader
+    ) -> (sequence: UInt32, before: [MessageAttribute], item: MessageAttribute)? {
         let prefix = frames.currentFrameBytes
         guard let brace = prefix.lastIndex(of: ASCII.openBrace),
             reparse.allows(prefixLength: prefix.count, partStart: frames.streamOffset)
@@ -281,13 +296,17 @@ public struct ResponseDecoder: Sendable {
         synthetic.append(contentsOf: prefix[..<brace])
         synthetic.append(contentsOf: "{0}\r\n)\r\n".utf8)
         guard case .untagged(.fetch(let sequence, var items))? = try? Self.decode(synthetic, options: options),
-              let item = items.popLast(), item.isStreamable
+            let item = items.popLast(), item.isStreamable
         else { return nil }
         return (sequence, items, item)
     }
 
     /// The items of the part of a FETCH response that follows a streamed literal.
-    func decodeFetchFragment(sequence: UInt32, _ fragment: ArraySlice<UInt8>, frame: IMAPFrame) throws(IMAPDecodingError) -> [MessageAttribute] {
+    func decodeFetchFragment(
+        sequence: UInt32,
+        _ fragment: ArraySlice<UInt8>,
+        frame: IMAPFrame
+    ) throws(IMAPDecodingError) -> [MessageAttribute] {
         var synthetic = Self.fragmentHead(sequence)
         synthetic.append(contentsOf: fragment)
         do {
@@ -318,7 +337,8 @@ public struct ResponseDecoder: Sendable {
     static func decode(_ frame: IMAPFrame, options: Options) throws(IMAPDecodingError) -> Response {
         var parser = ParserState(
             frame.bytes,
-            options: ParseOptions(lenient: options.lenient, utf8Accept: options.utf8Accept, limits: options.limits))
+            options: ParseOptions(lenient: options.lenient, utf8Accept: options.utf8Accept, limits: options.limits)
+        )
         do {
             return try parser.response()
         } catch {

@@ -16,14 +16,18 @@ public struct ResponseEncoder: Sendable {
 
     /// The bytes of `response`, CRLF included.
     public func encode(_ response: Response) -> [UInt8] {
-        var writer = IMAPWriter(message: EncodingOptions(literalMode: .response, utf8Accept: utf8Accept, binary: binary))
+        var writer = IMAPWriter(
+            message: EncodingOptions(literalMode: .response, utf8Accept: utf8Accept, binary: binary)
+        )
         writer.writeResponse(response)
         return writer.finishBytes()
     }
 
     /// Appends the bytes of `response` to `buffer`.
     public func encode(_ response: Response, into buffer: inout [UInt8]) {
-        var writer = IMAPWriter(options: EncodingOptions(literalMode: .response, utf8Accept: utf8Accept, binary: binary))
+        var writer = IMAPWriter(
+            options: EncodingOptions(literalMode: .response, utf8Accept: utf8Accept, binary: binary)
+        )
         swap(&writer.bytes, &buffer)
         writer.writeResponse(response)
         swap(&writer.bytes, &buffer)

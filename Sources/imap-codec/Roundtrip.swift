@@ -10,7 +10,11 @@ enum RoundtripResult {
 /// Decodes every frame of a stream, encodes each value, decodes the bytes again and
 /// compares the two values.
 func roundtripStream(
-    _ input: [UInt8], direction: Direction, strict: Bool, peer: [UInt8]?, _ body: (RoundtripResult) -> Void
+    _ input: [UInt8],
+    direction: Direction,
+    strict: Bool,
+    peer: [UInt8]?,
+    _ body: (RoundtripResult) -> Void
 ) {
     switch direction {
     case .responses:
@@ -26,7 +30,12 @@ func roundtripStream(
                     let again = try ResponseDecoder.decode(bytes, options: ResponseDecoder.Options(lenient: !strict))
                     body(again == response ? .same : .mismatch(offset: offset, detail: escape(bytes)))
                 } catch {
-                    body(.mismatch(offset: offset, detail: "re-encoded bytes do not decode: \(error) in \(escape(bytes))"))
+                    body(
+                        .mismatch(
+                            offset: offset,
+                            detail: "re-encoded bytes do not decode: \(error) in \(escape(bytes))"
+                        )
+                    )
                 }
             } catch {
                 body(.undecodable)
@@ -68,7 +77,12 @@ func roundtripStream(
                         }
                         body(again == message ? .same : .mismatch(offset: offset, detail: escape(bytes)))
                     } catch {
-                        body(.mismatch(offset: offset, detail: "re-encoded bytes do not decode: \(error) in \(escape(bytes))"))
+                        body(
+                            .mismatch(
+                                offset: offset,
+                                detail: "re-encoded bytes do not decode: \(error) in \(escape(bytes))"
+                            )
+                        )
                     }
                 }
             } catch {

@@ -46,8 +46,14 @@ enum Input {
 /// synchronizing literals the server refused: a one-sided stream cannot show it.
 /// `stream`: stream literals of at least this many bytes instead of buffering them.
 func decodeStream(
-    _ input: Input, direction: Direction, strict: Bool, chunk: Int? = nil, peer: [UInt8]? = nil,
-    stream: Int64? = nil, describing: Bool = true, _ body: (Decoded) -> Void
+    _ input: Input,
+    direction: Direction,
+    strict: Bool,
+    chunk: Int? = nil,
+    peer: [UInt8]? = nil,
+    stream: Int64? = nil,
+    describing: Bool = true,
+    _ body: (Decoded) -> Void
 ) {
     // `check` needs only the errors: describing every value would cost more than decoding.
     func describe<T>(_ value: T) -> String { describing ? describeValue(value) : "" }
@@ -70,12 +76,23 @@ func decodeStream(
                     case .response(let response):
                         body(.value(offset: offset, text: describe(response)))
                     case .streamStart(let sequence, let attributes, let item, let count):
-                        body(.value(offset: offset, text: "stream start: FETCH \(sequence) \(describe(attributes)) then \(describe(item)) with \(count) bytes"))
+                        body(
+                            .value(
+                                offset: offset,
+                                text:
+                                    "stream start: FETCH \(sequence) \(describe(attributes)) then \(describe(item)) with \(count) bytes"
+                            )
+                        )
                         streamed = 0
                     case .streamBytes(let chunk):
                         streamed += Int64(chunk.count)
                     case .streamEnd(let attributes):
-                        body(.value(offset: offset, text: "stream end: \(streamed) bytes streamed, then \(describe(attributes))"))
+                        body(
+                            .value(
+                                offset: offset,
+                                text: "stream end: \(streamed) bytes streamed, then \(describe(attributes))"
+                            )
+                        )
                     }
                 } catch {
                     body(.error(offset: error.frameOffset, error))
@@ -115,11 +132,22 @@ func decodeStream(
                             continue
                         }
                         streamed = 0
-                        body(.value(offset: offset, text: "append start: \(tag) APPEND \(mailbox) \(describe(messages)) then \(describe(message)) with \(count) bytes"))
+                        body(
+                            .value(
+                                offset: offset,
+                                text:
+                                    "append start: \(tag) APPEND \(mailbox) \(describe(messages)) then \(describe(message)) with \(count) bytes"
+                            )
+                        )
                     case .appendBytes(let chunk):
                         streamed += Int64(chunk.count)
                     case .appendEnd(let messages):
-                        body(.value(offset: offset, text: "append end: \(streamed) bytes streamed, then \(describe(messages))"))
+                        body(
+                            .value(
+                                offset: offset,
+                                text: "append end: \(streamed) bytes streamed, then \(describe(messages))"
+                            )
+                        )
                     }
                 } catch {
                     body(.error(offset: error.frameOffset, error))
@@ -193,9 +221,16 @@ func leadingTag(_ bytes: ArraySlice<UInt8>) -> String {
 }
 
 func truncated(at offset: Int, buffered: Int) -> Decoded {
-    .error(offset: offset, IMAPDecodingError(
-        kind: .truncated, rule: "CRLF", offset: buffered, frameOffset: offset,
-        message: "stream ends inside a frame"))
+    .error(
+        offset: offset,
+        IMAPDecodingError(
+            kind: .truncated,
+            rule: "CRLF",
+            offset: buffered,
+            frameOffset: offset,
+            message: "stream ends inside a frame"
+        )
+    )
 }
 
 /// A value as one readable line: Swift's description without the module prefix.

@@ -5,7 +5,11 @@ import IMAPCodec
 func decodeCommand(_ input: Input, file: String?, options: Options) {
     let peer = file.flatMap { peerTranscript(of: $0, options) }
     decodeStream(
-        input, direction: options.direction(for: file), strict: options.strict, chunk: options.chunk, peer: peer,
+        input,
+        direction: options.direction(for: file),
+        strict: options.strict,
+        chunk: options.chunk,
+        peer: peer,
         stream: options.stream
     ) { decoded in
         switch decoded {
@@ -17,7 +21,9 @@ func decodeCommand(_ input: Input, file: String?, options: Options) {
             }
         case .error(let offset, let error):
             if options.json {
-                print("{\"offset\":\(offset),\"error\":{\"rule\":\(jsonString(error.rule)),\"at\":\(error.offset),\"message\":\(jsonString(error.message)),\"excerpt\":\(jsonString(error.excerpt))}}")
+                print(
+                    "{\"offset\":\(offset),\"error\":{\"rule\":\(jsonString(error.rule)),\"at\":\(error.offset),\"message\":\(jsonString(error.message)),\"excerpt\":\(jsonString(error.excerpt))}}"
+                )
             } else {
                 print("\(offset): error: \(error)")
             }
@@ -34,7 +40,9 @@ func checkCommand(_ options: Options) throws -> Int32 {
         let input = try readInput(file)
         bytes += input.count
         decodeStream(
-            .bytes(input), direction: options.direction(for: file), strict: options.strict,
+            .bytes(input),
+            direction: options.direction(for: file),
+            strict: options.strict,
             peer: peerTranscript(of: file, options),
             describing: false
         ) { decoded in
@@ -64,7 +72,10 @@ func roundtripCommand(_ options: Options) throws -> Int32 {
     for file in options.files {
         let input = try readInput(file)
         roundtripStream(
-            input, direction: options.direction(for: file), strict: options.strict, peer: peerTranscript(of: file, options)
+            input,
+            direction: options.direction(for: file),
+            strict: options.strict,
+            peer: peerTranscript(of: file, options)
         ) { result in
             frames += 1
             switch result {
@@ -95,7 +106,12 @@ func benchCommand(_ options: Options) throws -> Int32 {
     var elapsed = Duration.zero
     repeat {
         for input in inputs {
-            let (f, e) = decodeOnly(input.bytes, direction: input.direction, strict: options.strict, chunk: options.chunk)
+            let (f, e) = decodeOnly(
+                input.bytes,
+                direction: input.direction,
+                strict: options.strict,
+                chunk: options.chunk
+            )
             frames += f
             errors += e
         }

@@ -162,7 +162,9 @@ func run() -> Int32 {
             if let file {
                 input = try openInput(file)
             } else {
-                input = .bytes(options.direction(for: nil) == .responses ? SampleSession.responses : SampleSession.commands)
+                input = .bytes(
+                    options.direction(for: nil) == .responses ? SampleSession.responses : SampleSession.commands
+                )
             }
             decodeCommand(input, file: file, options: options)
             return 0

@@ -60,14 +60,22 @@ enum FuzzHarness {
     }
 
     /// Small limits so that the limit checks run on short inputs.
-    static let smallLimits = DecodingLimits(maxLineLength: 512, maxLiteralSize: 256, maxFrameSize: 2048, maxNestingDepth: 8)
+    static let smallLimits = DecodingLimits(
+        maxLineLength: 512,
+        maxLiteralSize: 256,
+        maxFrameSize: 2048,
+        maxNestingDepth: 8
+    )
 
     /// Limits for decoding re-encoded bytes: an encoding may be longer than its input (a
     /// quoted string with escapes, a literal), so only the nesting keeps a bound.
     static func generous(_ limits: DecodingLimits) -> DecodingLimits {
         DecodingLimits(
-            maxLineLength: 1 << 30, maxLiteralSize: 1 << 30, maxFrameSize: 1 << 31,
-            maxNestingDepth: limits.maxNestingDepth * 4 + 8)
+            maxLineLength: 1 << 30,
+            maxLiteralSize: 1 << 30,
+            maxFrameSize: 1 << 31,
+            maxNestingDepth: limits.maxNestingDepth * 4 + 8
+        )
     }
 
     /// How many events (values or errors) one decoder may produce for `byteCount` bytes
@@ -110,7 +118,10 @@ enum FuzzHarness {
             while budgets[0] > 0 {
                 budgets[0] -= 1
                 do throws(IMAPDecodingError) {
-                    guard let response = try plain.next() else { budgets[0] += 1; break }
+                    guard let response = try plain.next() else {
+                        budgets[0] += 1
+                        break
+                    }
                     plainResponses.append(response)
                 } catch {
                     plainErrors += 1
@@ -119,7 +130,10 @@ enum FuzzHarness {
             while budgets[1] > 0 {
                 budgets[1] -= 1
                 do throws(IMAPDecodingError) {
-                    guard let event = try events.nextEvent() else { budgets[1] += 1; break }
+                    guard let event = try events.nextEvent() else {
+                        budgets[1] += 1
+                        break
+                    }
                     switch event {
                     case .response:
                         break
@@ -145,7 +159,10 @@ enum FuzzHarness {
             while budgets[2] > 0 {
                 budgets[2] -= 1
                 do throws(IMAPDecodingError) {
-                    guard let response = try gathered.next() else { budgets[2] += 1; break }
+                    guard let response = try gathered.next() else {
+                        budgets[2] += 1
+                        break
+                    }
                     gatheredResponses.append(response)
                 } catch {
                     gatheredErrors += 1
@@ -153,11 +170,14 @@ enum FuzzHarness {
             }
         }
         for (index, budget) in budgets.enumerated() where budget <= 0 {
-            problems.append("responses: decoder \(["next()", "nextEvent() streaming", "next() streaming"][index]): more than \(eventBudget(input.stream.count)) events for \(input.stream.count) bytes (a decoder does not consume its input)")
+            problems.append(
+                "responses: decoder \(["next()", "nextEvent() streaming", "next() streaming"][index]): more than \(eventBudget(input.stream.count)) events for \(input.stream.count) bytes (a decoder does not consume its input)"
+            )
         }
         if plainErrors == 0 && gatheredErrors == 0 && plainResponses != gatheredResponses {
             problems.append(
-                "responses: next() with streamLiteralsAbove \(input.streamThreshold) gave \(gatheredResponses) instead of \(plainResponses)")
+                "responses: next() with streamLiteralsAbove \(input.streamThreshold) gave \(gatheredResponses) instead of \(plainResponses)"
+            )
         }
         return problems
     }
@@ -171,7 +191,11 @@ enum FuzzHarness {
         var problems: [String] = []
         let limits = input.smallLimits ? smallLimits : .commands
         let options = CommandDecoder.Options(
-            limits: limits, lenient: !input.strict, utf8Accept: input.utf8Accept, literalMinus: input.literalMinus)
+            limits: limits,
+            lenient: !input.strict,
+            utf8Accept: input.utf8Accept,
+            literalMinus: input.literalMinus
+        )
         var streamingOptions = options
         streamingOptions.streamLiteralsAbove = input.streamThreshold
 
@@ -184,7 +208,10 @@ enum FuzzHarness {
                 while budgets[index] > 0 {
                     budgets[index] -= 1
                     do throws(IMAPDecodingError) {
-                        guard let event = try decoders[index].next() else { budgets[index] += 1; break }
+                        guard let event = try decoders[index].next() else {
+                            budgets[index] += 1
+                            break
+                        }
                         switch event {
                         case .continuationRequired, .appendStart(_, _, _, _, _, true):
                             if refuseNext[index] { decoders[index].refuseLiteral() }
@@ -199,7 +226,9 @@ enum FuzzHarness {
             }
         }
         for (index, budget) in budgets.enumerated() where budget <= 0 {
-            problems.append("commands: decoder \(index == 0 ? "plain" : "streaming"): more than \(eventBudget(input.stream.count)) events for \(input.stream.count) bytes (a decoder does not consume its input)")
+            problems.append(
+                "commands: decoder \(index == 0 ? "plain" : "streaming"): more than \(eventBudget(input.stream.count)) events for \(input.stream.count) bytes (a decoder does not consume its input)"
+            )
         }
         return problems
     }
@@ -224,7 +253,10 @@ enum FuzzHarness {
                 budget -= 1
                 let response: Response
                 do throws(IMAPDecodingError) {
-                    guard let decoded = try decoder.next() else { budget += 1; break }
+                    guard let decoded = try decoder.next() else {
+                        budget += 1
+                        break
+                    }
                     response = decoded
                 } catch {
                     continue
@@ -243,16 +275,21 @@ enum FuzzHarness {
                     }
                 }
                 if let failure {
-                    problems.append("roundtrip-responses: \(response) encodes as \(escape(bytes)), which does not decode: \(failure)")
+                    problems.append(
+                        "roundtrip-responses: \(response) encodes as \(escape(bytes)), which does not decode: \(failure)"
+                    )
                 } else if decoded != [response] || again.isInsideFrame || !again.bufferedBytes.isEmpty {
                     problems.append(
                         "roundtrip-responses: \(response) encodes as \(escape(bytes)), which decodes as \(decoded)"
-                            + (again.bufferedBytes.isEmpty ? "" : " leaving \(escape(Array(again.bufferedBytes)))"))
+                            + (again.bufferedBytes.isEmpty ? "" : " leaving \(escape(Array(again.bufferedBytes)))")
+                    )
                 }
             }
         }
         if budget <= 0 {
-            problems.append("roundtrip-responses: more than \(eventBudget(input.stream.count)) events for \(input.stream.count) bytes")
+            problems.append(
+                "roundtrip-responses: more than \(eventBudget(input.stream.count)) events for \(input.stream.count) bytes"
+            )
         }
         return problems
     }
@@ -265,11 +302,17 @@ enum FuzzHarness {
         var problems: [String] = []
         let limits = input.smallLimits ? smallLimits : .commands
         let options = CommandDecoder.Options(
-            limits: limits, lenient: !input.strict, utf8Accept: input.utf8Accept, literalMinus: input.literalMinus)
+            limits: limits,
+            lenient: !input.strict,
+            utf8Accept: input.utf8Accept,
+            literalMinus: input.literalMinus
+        )
         var againOptions = options
         againOptions.limits = generous(limits)
         againOptions.literalMinus = false  // the encoder writes every literal as {n+}
-        let encoder = CommandEncoder(options: EncodingOptions(literalMode: .nonSynchronizing, utf8Accept: input.utf8Accept))
+        let encoder = CommandEncoder(
+            options: EncodingOptions(literalMode: .nonSynchronizing, utf8Accept: input.utf8Accept)
+        )
         var decoder = CommandDecoder(options: options)
         var refuseNext = false
         var budget = eventBudget(input.stream.count)
@@ -280,7 +323,10 @@ enum FuzzHarness {
                 let mode = decoder.mode
                 let message: ClientMessage
                 do throws(IMAPDecodingError) {
-                    guard let event = try decoder.next() else { budget += 1; break }
+                    guard let event = try decoder.next() else {
+                        budget += 1
+                        break
+                    }
                     switch event {
                     case .message(let decoded):
                         message = decoded
@@ -313,12 +359,15 @@ enum FuzzHarness {
                 }
                 if let failure {
                     problems.append(
-                        "roundtrip-commands: \(message) (mode \(mode)) encodes as \(escape(bytes)), which does not decode: \(failure)")
-                } else if decoded != [message] || !other.isEmpty || again.isInsideFrame || !again.bufferedBytes.isEmpty {
+                        "roundtrip-commands: \(message) (mode \(mode)) encodes as \(escape(bytes)), which does not decode: \(failure)"
+                    )
+                } else if decoded != [message] || !other.isEmpty || again.isInsideFrame || !again.bufferedBytes.isEmpty
+                {
                     problems.append(
                         "roundtrip-commands: \(message) (mode \(mode)) encodes as \(escape(bytes)), which decodes as \(decoded)"
                             + (other.isEmpty ? "" : " with events \(other)")
-                            + (again.bufferedBytes.isEmpty ? "" : " leaving \(escape(Array(again.bufferedBytes)))"))
+                            + (again.bufferedBytes.isEmpty ? "" : " leaving \(escape(Array(again.bufferedBytes)))")
+                    )
                 }
                 if chunks.contains(where: \.waitForContinuation) {
                     problems.append("roundtrip-commands: LITERAL+ encoding of \(message) waits for a continuation")
@@ -326,7 +375,9 @@ enum FuzzHarness {
             }
         }
         if budget <= 0 {
-            problems.append("roundtrip-commands: more than \(eventBudget(input.stream.count)) events for \(input.stream.count) bytes")
+            problems.append(
+                "roundtrip-commands: more than \(eventBudget(input.stream.count)) events for \(input.stream.count) bytes"
+            )
         }
         return problems
     }

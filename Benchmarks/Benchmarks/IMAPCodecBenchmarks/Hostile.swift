@@ -1,10 +1,11 @@
 import Benchmark
 import Foundation
+import IMAPCodec
+import MallocInterposerSwift
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import IMAPCodec
-import MallocInterposerSwift
 
 // Memory of the decoders under inputs built to make them allocate (Docs/Security.md,
 // "Memory bounded by the bytes"): each row of the report that found the problem, at its
@@ -17,7 +18,10 @@ enum HostileMetric {
     static let peakKiB = BenchmarkMetric.custom("peak KiB", polarity: .prefersSmaller, useScalingFactor: false)
     /// The same per input byte, in hundredths: 512 reads as 5.12 bytes per byte.
     static let peakPerByte = BenchmarkMetric.custom(
-        "peak bytes per input byte x100", polarity: .prefersSmaller, useScalingFactor: false)
+        "peak bytes per input byte x100",
+        polarity: .prefersSmaller,
+        useScalingFactor: false
+    )
 }
 
 /// One hostile input: a decoder, and how to build its bytes.
@@ -106,10 +110,16 @@ func decodeHostile(_ input: HostileInput, _ bytes: [UInt8]) -> Counts {
     let piece = 64 << 10
     if input.commands {
         return decodeCommands(
-            bytes, chunk: piece, options: .init(streamLiteralsAbove: input.streamAbove))
+            bytes,
+            chunk: piece,
+            options: .init(streamLiteralsAbove: input.streamAbove)
+        )
     }
     return decodeResponses(
-        bytes, chunk: piece, options: .init(streamLiteralsAbove: input.streamAbove))
+        bytes,
+        chunk: piece,
+        options: .init(streamLiteralsAbove: input.streamAbove)
+    )
 }
 
 let hostileBenchmarks: @Sendable () -> Void = {

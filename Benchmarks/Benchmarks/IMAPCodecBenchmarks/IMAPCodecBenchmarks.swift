@@ -24,7 +24,10 @@ enum CodecMetric {
     /// malloc calls per 1000 frames (12345 reads as 12.345 mallocs per frame); the same
     /// counters as package-benchmark's `mallocCountTotal`, divided by the frame count.
     static let mallocsPerKiloFrame = BenchmarkMetric.custom(
-        "mallocs/1000 frames", polarity: .prefersSmaller, useScalingFactor: false)
+        "mallocs/1000 frames",
+        polarity: .prefersSmaller,
+        useScalingFactor: false
+    )
 }
 
 /// `IMAP_BENCH_SHORT=1` (ci.sh): few iterations, bounded time.
@@ -128,7 +131,9 @@ let benchmarks: @Sendable () -> Void = {
             Feeding(label: "chunk64", chunk: 64, prefixFrames: nil),
             Feeding(
                 label: workload.oneBytePrefixFrames.map { "chunk1-first\($0)" } ?? "chunk1",
-                chunk: 1, prefixFrames: workload.oneBytePrefixFrames),
+                chunk: 1,
+                prefixFrames: workload.oneBytePrefixFrames
+            ),
         ]
         for feeding in feedings {
             // Names become file names in Thresholds/: no spaces or slashes.

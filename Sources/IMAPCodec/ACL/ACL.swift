@@ -166,7 +166,8 @@ extension ParserState {
     // deleteacl       = "DELETEACL" SP mailbox SP identifier
     // listrights      = "LISTRIGHTS" SP mailbox SP identifier
     /// Parses what follows `DELETEACL SP` or `LISTRIGHTS SP`; stops before CRLF.
-    mutating func aclIdentifierArguments(_ rule: String = "deleteacl") throws(IMAPDecodingError) -> ACLIdentifierCommand {
+    mutating func aclIdentifierArguments(_ rule: String = "deleteacl") throws(IMAPDecodingError) -> ACLIdentifierCommand
+    {
         let mailbox = try mailbox()
         try sp(rule)
         return ACLIdentifierCommand(mailbox: mailbox, identifier: try astring())

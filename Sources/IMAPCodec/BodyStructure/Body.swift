@@ -80,7 +80,8 @@ extension ParserState {
 
     /// The optional `SP body-ext-mpart` after the subtype.
     mutating func bodyTypeMpartRest(
-        parts: [BodyStructure], mediaSubtype: ByteString
+        parts: [BodyStructure],
+        mediaSubtype: ByteString
     ) throws(IMAPDecodingError) -> BodyStructure.Multipart {
         let ext = optionalSP() ? try bodyExtMpart() : nil
         return BodyStructure.Multipart(parts: parts, mediaSubtype: mediaSubtype, extension: ext)
@@ -128,7 +129,12 @@ extension ParserState {
         }
         let ext = optionalSP() ? try bodyExt1part() : nil
         return BodyStructure.SinglePart(
-            mediaType: mediaType, mediaSubtype: subtype, fields: fields, kind: kind, extension: ext)
+            mediaType: mediaType,
+            mediaSubtype: subtype,
+            fields: fields,
+            kind: kind,
+            extension: ext
+        )
     }
 
     /// The `SP envelope SP body SP body-fld-lines` of `body-type-msg`.

@@ -19,7 +19,12 @@ extension ParserState {
         try sp("body-fields")
         let octets = try bodyFldOctets()
         return BodyStructure.Fields(
-            parameters: parameters, id: id, description: description, encoding: encoding, octets: octets)
+            parameters: parameters,
+            id: id,
+            description: description,
+            encoding: encoding,
+            octets: octets
+        )
     }
 
     // body-fld-octets = number
@@ -160,7 +165,9 @@ extension ParserState {
         var extensions: [BodyExtension] = []
         while optionalSP() { try add(try bodyExtension(), to: &extensions, "body-extension") }
         return BodyStructure.LanguageTail(
-            languages: languages, locationTail: BodyStructure.LocationTail(location: location, extensions: extensions))
+            languages: languages,
+            locationTail: BodyStructure.LocationTail(location: location, extensions: extensions)
+        )
     }
 
     // body-extension  = nstring / number / number64 /

@@ -69,22 +69,34 @@ extension BodyStructure {
 
         /// Creates body fields.
         public init(
-            parameters: SharedList<Parameter> = [], id: ByteString? = nil, description: ByteString? = nil,
-            encoding: ByteString = "7BIT", octets: UInt32 = 0
+            parameters: SharedList<Parameter> = [],
+            id: ByteString? = nil,
+            description: ByteString? = nil,
+            encoding: ByteString = "7BIT",
+            octets: UInt32 = 0
         ) {
             storage = Storage(
-                parameters: parameters, id: id, description: description, encoding: encoding, octets: octets)
+                parameters: parameters,
+                id: id,
+                description: description,
+                encoding: encoding,
+                octets: octets
+            )
         }
 
         /// The public fields, as a struct's (what `print` and `dump` show).
         public var customMirror: Mirror {
-            Mirror(self, children: [
-                "parameters": parameters,
-                "id": id as Any,
-                "description": description as Any,
-                "encoding": encoding,
-                "octets": octets,
-            ], displayStyle: .struct)
+            Mirror(
+                self,
+                children: [
+                    "parameters": parameters,
+                    "id": id as Any,
+                    "description": description as Any,
+                    "encoding": encoding,
+                    "octets": octets,
+                ],
+                displayStyle: .struct
+            )
         }
     }
 
@@ -133,10 +145,14 @@ extension BodyStructure {
 
         /// The public fields, as a struct's (what `print` and `dump` show).
         public var customMirror: Mirror {
-            Mirror(self, children: [
-                "disposition": disposition as Any,
-                "languageTail": languageTail as Any,
-            ], displayStyle: .struct)
+            Mirror(
+                self,
+                children: [
+                    "disposition": disposition as Any,
+                    "languageTail": languageTail as Any,
+                ],
+                displayStyle: .struct
+            )
         }
     }
 
@@ -169,10 +185,14 @@ extension BodyStructure {
 
         /// The public fields, as a struct's (what `print` and `dump` show).
         public var customMirror: Mirror {
-            Mirror(self, children: [
-                "languages": languages,
-                "locationTail": locationTail as Any,
-            ], displayStyle: .struct)
+            Mirror(
+                self,
+                children: [
+                    "languages": languages,
+                    "locationTail": locationTail as Any,
+                ],
+                displayStyle: .struct
+            )
         }
     }
 
@@ -204,10 +224,14 @@ extension BodyStructure {
 
         /// The public fields, as a struct's (what `print` and `dump` show).
         public var customMirror: Mirror {
-            Mirror(self, children: [
-                "location": location as Any,
-                "extensions": extensions,
-            ], displayStyle: .struct)
+            Mirror(
+                self,
+                children: [
+                    "location": location as Any,
+                    "extensions": extensions,
+                ],
+                displayStyle: .struct
+            )
         }
     }
 
@@ -253,23 +277,34 @@ extension BodyStructure {
 
         /// Creates a single part.
         public init(
-            mediaType: ByteString, mediaSubtype: ByteString, fields: Fields = Fields(), kind: Kind = .basic,
+            mediaType: ByteString,
+            mediaSubtype: ByteString,
+            fields: Fields = Fields(),
+            kind: Kind = .basic,
             extension: Extension? = nil
         ) {
             storage = Storage(
-                mediaType: mediaType, mediaSubtype: mediaSubtype, fields: fields, kind: kind,
-                extension: `extension`)
+                mediaType: mediaType,
+                mediaSubtype: mediaSubtype,
+                fields: fields,
+                kind: kind,
+                extension: `extension`
+            )
         }
 
         /// The public fields, as a struct's (what `print` and `dump` show).
         public var customMirror: Mirror {
-            Mirror(self, children: [
-                "mediaType": mediaType,
-                "mediaSubtype": mediaSubtype,
-                "fields": fields,
-                "kind": kind,
-                "extension": `extension` as Any,
-            ], displayStyle: .struct)
+            Mirror(
+                self,
+                children: [
+                    "mediaType": mediaType,
+                    "mediaSubtype": mediaSubtype,
+                    "fields": fields,
+                    "kind": kind,
+                    "extension": `extension` as Any,
+                ],
+                displayStyle: .struct
+            )
         }
 
         /// The part-specific data after `body-fields`.
@@ -311,10 +346,14 @@ extension BodyStructure {
 
             /// The public fields, as a struct's (what `print` and `dump` show).
             public var customMirror: Mirror {
-                Mirror(self, children: [
-                    "md5": md5 as Any,
-                    "dispositionTail": dispositionTail as Any,
-                ], displayStyle: .struct)
+                Mirror(
+                    self,
+                    children: [
+                        "md5": md5 as Any,
+                        "dispositionTail": dispositionTail as Any,
+                    ],
+                    displayStyle: .struct
+                )
             }
         }
     }
@@ -354,11 +393,15 @@ extension BodyStructure {
 
         /// The public fields, as a struct's (what `print` and `dump` show).
         public var customMirror: Mirror {
-            Mirror(self, children: [
-                "envelope": envelope,
-                "body": body as Any,
-                "lines": lines,
-            ], displayStyle: .struct)
+            Mirror(
+                self,
+                children: [
+                    "envelope": envelope,
+                    "body": body as Any,
+                    "lines": lines,
+                ],
+                displayStyle: .struct
+            )
         }
     }
 
@@ -397,11 +440,15 @@ extension BodyStructure {
 
         /// The public fields, as a struct's (what `print` and `dump` show).
         public var customMirror: Mirror {
-            Mirror(self, children: [
-                "parts": parts,
-                "mediaSubtype": mediaSubtype,
-                "extension": `extension` as Any,
-            ], displayStyle: .struct)
+            Mirror(
+                self,
+                children: [
+                    "parts": parts,
+                    "mediaSubtype": mediaSubtype,
+                    "extension": `extension` as Any,
+                ],
+                displayStyle: .struct
+            )
         }
 
         /// `body-ext-mpart`: `body-fld-param [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc *(SP body-extension)]]]`.
@@ -432,10 +479,14 @@ extension BodyStructure {
 
             /// The public fields, as a struct's (what `print` and `dump` show).
             public var customMirror: Mirror {
-                Mirror(self, children: [
-                    "parameters": parameters,
-                    "dispositionTail": dispositionTail as Any,
-                ], displayStyle: .struct)
+                Mirror(
+                    self,
+                    children: [
+                        "parameters": parameters,
+                        "dispositionTail": dispositionTail as Any,
+                    ],
+                    displayStyle: .struct
+                )
             }
         }
     }

@@ -186,7 +186,10 @@ extension ParserState {
             try sp("uid-expunge")
             return .uidExpunge(try sequenceSet())
         }
-        throw error("uid", "expected COPY, MOVE, FETCH, SEARCH, STORE, EXPUNGE or REPLACE after UID, found \(foundWord())")
+        throw error(
+            "uid",
+            "expected COPY, MOVE, FETCH, SEARCH, STORE, EXPUNGE or REPLACE after UID, found \(foundWord())"
+        )
     }
 
     /// The commands that have a UID form and share their grammar with it; nil (nothing
@@ -279,7 +282,8 @@ extension ParserState {
             var padding = 0
             for i in start..<end {
                 let byte = bytes[i]
-                let isChar = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || ASCII.isDigit(byte)
+                let isChar =
+                    (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || ASCII.isDigit(byte)
                     || byte == ASCII.plus || byte == 0x2F
                 if byte == UInt8(ascii: "=") {
                     padding += 1

@@ -48,12 +48,19 @@ public struct ByteString: Sendable, Hashable, Comparable {
     init(_ array: borrowing [UInt8], _ range: Range<Int>) {
         let range = range.clamped(to: 0..<array.count)
         if range.count <= Self.inlineCapacity {
-            self.init(owner: nil, words: array.withUnsafeBytes { all in
-                Self.pack(UnsafeRawBufferPointer(rebasing: all[range]), readable: all.count &- range.lowerBound)
-            })
+            self.init(
+                owner: nil,
+                words: array.withUnsafeBytes { all in
+                    Self.pack(UnsafeRawBufferPointer(rebasing: all[range]), readable: all.count &- range.lowerBound)
+                }
+            )
         } else {
-            self.init(owner: copy array, words: (
-                UInt64(truncatingIfNeeded: range.lowerBound), UInt64(truncatingIfNeeded: range.upperBound), 0))
+            self.init(
+                owner: copy array,
+                words: (
+                    UInt64(truncatingIfNeeded: range.lowerBound), UInt64(truncatingIfNeeded: range.upperBound), 0
+                )
+            )
         }
     }
 

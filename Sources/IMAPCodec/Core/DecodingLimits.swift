@@ -36,8 +36,12 @@ public struct DecodingLimits: Sendable, Hashable {
 
     /// Creates limits with the given values.
     public init(
-        maxLineLength: Int, maxLiteralSize: Int64, maxFrameSize: Int64, maxNestingDepth: Int,
-        valueBytesPerFrameByte: Int = 2, valueBytesPerFrame: Int = 1 << 20
+        maxLineLength: Int,
+        maxLiteralSize: Int64,
+        maxFrameSize: Int64,
+        maxNestingDepth: Int,
+        valueBytesPerFrameByte: Int = 2,
+        valueBytesPerFrame: Int = 1 << 20
     ) {
         self.maxLineLength = maxLineLength
         self.maxLiteralSize = maxLiteralSize
@@ -53,16 +57,26 @@ public struct DecodingLimits: Sendable, Hashable {
     /// messages takes 3.5 bytes per byte, an envelope of 20,000 recipients 2.7).
     /// Stream literals (see the decoder's streaming option) to handle larger bodies.
     public static let responses = DecodingLimits(
-        maxLineLength: 64 << 20, maxLiteralSize: 256 << 20, maxFrameSize: 512 << 20, maxNestingDepth: 100,
-        valueBytesPerFrameByte: 2, valueBytesPerFrame: 8 << 20)
+        maxLineLength: 64 << 20,
+        maxLiteralSize: 256 << 20,
+        maxFrameSize: 512 << 20,
+        maxNestingDepth: 100,
+        valueBytesPerFrameByte: 2,
+        valueBytesPerFrame: 8 << 20
+    )
 
     /// Defaults for decoding commands (server side) once the client has authenticated:
     /// lines up to 64 KiB, literals up to 64 MiB (an APPEND), frames up to 96 MiB,
     /// nesting 32; values up to 2 bytes per frame byte plus 256 KiB (a command's values
     /// are small, or are literals that share the frame: what takes more is an attack).
     public static let commands = DecodingLimits(
-        maxLineLength: 64 << 10, maxLiteralSize: 64 << 20, maxFrameSize: 96 << 20, maxNestingDepth: 32,
-        valueBytesPerFrameByte: 2, valueBytesPerFrame: 256 << 10)
+        maxLineLength: 64 << 10,
+        maxLiteralSize: 64 << 20,
+        maxFrameSize: 96 << 20,
+        maxNestingDepth: 32,
+        valueBytesPerFrameByte: 2,
+        valueBytesPerFrame: 256 << 10
+    )
 
     /// Defaults for decoding commands before the client has authenticated, when anyone
     /// can connect: lines up to 16 KiB (an AUTHENTICATE line carrying a Kerberos ticket),
@@ -74,7 +88,12 @@ public struct DecodingLimits: Sendable, Hashable {
     /// into a 4 KiB buffer and SASL responses into 8 KiB before handing the connection
     /// to the IMAP process.
     public static let commandsBeforeAuthentication = DecodingLimits(
-        maxLineLength: 16 << 10, maxLiteralSize: 4 << 10, maxFrameSize: 32 << 10, maxNestingDepth: 8,
-        valueBytesPerFrameByte: 2, valueBytesPerFrame: 16 << 10)
+        maxLineLength: 16 << 10,
+        maxLiteralSize: 4 << 10,
+        maxFrameSize: 32 << 10,
+        maxNestingDepth: 8,
+        valueBytesPerFrameByte: 2,
+        valueBytesPerFrame: 16 << 10
+    )
 
 }

@@ -221,7 +221,9 @@ public struct FrameDecoder: Sendable {
                     // From the buffered bytes in place: copying the frame up to the offset of a
                     // line too long would cost the line's length again.
                     error.excerpt = IMAPDecodingError.excerpt(
-                        of: buffer.readableView, at: error.offset - scanner.droppedSoFar)
+                        of: buffer.readableView,
+                        at: error.offset - scanner.droppedSoFar
+                    )
                 }
                 if error.tag == nil, scanner.droppedSoFar == 0 {
                     error.tag = Self.leadingTag(buffer.readableView)

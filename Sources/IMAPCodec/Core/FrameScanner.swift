@@ -274,19 +274,29 @@ public struct FrameScanner: Sendable {
     /// discarding the frame) when it breaks one.
     public mutating func checkBufferedLiteral(_ header: LiteralHeader) -> Event? {
         if header.count > limits.maxLiteralSize {
-                return reject(
-                    IMAPDecodingError(
-                        kind: .literalTooLarge, rule: "literal", offset: frameProgress,
-                        message: "literal of \(header.count) bytes exceeds the limit of \(limits.maxLiteralSize)"),
-                    lineComplete: true, header: header)
+            return reject(
+                IMAPDecodingError(
+                    kind: .literalTooLarge,
+                    rule: "literal",
+                    offset: frameProgress,
+                    message: "literal of \(header.count) bytes exceeds the limit of \(limits.maxLiteralSize)"
+                ),
+                lineComplete: true,
+                header: header
+            )
         }
         let (frameTotal, frameOverflow) = Int64(frameProgress).addingReportingOverflow(header.count)
         if frameOverflow || frameTotal > limits.maxFrameSize {
             return reject(
                 IMAPDecodingError(
-                    kind: .frameTooLarge, rule: "literal", offset: frameProgress,
-                    message: "frame would exceed the limit of \(limits.maxFrameSize) bytes"),
-                lineComplete: true, header: header)
+                    kind: .frameTooLarge,
+                    rule: "literal",
+                    offset: frameProgress,
+                    message: "frame would exceed the limit of \(limits.maxFrameSize) bytes"
+                ),
+                lineComplete: true,
+                header: header
+            )
         }
         return nil
     }
@@ -381,16 +391,26 @@ public struct FrameScanner: Sendable {
         if lineLength > limits.maxLineLength {
             return reject(
                 IMAPDecodingError(
-                    kind: .lineTooLong, rule: "CRLF", offset: dropped + lineStart + limits.maxLineLength,
-                    message: "line longer than the limit of \(limits.maxLineLength) bytes"),
-                lineComplete: complete, header: header)
+                    kind: .lineTooLong,
+                    rule: "CRLF",
+                    offset: dropped + lineStart + limits.maxLineLength,
+                    message: "line longer than the limit of \(limits.maxLineLength) bytes"
+                ),
+                lineComplete: complete,
+                header: header
+            )
         }
         if Int64(frameProgress) > limits.maxFrameSize {
             return reject(
                 IMAPDecodingError(
-                    kind: .frameTooLarge, rule: "CRLF", offset: Int(clamping: limits.maxFrameSize),
-                    message: "frame longer than the limit of \(limits.maxFrameSize) bytes"),
-                lineComplete: complete, header: header)
+                    kind: .frameTooLarge,
+                    rule: "CRLF",
+                    offset: Int(clamping: limits.maxFrameSize),
+                    message: "frame longer than the limit of \(limits.maxFrameSize) bytes"
+                ),
+                lineComplete: complete,
+                header: header
+            )
         }
         return nil
     }
@@ -426,7 +446,9 @@ public struct FrameScanner: Sendable {
     /// `literal = "{" number64 ["+"] "}" CRLF *CHAR8` and `literal8 = "~{" number64 "}" CRLF *OCTET`
     /// (RFC 9051; `~{n+}` from RFC 4466/7888). Returns nil when the line ends otherwise.
     static func literalHeader(
-        _ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, lf: Int
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        lineStart: Int,
+        lf: Int
     ) throws(IMAPDecodingError) -> LiteralHeader? {
         let lineStart = max(lineStart, 0)
         var i = lf - 1
@@ -450,8 +472,11 @@ public struct FrameScanner: Sendable {
             let (s, o2) = m.addingReportingOverflow(Int64(bytes[j] &- ASCII.zero))
             if o1 || o2 {
                 throw IMAPDecodingError(
-                    kind: .numberOutOfRange, rule: "number64", offset: digitsStart,
-                    message: "literal count exceeds 2^63-1")
+                    kind: .numberOutOfRange,
+                    rule: "number64",
+                    offset: digitsStart,
+                    message: "literal count exceeds 2^63-1"
+                )
             }
             value = s
         }

@@ -44,8 +44,13 @@ public struct IMAPDecodingError: Error, Sendable, Hashable, CustomStringConverti
 
     /// Creates an error value.
     public init(
-        kind: Kind, rule: String, offset: Int, frameOffset: Int = 0,
-        message: String, excerpt: String = "", tag: String? = nil
+        kind: Kind,
+        rule: String,
+        offset: Int,
+        frameOffset: Int = 0,
+        message: String,
+        excerpt: String = "",
+        tag: String? = nil
     ) {
         self.kind = kind
         self.rule = rule

@@ -53,7 +53,6 @@ struct IMAPWriter {
     @usableFromInline var chunks: [EncodedChunk] = []
     @usableFromInline let options: EncodingOptions
 
-    
     init(options: EncodingOptions = EncodingOptions()) {
         self.options = options
     }

@@ -16,8 +16,11 @@ public struct ParseOptions: Sendable, Hashable {
 
     /// Creates options.
     public init(
-        lenient: Bool = true, utf8Accept: Bool = false, maxNestingDepth: Int = 100,
-        valueBytesPerFrameByte: Int = 2, valueBytesPerFrame: Int = 8 << 20
+        lenient: Bool = true,
+        utf8Accept: Bool = false,
+        maxNestingDepth: Int = 100,
+        valueBytesPerFrameByte: Int = 2,
+        valueBytesPerFrame: Int = 8 << 20
     ) {
         self.lenient = lenient
         self.utf8Accept = utf8Accept
@@ -29,8 +32,12 @@ public struct ParseOptions: Sendable, Hashable {
     /// Options reading with `limits` (nesting and value sizes).
     init(lenient: Bool, utf8Accept: Bool, limits: DecodingLimits) {
         self.init(
-            lenient: lenient, utf8Accept: utf8Accept, maxNestingDepth: limits.maxNestingDepth,
-            valueBytesPerFrameByte: limits.valueBytesPerFrameByte, valueBytesPerFrame: limits.valueBytesPerFrame)
+            lenient: lenient,
+            utf8Accept: utf8Accept,
+            maxNestingDepth: limits.maxNestingDepth,
+            valueBytesPerFrameByte: limits.valueBytesPerFrameByte,
+            valueBytesPerFrame: limits.valueBytesPerFrame
+        )
     }
 
     /// The bytes of values a frame of `frameSize` bytes may decode into (never overflows).
@@ -90,12 +97,19 @@ struct ParserState {
 
     /// An error for `rule` at the cursor (or at `offset`).
     func error(
-        _ rule: String, _ message: String, kind: IMAPDecodingError.Kind = .syntax, at offset: Int? = nil
+        _ rule: String,
+        _ message: String,
+        kind: IMAPDecodingError.Kind = .syntax,
+        at offset: Int? = nil
     ) -> IMAPDecodingError {
         let at = offset ?? index
         return IMAPDecodingError(
-            kind: kind, rule: rule, offset: at, message: message,
-            excerpt: IMAPDecodingError.excerpt(of: bytes, at: at))
+            kind: kind,
+            rule: rule,
+            offset: at,
+            message: message,
+            excerpt: IMAPDecodingError.excerpt(of: bytes, at: at)
+        )
     }
 
     /// What was found at the cursor, for error messages.
@@ -302,7 +316,11 @@ extension ParserState {
     /// ``add(_:to:_:)`` sizing a new list's storage as ``Swift/Array/appendParsed(_:expected:last:)`` does.
     @inline(__always)
     mutating func add<Element>(
-        _ element: Element, to list: inout [Element], expected: Int, last: Bool, _ rule: String
+        _ element: Element,
+        to list: inout [Element],
+        expected: Int,
+        last: Bool,
+        _ rule: String
     ) throws(IMAPDecodingError) {
         let reserved = list.capacity == 0 ? (last ? 1 : expected) : 1
         try charge(Element.self, count: list.isEmpty ? Swift.max(reserved, 1) : 1, first: list.isEmpty, rule)
@@ -311,7 +329,11 @@ extension ParserState {
 
     /// ``add(_:to:_:)`` for the elements of a list parsed on its own (a nested group).
     @inline(__always)
-    mutating func add<Element>(contentsOf elements: [Element], to list: inout [Element], _ rule: String) throws(IMAPDecodingError) {
+    mutating func add<Element>(
+        contentsOf elements: [Element],
+        to list: inout [Element],
+        _ rule: String
+    ) throws(IMAPDecodingError) {
         try charge(Element.self, count: elements.count, first: list.isEmpty, rule)
         list.append(contentsOf: elements)
     }
@@ -341,7 +363,8 @@ extension ParserState {
             "the values of this \(bytes.count)-byte frame would take more than \(options.valueBytesPerFrameByte) × "
                 + "\(bytes.count) + \(options.valueBytesPerFrame) = \(limit) bytes "
                 + "(DecodingLimits.valueBytesPerFrameByte, .valueBytesPerFrame)",
-            kind: .valuesTooLarge)
+            kind: .valuesTooLarge
+        )
     }
 }
 

@@ -150,7 +150,8 @@ extension SharedList: RangeReplaceableCollection {
     /// elements move to fresh storage (doubling the capacity when appending, as `Array`
     /// does), and the other lists of a shared chunk keep theirs.
     public mutating func replaceSubrange<C: Collection>(
-        _ subrange: Range<Int>, with newElements: C
+        _ subrange: Range<Int>,
+        with newElements: C
     ) where C.Element == Element {
         precondition(subrange.lowerBound >= 0 && subrange.upperBound <= length, "SharedList range out of bounds")
         let inserted = newElements.count
@@ -187,7 +188,10 @@ extension SharedList: RangeReplaceableCollection {
                     if owned {
                         to.moveInitialize(from: base, count: subrange.lowerBound)
                         (base + subrange.lowerBound).deinitialize(count: subrange.count)
-                        (to + subrange.lowerBound + inserted).moveInitialize(from: base + subrange.upperBound, count: tail)
+                        (to + subrange.lowerBound + inserted).moveInitialize(
+                            from: base + subrange.upperBound,
+                            count: tail
+                        )
                     } else {
                         to.initialize(from: base, count: subrange.lowerBound)
                         (to + subrange.lowerBound + inserted).initialize(from: base + subrange.upperBound, count: tail)
@@ -236,7 +240,8 @@ extension SharedList: RangeReplaceableCollection {
             defer {
                 precondition(
                     buffer.baseAddress == elements.baseAddress && buffer.count == elements.count,
-                    "the buffer must not be replaced")
+                    "the buffer must not be replaced"
+                )
             }
             return try body(&buffer)
         }
@@ -375,7 +380,9 @@ struct SharedListBuilder<Element> {
             if let chunk, open > 0 {
                 // Moved, not copied: the old chunk's lists all end before the open one, and
                 // none has left the parser, so its count may shrink.
-                chunk.withUnsafeMutablePointerToElements { from in to.moveInitialize(from: from + listStart, count: open) }
+                chunk.withUnsafeMutablePointerToElements { from in
+                    to.moveInitialize(from: from + listStart, count: open)
+                }
                 chunk.count = listStart
             }
             (to + open).initialize(to: element)

@@ -11,7 +11,7 @@ public struct IMAPDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// exist in that month.
     public init?(year: Int, month: Int, day: Int) {
         guard (0...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= IMAPDate.daysIn(month: month, year: year)
+            day >= 1, day <= IMAPDate.daysIn(month: month, year: year)
         else { return nil }
         self.year = year
         self.month = month
@@ -64,7 +64,7 @@ public struct IMAPDateTime: Sendable, Hashable, CustomStringConvertible {
     /// Creates a date-time. Returns nil when a field is out of range.
     public init?(date: IMAPDate, hour: Int, minute: Int, second: Int, zoneMinutes: Int) {
         guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second),
-              (-5999...5999).contains(zoneMinutes)
+            (-5999...5999).contains(zoneMinutes)
         else { return nil }
         self.date = date
         self.hour = hour
@@ -181,8 +181,13 @@ extension ParserState {
         guard hhmm % 100 < 60 else { throw error("zone", "minutes of the zone exceed 59", kind: .numberOutOfRange) }
         let zone = (hhmm / 100) * 60 + hhmm % 100
         guard let date = IMAPDate(year: year, month: month, day: day),
-              let dateTime = IMAPDateTime(
-                date: date, hour: hour, minute: minute, second: second, zoneMinutes: negative ? -zone : zone)
+            let dateTime = IMAPDateTime(
+                date: date,
+                hour: hour,
+                minute: minute,
+                second: second,
+                zoneMinutes: negative ? -zone : zone
+            )
         else {
             throw error("date-time", "a field is out of range", kind: .numberOutOfRange, at: start)
         }

@@ -46,12 +46,16 @@ public struct Address: Sendable, Hashable, CustomReflectable {
 
     /// The public fields, as a struct's (what `print` and `dump` show).
     public var customMirror: Mirror {
-        Mirror(self, children: [
-            "name": name as Any,
-            "adl": adl as Any,
-            "mailbox": mailbox as Any,
-            "host": host as Any,
-        ], displayStyle: .struct)
+        Mirror(
+            self,
+            children: [
+                "name": name as Any,
+                "adl": adl as Any,
+                "mailbox": mailbox as Any,
+                "host": host as Any,
+            ],
+            displayStyle: .struct
+        )
     }
 
     /// True for the entry that opens an RFC 5322 group (host NIL, mailbox = group name).

@@ -73,29 +73,49 @@ public struct Envelope: Sendable, Hashable, CustomReflectable {
 
     /// Creates an envelope.
     public init(
-        date: ByteString? = nil, subject: ByteString? = nil, from: SharedList<Address> = [], sender: SharedList<Address> = [],
-        replyTo: SharedList<Address> = [], to: SharedList<Address> = [], cc: SharedList<Address> = [], bcc: SharedList<Address> = [],
-        inReplyTo: ByteString? = nil, messageID: ByteString? = nil
+        date: ByteString? = nil,
+        subject: ByteString? = nil,
+        from: SharedList<Address> = [],
+        sender: SharedList<Address> = [],
+        replyTo: SharedList<Address> = [],
+        to: SharedList<Address> = [],
+        cc: SharedList<Address> = [],
+        bcc: SharedList<Address> = [],
+        inReplyTo: ByteString? = nil,
+        messageID: ByteString? = nil
     ) {
         storage = Storage(
-            date: date, subject: subject, from: from, sender: sender, replyTo: replyTo, to: to, cc: cc,
-            bcc: bcc, inReplyTo: inReplyTo, messageID: messageID)
+            date: date,
+            subject: subject,
+            from: from,
+            sender: sender,
+            replyTo: replyTo,
+            to: to,
+            cc: cc,
+            bcc: bcc,
+            inReplyTo: inReplyTo,
+            messageID: messageID
+        )
     }
 
     /// The public fields, as a struct's (what `print` and `dump` show).
     public var customMirror: Mirror {
-        Mirror(self, children: [
-            "date": date as Any,
-            "subject": subject as Any,
-            "from": from,
-            "sender": sender,
-            "replyTo": replyTo,
-            "to": to,
-            "cc": cc,
-            "bcc": bcc,
-            "inReplyTo": inReplyTo as Any,
-            "messageID": messageID as Any,
-        ], displayStyle: .struct)
+        Mirror(
+            self,
+            children: [
+                "date": date as Any,
+                "subject": subject as Any,
+                "from": from,
+                "sender": sender,
+                "replyTo": replyTo,
+                "to": to,
+                "cc": cc,
+                "bcc": bcc,
+                "inReplyTo": inReplyTo as Any,
+                "messageID": messageID as Any,
+            ],
+            displayStyle: .struct
+        )
     }
 }
 
@@ -164,8 +184,17 @@ extension ParserState {
             throw error("envelope", "expected \")\" after env-message-id, found \(found())")
         }
         return Envelope(
-            date: date, subject: subject, from: from, sender: sender, replyTo: replyTo, to: to, cc: cc, bcc: bcc,
-            inReplyTo: inReplyTo, messageID: messageID)
+            date: date,
+            subject: subject,
+            from: from,
+            sender: sender,
+            replyTo: replyTo,
+            to: to,
+            cc: cc,
+            bcc: bcc,
+            inReplyTo: inReplyTo,
+            messageID: messageID
+        )
     }
 }
 
@@ -178,7 +207,9 @@ extension ParserState {
     /// allocated again. Only for a parenthesized list without literals (a literal's count,
     /// re-measured in lenient mode, could depend on what follows).
     mutating func envAddressList(
-        _ rule: String, repeating previous: SharedList<Address>, text: Range<Int>
+        _ rule: String,
+        repeating previous: SharedList<Address>,
+        text: Range<Int>
     ) throws(IMAPDecodingError) -> SharedList<Address> {
         let length = text.count
         if !previous.isEmpty, length > 0, index &+ length <= bytes.count, bytes[index] == ASCII.openParen,

@@ -92,7 +92,8 @@ extension ParserState {
         if !lenient {
             for (i, byte) in name.bytes.enumerated() {
                 let letter = ASCII.upper(byte)
-                let fchar = (letter >= UInt8(ascii: "A") && letter <= UInt8(ascii: "Z"))
+                let fchar =
+                    (letter >= UInt8(ascii: "A") && letter <= UInt8(ascii: "Z"))
                     || byte == ASCII.minus || byte == UInt8(ascii: "_") || byte == ASCII.dot
                 if !(fchar || (i > 0 && (ASCII.isDigit(byte) || byte == ASCII.colon))) {
                     throw error("tagged-ext-label", "not a valid label", at: index - name.count + i)
@@ -103,8 +104,9 @@ extension ParserState {
         while ahead < bytes.count && bytes[ahead] == ASCII.space { ahead &+= 1 }
         guard ahead > index, ahead < bytes.count else { return (name, nil) }
         let next = bytes[ahead]
-        guard ASCII.isDigit(next) || next == ASCII.star || next == ASCII.dollar || next == ASCII.minus
-            || next == ASCII.openParen
+        guard
+            ASCII.isDigit(next) || next == ASCII.star || next == ASCII.dollar || next == ASCII.minus
+                || next == ASCII.openParen
         else { return (name, nil) }
         try sp(rule)
         return (name, try fetchRawValue(rule))

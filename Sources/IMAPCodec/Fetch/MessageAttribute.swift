@@ -440,7 +440,7 @@ extension IMAPWriter {
     /// A Gmail label: a system label (`\Inbox`) as is, `NIL` quoted, others as astring.
     mutating func writeGmailLabel(_ label: ByteString) {
         if label.bytes.first == ASCII.backslash, label.count > 1,
-           label.bytes.dropFirst().allSatisfy(CharacterClass.isAtomChar)
+            label.bytes.dropFirst().allSatisfy(CharacterClass.isAtomChar)
         {
             writeBytes(label)
         } else if label.count == 3 && ASCII.equalsCaseInsensitive(label.bytes, "NIL".utf8) {

@@ -112,7 +112,8 @@ enum RawLiteral {
     /// Gives the literal's byte count, where its `+` (if any) and its `}` are, and where its
     /// bytes start.
     static func header(
-        in raw: UnsafeRawBufferPointer, at start: Int
+        in raw: UnsafeRawBufferPointer,
+        at start: Int
     ) -> (count: Int, plus: Int?, closeBrace: Int, contentStart: Int)? {
         var i = start &+ 1
         var count = 0
@@ -157,7 +158,10 @@ extension IMAPWriter {
                 let binary = i > copied && raw[i &- 1] == ASCII.tilde
                 bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[copied..<(binary ? i &- 1 : i)]))
                 let end = header.contentStart &+ header.count
-                writeLiteral(ByteString(bytes: UnsafeRawBufferPointer(rebasing: raw[header.contentStart..<end])), binary: binary)
+                writeLiteral(
+                    ByteString(bytes: UnsafeRawBufferPointer(rebasing: raw[header.contentStart..<end])),
+                    binary: binary
+                )
                 i = end
                 copied = end
             }

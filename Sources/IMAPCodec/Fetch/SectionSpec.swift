@@ -124,7 +124,10 @@ extension ParserState {
             if skipKeyword("MIME") { return .mime }
         default: break
         }
-        throw error("section-msgtext", "expected HEADER, HEADER.FIELDS, HEADER.FIELDS.NOT, TEXT or MIME, found \(found())")
+        throw error(
+            "section-msgtext",
+            "expected HEADER, HEADER.FIELDS, HEADER.FIELDS.NOT, TEXT or MIME, found \(found())"
+        )
     }
 
     // header-list     = "(" header-fld-name *(SP header-fld-name) ")"

@@ -147,7 +147,11 @@ extension ParserState {
         while !skip(ASCII.closeParen) {
             if skipKeyword("UNCHANGEDSINCE") {
                 try sp("store-modifier")
-                try add(.unchangedSince(try parseModSequenceValue("mod-sequence-valzer", allowZero: true)), to: &modifiers, "store-modifier")
+                try add(
+                    .unchangedSince(try parseModSequenceValue("mod-sequence-valzer", allowZero: true)),
+                    to: &modifiers,
+                    "store-modifier"
+                )
             } else {
                 let (name, value) = try taggedModifier("store-modifier")
                 try add(.other(name: name, value: value), to: &modifiers, "store-modifier")

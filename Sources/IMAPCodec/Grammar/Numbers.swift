@@ -76,7 +76,6 @@ extension ParserState {
         }
     }
 
-
     // nz-number       = digit-nz *DIGIT
     //                     ; Non-zero unsigned 32-bit integer (0 < n < 4,294,967,296)
     mutating func nzNumber(_ rule: String = "nz-number") throws(IMAPDecodingError) -> UInt32 {

@@ -41,7 +41,9 @@ public struct ListCommand: Sendable, Hashable {
 
     /// Creates LIST arguments.
     public init(
-        selectOptions: [ListSelectOption] = [], reference: MailboxName, patterns: [MailboxName],
+        selectOptions: [ListSelectOption] = [],
+        reference: MailboxName,
+        patterns: [MailboxName],
         returnOptions: [ListReturnOption] = []
     ) {
         self.selectOptions = selectOptions
@@ -90,7 +92,11 @@ extension ParserState {
             }
         }
         return ListCommand(
-            selectOptions: selectOptions, reference: reference, patterns: patterns, returnOptions: returnOptions)
+            selectOptions: selectOptions,
+            reference: reference,
+            patterns: patterns,
+            returnOptions: returnOptions
+        )
     }
 
     // lsub            = "LSUB" SP mailbox SP list-mailbox
@@ -249,7 +255,8 @@ extension IMAPWriter {
 
     /// Writes `list-mailbox`: bare when every byte is a list-char, else a string.
     mutating func writeListMailbox(_ pattern: MailboxName) {
-        let raw = options.utf8Accept && pattern.bytes.withUnsafeBytes({ $0.contains(0x26) })
+        let raw =
+            options.utf8Accept && pattern.bytes.withUnsafeBytes({ $0.contains(0x26) })
             ? ByteString(pattern.utf8Bytes) : pattern.bytes
         if !raw.isEmpty && raw.withUnsafeBytes({ $0.allSatisfy(CharacterClass.isListChar) }) {
             writeBytes(raw)

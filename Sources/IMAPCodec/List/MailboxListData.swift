@@ -22,7 +22,9 @@ public struct MailboxListData: Sendable, Hashable {
 
     /// Creates LIST data.
     public init(
-        attributes: [MailboxAttribute], delimiter: UInt8?, mailbox: MailboxName,
+        attributes: [MailboxAttribute],
+        delimiter: UInt8?,
+        mailbox: MailboxName,
         extendedItems: [ListExtendedItem] = []
     ) {
         self.attributes = attributes

@@ -247,7 +247,9 @@ extension IMAPWriter {
             for (i, option) in command.options.enumerated() {
                 if i > 0 { writeSpace() }
                 switch option {
-                case .maxSize(let n): write("MAXSIZE "); writeNumber(n)
+                case .maxSize(let n):
+                    write("MAXSIZE ")
+                    writeNumber(n)
                 case .depth(.zero): write("DEPTH 0")
                 case .depth(.one): write("DEPTH 1")
                 case .depth(.infinity): write("DEPTH infinity")

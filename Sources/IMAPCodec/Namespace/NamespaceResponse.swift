@@ -99,7 +99,11 @@ extension ParserState {
             var values: [ByteString] = []
             skipExtraSpaces()
             while true {
-                try add(lenient ? try astring() : try string("namespace-response-extension"), to: &values, "namespace-response-extension")
+                try add(
+                    lenient ? try astring() : try string("namespace-response-extension"),
+                    to: &values,
+                    "namespace-response-extension"
+                )
                 if skip(ASCII.closeParen) { break }
                 try sp("namespace-response-extension")
                 if lenient && skip(ASCII.closeParen) { break }

@@ -189,7 +189,11 @@ extension ParserState {
                 try expect(ASCII.openParen, "resp-text-code")
                 repeat {
                     // charset         = atom / quoted
-                    try add(peek() == ASCII.dquote ? try quoted() : try atom("charset"), to: &charsets, "resp-text-code")
+                    try add(
+                        peek() == ASCII.dquote ? try quoted() : try atom("charset"),
+                        to: &charsets,
+                        "resp-text-code"
+                    )
                 } while skip(ASCII.space)
                 try expect(ASCII.closeParen, "resp-text-code")
             }

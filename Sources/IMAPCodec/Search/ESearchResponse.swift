@@ -16,7 +16,10 @@ public struct ESearchResponse: Sendable, Hashable {
 
     /// Creates a response.
     public init(
-        tag: ByteString? = nil, mailbox: MailboxName? = nil, uidValidity: UInt32? = nil, uid: Bool = false,
+        tag: ByteString? = nil,
+        mailbox: MailboxName? = nil,
+        uidValidity: UInt32? = nil,
+        uid: Bool = false,
         data: [SearchReturnData] = []
     ) {
         self.tag = tag

@@ -153,7 +153,7 @@ public struct ModSequenceEntry: Sendable, Hashable {
     public var flag: Flag? {
         let prefix = Array("/flags/".utf8)
         guard name.count > prefix.count,
-              ASCII.equalsCaseInsensitive(name.bytes.prefix(prefix.count), prefix)
+            ASCII.equalsCaseInsensitive(name.bytes.prefix(prefix.count), prefix)
         else { return nil }
         return Flag(String(decoding: name.bytes.dropFirst(prefix.count), as: UTF8.self))
     }
@@ -381,7 +381,7 @@ extension ParserState {
             if !lenient {
                 let prefix: [UInt8] = Array("/flags/".utf8)
                 guard name.count > prefix.count,
-                      ASCII.equalsCaseInsensitive(name.bytes.prefix(prefix.count), prefix)
+                    ASCII.equalsCaseInsensitive(name.bytes.prefix(prefix.count), prefix)
                 else { throw error("entry-flag-name", "entry name must be \"/flags/<flag>\"", at: start) }
             }
             try sp("search-modseq-ext")

@@ -144,7 +144,7 @@ extension ParserState {
         let name = try taggedExtLabel("search-return-opt")
         // A parameter starts with a digit, "*", "$", "-" or "("; an option name cannot.
         if peek() == ASCII.space, let next = peek(1),
-           ASCII.isDigit(next) || next == ASCII.star || next == ASCII.dollar || next == ASCII.openParen
+            ASCII.isDigit(next) || next == ASCII.star || next == ASCII.dollar || next == ASCII.openParen
         {
             try sp("search-ret-opt-ext")
             return .other(name: name, value: try taggedExtVal())

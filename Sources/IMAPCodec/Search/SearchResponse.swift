@@ -97,10 +97,16 @@ extension ParserState {
                 index = bytes.withUnsafeBufferPointer { p in
                     var i = index
                     while n < batch {
-                        guard i &+ 1 < p.count && p[i] == ASCII.space else { done = true; break }
+                        guard i &+ 1 < p.count && p[i] == ASCII.space else {
+                            done = true
+                            break
+                        }
                         let (value, j) = Self.digitRun(p, from: i &+ 1)
                         // No digit, 0, or too large: left to the general loop.
-                        if value == 0 || value > UInt64(UInt32.max) { done = true; break }
+                        if value == 0 || value > UInt64(UInt32.max) {
+                            done = true
+                            break
+                        }
                         gathered[n] = UInt32(truncatingIfNeeded: value)
                         n &+= 1
                         i = j

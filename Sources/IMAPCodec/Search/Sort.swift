@@ -72,7 +72,9 @@ public struct SortArguments: Sendable, Hashable {
 
     /// Creates SORT arguments.
     public init(
-        returnOptions: [SearchReturnOption]? = nil, criteria: [SortCriterion], charset: String = "UTF-8",
+        returnOptions: [SearchReturnOption]? = nil,
+        criteria: [SortCriterion],
+        charset: String = "UTF-8",
         keys: [SearchKey]
     ) {
         self.returnOptions = returnOptions

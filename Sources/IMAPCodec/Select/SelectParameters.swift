@@ -10,7 +10,12 @@ public struct QResyncParameter: Sendable, Hashable {
     public var sequenceMatch: SequenceMatchData?
 
     /// Creates a QRESYNC parameter.
-    public init(uidValidity: UInt32, modSequence: Int64, knownUIDs: SequenceSet? = nil, sequenceMatch: SequenceMatchData? = nil) {
+    public init(
+        uidValidity: UInt32,
+        modSequence: Int64,
+        knownUIDs: SequenceSet? = nil,
+        sequenceMatch: SequenceMatchData? = nil
+    ) {
         self.uidValidity = uidValidity
         self.modSequence = modSequence
         self.knownUIDs = knownUIDs

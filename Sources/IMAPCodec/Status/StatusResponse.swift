@@ -153,14 +153,30 @@ extension IMAPWriter {
     /// Writes `status-att-val`.
     mutating func writeStatusAttVal(_ value: StatusValue) {
         switch value {
-        case .messages(let n): write("MESSAGES "); writeNumber(n)
-        case .recent(let n): write("RECENT "); writeNumber(n)
-        case .uidNext(let n): write("UIDNEXT "); writeNumber(n)
-        case .uidValidity(let n): write("UIDVALIDITY "); writeNumber(n)
-        case .unseen(let n): write("UNSEEN "); writeNumber(n)
-        case .deleted(let n): write("DELETED "); writeNumber(n)
-        case .size(let n): write("SIZE "); writeNumber(max(0, n))
-        case .highestModSeq(let n): write("HIGHESTMODSEQ "); writeNumber(max(0, n))
+        case .messages(let n):
+            write("MESSAGES ")
+            writeNumber(n)
+        case .recent(let n):
+            write("RECENT ")
+            writeNumber(n)
+        case .uidNext(let n):
+            write("UIDNEXT ")
+            writeNumber(n)
+        case .uidValidity(let n):
+            write("UIDVALIDITY ")
+            writeNumber(n)
+        case .unseen(let n):
+            write("UNSEEN ")
+            writeNumber(n)
+        case .deleted(let n):
+            write("DELETED ")
+            writeNumber(n)
+        case .size(let n):
+            write("SIZE ")
+            writeNumber(max(0, n))
+        case .highestModSeq(let n):
+            write("HIGHESTMODSEQ ")
+            writeNumber(max(0, n))
         case .appendLimit(let n):
             write("APPENDLIMIT ")
             if let n { writeNumber(n) } else { writeNil() }

@@ -1,22 +1,53 @@
 import XCTest
+
 @testable import IMAPCodec
 
 private func acl(_ s: inout ParserState) throws(IMAPDecodingError) -> ACLResponse { try s.aclData() }
-private func listrights(_ s: inout ParserState) throws(IMAPDecodingError) -> ListRightsResponse { try s.listrightsData() }
+private func listrights(_ s: inout ParserState) throws(IMAPDecodingError) -> ListRightsResponse {
+    try s.listrightsData()
+}
 private func myrights(_ s: inout ParserState) throws(IMAPDecodingError) -> MyRightsResponse { try s.myrightsData() }
 private func setacl(_ s: inout ParserState) throws(IMAPDecodingError) -> SetACLCommand { try s.setaclArguments() }
-private func aclIdentifier(_ s: inout ParserState) throws(IMAPDecodingError) -> ACLIdentifierCommand { try s.aclIdentifierArguments() }
+private func aclIdentifier(_ s: inout ParserState) throws(IMAPDecodingError) -> ACLIdentifierCommand {
+    try s.aclIdentifierArguments()
+}
 
 final class ACLTests: XCTestCase {
     func testDovecot() throws {
-        XCTAssertEqual(try parse("Lists/dev bob lrs alice lrwstipekxacd", acl),
-                       ACLResponse(mailbox: MailboxName(bytes: "Lists/dev"), entries: [ACLEntry(identifier: "bob", rights: "lrs"), ACLEntry(identifier: "alice", rights: "lrwstipekxacd")]))
-        XCTAssertEqual(try parse(#"INBOX alice "" l r w s t p i e k x a c d"#, listrights),
-                       ListRightsResponse(mailbox: .inbox, identifier: "alice", required: "", optional: ["l", "r", "w", "s", "t", "p", "i", "e", "k", "x", "a", "c", "d"]))
-        XCTAssertEqual(try parse("INBOX lrwstipekxacd", myrights), MyRightsResponse(mailbox: .inbox, rights: "lrwstipekxacd"))
-        XCTAssertEqual(try parse(#""Lists/dev" bob lrs"#, setacl), SetACLCommand(mailbox: MailboxName(bytes: "Lists/dev"), identifier: "bob", modRights: "lrs"))
-        XCTAssertEqual(try parse(#""Lists/dev" bob"#, aclIdentifier), ACLIdentifierCommand(mailbox: MailboxName(bytes: "Lists/dev"), identifier: "bob"))
-        XCTAssertEqual(try parse("INBOX") { (s: inout ParserState) throws(IMAPDecodingError) in try s.getaclArguments() }, .inbox)
+        XCTAssertEqual(
+            try parse("Lists/dev bob lrs alice lrwstipekxacd", acl),
+            ACLResponse(
+                mailbox: MailboxName(bytes: "Lists/dev"),
+                entries: [
+                    ACLEntry(identifier: "bob", rights: "lrs"), ACLEntry(identifier: "alice", rights: "lrwstipekxacd"),
+                ]
+            )
+        )
+        XCTAssertEqual(
+            try parse(#"INBOX alice "" l r w s t p i e k x a c d"#, listrights),
+            ListRightsResponse(
+                mailbox: .inbox,
+                identifier: "alice",
+                required: "",
+                optional: ["l", "r", "w", "s", "t", "p", "i", "e", "k", "x", "a", "c", "d"]
+            )
+        )
+        XCTAssertEqual(
+            try parse("INBOX lrwstipekxacd", myrights),
+            MyRightsResponse(mailbox: .inbox, rights: "lrwstipekxacd")
+        )
+        XCTAssertEqual(
+            try parse(#""Lists/dev" bob lrs"#, setacl),
+            SetACLCommand(mailbox: MailboxName(bytes: "Lists/dev"), identifier: "bob", modRights: "lrs")
+        )
+        XCTAssertEqual(
+            try parse(#""Lists/dev" bob"#, aclIdentifier),
+            ACLIdentifierCommand(mailbox: MailboxName(bytes: "Lists/dev"), identifier: "bob")
+        )
+        XCTAssertEqual(
+            try parse("INBOX") { (s: inout ParserState) throws(IMAPDecodingError) in try s.getaclArguments() },
+            .inbox
+        )
     }
 
     func testRFCExamples() throws {
@@ -53,7 +84,11 @@ final class ACLTests: XCTestCase {
             let d = g.aclIdentifierCommand()
             assertRoundTrip(d, write: { $0.writeACLIdentifierArguments(d) }, parse: aclIdentifier)
             let mb = g.mailbox()
-            assertRoundTrip(mb, write: { $0.writeGetaclArguments(mb) }, parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.getaclArguments() })
+            assertRoundTrip(
+                mb,
+                write: { $0.writeGetaclArguments(mb) },
+                parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.getaclArguments() }
+            )
         }
     }
 }

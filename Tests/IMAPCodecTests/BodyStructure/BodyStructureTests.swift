@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 /// Random body structures. `lenientForms` adds the values only lenient decoding
@@ -11,14 +12,21 @@ struct BodyGenerator {
     func nstring<G: RandomNumberGenerator>(_ g: inout G) -> ByteString? { EnvelopeGenerator.nstring(&g) }
 
     func parameters<G: RandomNumberGenerator>(_ g: inout G) -> SharedList<BodyStructure.Parameter> {
-        SharedList((0..<Int.random(in: 0..<3, using: &g)).map { _ in BodyStructure.Parameter(name: string(&g), value: string(&g)) })
+        SharedList(
+            (0..<Int.random(in: 0..<3, using: &g)).map { _ in
+                BodyStructure.Parameter(name: string(&g), value: string(&g))
+            }
+        )
     }
 
     func fields<G: RandomNumberGenerator>(_ g: inout G) -> BodyStructure.Fields {
         BodyStructure.Fields(
-            parameters: parameters(&g), id: nstring(&g), description: nstring(&g),
+            parameters: parameters(&g),
+            id: nstring(&g),
+            description: nstring(&g),
             encoding: ["7BIT", "base64", "QUOTED-PRINTABLE", "x-uuencode"].randomElement(using: &g) ?? "7BIT",
-            octets: UInt32.random(in: 0...UInt32.max, using: &g))
+            octets: UInt32.random(in: 0...UInt32.max, using: &g)
+        )
     }
 
     func bodyExtension<G: RandomNumberGenerator>(_ g: inout G, depth: Int) -> BodyExtension {
@@ -35,13 +43,18 @@ struct BodyGenerator {
 
     func dispositionTail<G: RandomNumberGenerator>(_ g: inout G) -> BodyStructure.DispositionTail {
         var tail = BodyStructure.DispositionTail()
-        if Bool.random(using: &g) { tail.disposition = BodyStructure.Disposition(kind: string(&g), parameters: parameters(&g)) }
+        if Bool.random(using: &g) {
+            tail.disposition = BodyStructure.Disposition(kind: string(&g), parameters: parameters(&g))
+        }
         guard Int.random(in: 0..<3, using: &g) > 0 else { return tail }
-        var language = BodyStructure.LanguageTail(languages: (0..<Int.random(in: 0..<3, using: &g)).map { _ in string(&g) })
+        var language = BodyStructure.LanguageTail(
+            languages: (0..<Int.random(in: 0..<3, using: &g)).map { _ in string(&g) }
+        )
         if Int.random(in: 0..<3, using: &g) > 0 {
             language.locationTail = BodyStructure.LocationTail(
                 location: nstring(&g),
-                extensions: (0..<Int.random(in: 0..<3, using: &g)).map { _ in bodyExtension(&g, depth: 3) })
+                extensions: (0..<Int.random(in: 0..<3, using: &g)).map { _ in bodyExtension(&g, depth: 3) }
+            )
         }
         tail.languageTail = language
         return tail
@@ -51,20 +64,35 @@ struct BodyGenerator {
         var part: BodyStructure.SinglePart
         switch Int.random(in: 0..<(depth > 0 ? 4 : 3), using: &g) {
         case 0:
-            let type: ByteString = ["image", "APPLICATION", "audio", "multipart", "message", "x-unknown"].randomElement(using: &g) ?? "image"
-            let subtype: ByteString = ["jpeg", "octet-stream", "delivery-status", "digest", ""].randomElement(using: &g) ?? "jpeg"
+            let type: ByteString =
+                ["image", "APPLICATION", "audio", "multipart", "message", "x-unknown"].randomElement(using: &g)
+                ?? "image"
+            let subtype: ByteString =
+                ["jpeg", "octet-stream", "delivery-status", "digest", ""].randomElement(using: &g) ?? "jpeg"
             part = BodyStructure.SinglePart(mediaType: type, mediaSubtype: subtype, fields: fields(&g))
         case 1, 2:
             part = BodyStructure.SinglePart(
-                mediaType: Bool.random(using: &g) ? "TEXT" : "text", mediaSubtype: string(&g), fields: fields(&g),
-                kind: .text(lines: Int64.random(in: 0...Int64.max, using: &g)))
+                mediaType: Bool.random(using: &g) ? "TEXT" : "text",
+                mediaSubtype: string(&g),
+                fields: fields(&g),
+                kind: .text(lines: Int64.random(in: 0...Int64.max, using: &g))
+            )
         default:
-            let inner: BodyStructure? = lenientForms && Int.random(in: 0..<4, using: &g) == 0 ? nil : body(&g, depth: depth - 1, extensions: extensions)
+            let inner: BodyStructure? =
+                lenientForms && Int.random(in: 0..<4, using: &g) == 0
+                ? nil : body(&g, depth: depth - 1, extensions: extensions)
             part = BodyStructure.SinglePart(
                 mediaType: Bool.random(using: &g) ? "MESSAGE" : "message",
-                mediaSubtype: Bool.random(using: &g) ? "RFC822" : "global", fields: fields(&g),
-                kind: .message(BodyStructure.Message(
-                    envelope: EnvelopeGenerator.envelope(&g), body: inner, lines: Int64.random(in: 0...100_000, using: &g))))
+                mediaSubtype: Bool.random(using: &g) ? "RFC822" : "global",
+                fields: fields(&g),
+                kind: .message(
+                    BodyStructure.Message(
+                        envelope: EnvelopeGenerator.envelope(&g),
+                        body: inner,
+                        lines: Int64.random(in: 0...100_000, using: &g)
+                    )
+                )
+            )
         }
         if extensions {
             var ext = BodyStructure.SinglePart.Extension(md5: nstring(&g))
@@ -78,8 +106,11 @@ struct BodyGenerator {
         if depth > 0 && Int.random(in: 0..<3, using: &g) == 0 {
             let minimum = lenientForms ? 0 : 1
             var multipart = BodyStructure.Multipart(
-                parts: (0..<Int.random(in: minimum...3, using: &g)).map { _ in body(&g, depth: depth - 1, extensions: extensions) },
-                mediaSubtype: ["mixed", "ALTERNATIVE", "related", "x-new"].randomElement(using: &g) ?? "mixed")
+                parts: (0..<Int.random(in: minimum...3, using: &g)).map { _ in
+                    body(&g, depth: depth - 1, extensions: extensions)
+                },
+                mediaSubtype: ["mixed", "ALTERNATIVE", "related", "x-new"].randomElement(using: &g) ?? "mixed"
+            )
             if extensions {
                 var ext = BodyStructure.Multipart.Extension(parameters: parameters(&g))
                 if Int.random(in: 0..<4, using: &g) > 0 { ext.dispositionTail = dispositionTail(&g) }
@@ -92,16 +123,39 @@ struct BodyGenerator {
 }
 
 final class BodyStructureTests: XCTestCase {
-    func body(_ text: String, lenient: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws -> BodyStructure {
-        try parse(text, lenient: lenient, { (s: inout ParserState) throws(IMAPDecodingError) in try s.body() }, file: file, line: line)
+    func body(
+        _ text: String,
+        lenient: Bool = false,
+        file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws -> BodyStructure {
+        try parse(
+            text,
+            lenient: lenient,
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.body() },
+            file: file,
+            line: line
+        )
     }
 
     @discardableResult
     func rejectsBody(
-        _ text: String, lenient: Bool = false, rule: String, kind: IMAPDecodingError.Kind? = nil,
-        file: StaticString = #filePath, line: UInt = #line
+        _ text: String,
+        lenient: Bool = false,
+        rule: String,
+        kind: IMAPDecodingError.Kind? = nil,
+        file: StaticString = #filePath,
+        line: UInt = #line
     ) -> IMAPDecodingError? {
-        assertRejects(text, lenient: lenient, rule: rule, kind: kind, { (s: inout ParserState) throws(IMAPDecodingError) in try s.body() }, file: file, line: line)
+        assertRejects(
+            text,
+            lenient: lenient,
+            rule: rule,
+            kind: kind,
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.body() },
+            file: file,
+            line: line
+        )
     }
 
     func writtenBody(_ body: BodyStructure) -> String {
@@ -114,7 +168,11 @@ final class BodyStructureTests: XCTestCase {
         return writer.finishBytes()
     }
 
-    func singlePart(_ body: BodyStructure, file: StaticString = #filePath, line: UInt = #line) -> BodyStructure.SinglePart? {
+    func singlePart(
+        _ body: BodyStructure,
+        file: StaticString = #filePath,
+        line: UInt = #line
+    ) -> BodyStructure.SinglePart? {
         guard case .singlePart(let part) = body else {
             XCTFail("not a single part: \(body)", file: file, line: line)
             return nil
@@ -122,7 +180,11 @@ final class BodyStructureTests: XCTestCase {
         return part
     }
 
-    func multipart(_ body: BodyStructure?, file: StaticString = #filePath, line: UInt = #line) -> BodyStructure.Multipart? {
+    func multipart(
+        _ body: BodyStructure?,
+        file: StaticString = #filePath,
+        line: UInt = #line
+    ) -> BodyStructure.Multipart? {
         guard case .multipart(let multipart)? = body else {
             XCTFail("not a multipart: \(String(describing: body))", file: file, line: line)
             return nil
@@ -135,10 +197,18 @@ final class BodyStructureTests: XCTestCase {
     func testRFCSinglePartExample() throws {
         let text = "(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 3028 92)"
         let value = try body(text)
-        let expected = BodyStructure.singlePart(BodyStructure.SinglePart(
-            mediaType: "TEXT", mediaSubtype: "PLAIN",
-            fields: BodyStructure.Fields(parameters: [.init(name: "CHARSET", value: "US-ASCII")], encoding: "7BIT", octets: 3028),
-            kind: .text(lines: 92)))
+        let expected = BodyStructure.singlePart(
+            BodyStructure.SinglePart(
+                mediaType: "TEXT",
+                mediaSubtype: "PLAIN",
+                fields: BodyStructure.Fields(
+                    parameters: [.init(name: "CHARSET", value: "US-ASCII")],
+                    encoding: "7BIT",
+                    octets: 3028
+                ),
+                kind: .text(lines: 92)
+            )
+        )
         XCTAssertEqual(value, expected)
         XCTAssertFalse(value.hasExtensionData)
         XCTAssertEqual(writtenBody(value), text)
@@ -210,10 +280,19 @@ final class BodyStructureTests: XCTestCase {
         XCTAssertEqual(multipart.parts.count, 3)
         let text0 = multipart.parts[0]
         XCTAssertEqual(text0.md5, "Q2hlY2sgSW50ZWdyaXR5IQ==")
-        XCTAssertEqual(text0.disposition, BodyStructure.Disposition(kind: "inline", parameters: [.init(name: "filename", value: "a.txt")]))
+        XCTAssertEqual(
+            text0.disposition,
+            BodyStructure.Disposition(kind: "inline", parameters: [.init(name: "filename", value: "a.txt")])
+        )
         XCTAssertEqual(text0.languages, ["en", "de"])
         XCTAssertEqual(text0.location, "http://x/a")
-        XCTAssertEqual(text0.extensions, [.number(1), .string("s"), .nilValue, .list([.number(2), .list([.string("deep"), .list([.number(3)])]), .nilValue])])
+        XCTAssertEqual(
+            text0.extensions,
+            [
+                .number(1), .string("s"), .nilValue,
+                .list([.number(2), .list([.string("deep"), .list([.number(3)])]), .nilValue]),
+            ]
+        )
         XCTAssertEqual(multipart.parts[1].languages, ["fr"])
         XCTAssertNil(multipart.parts[1].location)
         XCTAssertEqual(multipart.parts[1].disposition, BodyStructure.Disposition(kind: "attachment"))
@@ -236,7 +315,11 @@ final class BodyStructureTests: XCTestCase {
         rejectsBody("(\"text\" NIL NIL NIL NIL \"7bit\" 1 1)", rule: "media-subtype")
         rejectsBody("(\"text\" \"plain\" NIL NIL NIL \"7bit\" 1)", rule: "body-type-text")
         rejectsBody("(\"text\" \"plain\" NIL NIL NIL \"7bit\" x 1)", rule: "body-fld-octets")
-        rejectsBody("(\"text\" \"plain\" NIL NIL NIL \"7bit\" 4294967296 1)", rule: "body-fld-octets", kind: .numberOutOfRange)
+        rejectsBody(
+            "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 4294967296 1)",
+            rule: "body-fld-octets",
+            kind: .numberOutOfRange
+        )
         rejectsBody("(\"text\" \"plain\" () NIL NIL \"7bit\" 1 1)", rule: "body-fld-param")
         rejectsBody("(\"text\" \"plain\" (\"a\") NIL NIL \"7bit\" 1 1)", rule: "body-fld-param")
         rejectsBody("(\"text\" \"plain\" NIL NIL NIL NIL 1 1)", rule: "body-fld-enc")
@@ -246,7 +329,10 @@ final class BodyStructureTests: XCTestCase {
         rejectsBody("(\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1 NIL NIL NIL NIL ())", rule: "body-extension")
         rejectsBody("(\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1 NIL NIL NIL NIL atom)", rule: "body-extension")
         rejectsBody("(\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1 )", rule: "body-fld-md5")
-        rejectsBody("(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 1 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) () 1)", rule: "body")
+        rejectsBody(
+            "(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 1 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) () 1)",
+            rule: "body"
+        )
         rejectsBody("(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 1 NIL NIL 1)", rule: "envelope")
         rejectsBody("((\"a\" \"b\" NIL NIL NIL \"7bit\" 1))", rule: "body-type-mpart")
         rejectsBody("((\"a\" \"b\" NIL NIL NIL \"7bit\" 1) \"mixed\" ())", rule: "body-fld-param")
@@ -319,7 +405,10 @@ final class BodyStructureTests: XCTestCase {
     /// quirk-15 (Exchange): body-fld-dsp as a bare string.
     func testQuirk15BareDisposition() throws {
         let value = try body(quirk("15"), lenient: true)
-        XCTAssertEqual(value.parts.map(\.disposition), [BodyStructure.Disposition(kind: "inline"), BodyStructure.Disposition(kind: "inline")])
+        XCTAssertEqual(
+            value.parts.map(\.disposition),
+            [BodyStructure.Disposition(kind: "inline"), BodyStructure.Disposition(kind: "inline")]
+        )
         XCTAssertEqual(value.parts.first?.languages, [])
         XCTAssertEqual(try body(writtenBody(value)), value)
         rejectsBody(quirk("15"), rule: "body-fld-dsp")
@@ -406,7 +495,8 @@ final class BodyStructureTests: XCTestCase {
         XCTAssertNotNil(rejectsBody(ext, rule: "body-extension", kind: .nestingTooDeep))
         // Nested message/rfc822 parts count too.
         let message = "(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 1 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) "
-        let nested = String(repeating: message, count: 200) + "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1)"
+        let nested =
+            String(repeating: message, count: 200) + "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1)"
             + String(repeating: " 1)", count: 200)
         XCTAssertNotNil(rejectsBody(nested, rule: "body", kind: .nestingTooDeep))
     }
@@ -434,7 +524,11 @@ final class BodyStructureTests: XCTestCase {
             let value = generator.body(&g, depth: 4, extensions: i % 3 != 0)
             let bytes = rawBody(value)
             for lenient in [false, true] {
-                let back = try parse(bytes, lenient: lenient, { (s: inout ParserState) throws(IMAPDecodingError) in try s.body() })
+                let back = try parse(
+                    bytes,
+                    lenient: lenient,
+                    { (s: inout ParserState) throws(IMAPDecodingError) in try s.body() }
+                )
                 XCTAssertEqual(back, value, String(decoding: bytes, as: UTF8.self))
             }
         }
@@ -446,7 +540,11 @@ final class BodyStructureTests: XCTestCase {
         for i in 0..<400 {
             let value = generator.body(&g, depth: 4, extensions: i % 2 == 0)
             let bytes = rawBody(value)
-            let back = try parse(bytes, lenient: true, { (s: inout ParserState) throws(IMAPDecodingError) in try s.body() })
+            let back = try parse(
+                bytes,
+                lenient: true,
+                { (s: inout ParserState) throws(IMAPDecodingError) in try s.body() }
+            )
             XCTAssertEqual(back, value, String(decoding: bytes, as: UTF8.self))
         }
     }

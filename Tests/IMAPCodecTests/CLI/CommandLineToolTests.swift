@@ -64,10 +64,11 @@ final class CommandLineToolTests: XCTestCase {
         let help = try run("decode", "--help")
         XCTAssertEqual(help.status, 0)
         XCTAssertTrue(help.stdout.hasPrefix("usage: imap-codec decode"))
-        for arguments in [["decode", "dovecot"], ["check", "--json", "dovecot/curl.s2c"], ["decode", "--stream", "0"],
-                          ["decode", "dovecot/curl.s2c", "dovecot/curl.c2s"], ["decode", "--bogus"], ["frob"],
-                          ["check", "no-such-file"]]
-        {
+        for arguments in [
+            ["decode", "dovecot"], ["check", "--json", "dovecot/curl.s2c"], ["decode", "--stream", "0"],
+            ["decode", "dovecot/curl.s2c", "dovecot/curl.c2s"], ["decode", "--bogus"], ["frob"],
+            ["check", "no-such-file"],
+        ] {
             let result = try run(arguments)
             XCTAssertEqual(result.status, 2, "\(arguments)")
             XCTAssertTrue(result.stderr.hasPrefix("imap-codec: "), "\(arguments): \(result.stderr)")
@@ -115,7 +116,9 @@ final class CommandLineToolTests: XCTestCase {
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+            status: process.terminationStatus,
+            stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self)
+        )
     }
 }

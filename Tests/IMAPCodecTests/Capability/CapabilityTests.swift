@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 final class CapabilityTests: XCTestCase {
@@ -37,7 +38,9 @@ final class CapabilityTests: XCTestCase {
     }
 
     func testDuplicatesKept() throws {
-        let caps = try parse(" IDLE idle IDLE") { (s: inout ParserState) throws(IMAPDecodingError) in try s.capabilityData() }
+        let caps = try parse(" IDLE idle IDLE") { (s: inout ParserState) throws(IMAPDecodingError) in
+            try s.capabilityData()
+        }
         XCTAssertEqual(caps.count, 3)
         XCTAssertEqual(caps.map(\.rawValue), ["IDLE", "idle", "IDLE"])
     }
@@ -51,18 +54,26 @@ final class CapabilityTests: XCTestCase {
         XCTAssertEqual(caps.last, .uidPlus)
         try state.crlf()
         XCTAssertTrue(state.isAtEnd)
-        assertRejects(line, lenient: false, rule: "capability") { (s: inout ParserState) throws(IMAPDecodingError) in try s.capabilityData() }
+        assertRejects(line, lenient: false, rule: "capability") { (s: inout ParserState) throws(IMAPDecodingError) in
+            try s.capabilityData()
+        }
     }
 
     func testEnable() throws {
-        let args = try parse("CONDSTORE QRESYNC") { (s: inout ParserState) throws(IMAPDecodingError) in try s.enableArguments() }
+        let args = try parse("CONDSTORE QRESYNC") { (s: inout ParserState) throws(IMAPDecodingError) in
+            try s.enableArguments()
+        }
         XCTAssertEqual(args, [.condStore, .qresync])
         let data = try parse(" CONDSTORE") { (s: inout ParserState) throws(IMAPDecodingError) in try s.enableData() }
         XCTAssertEqual(data, [.condStore])
         let none = try parse("") { (s: inout ParserState) throws(IMAPDecodingError) in try s.enableData() }
         XCTAssertEqual(none, [])
-        assertRejects("", rule: "capability") { (s: inout ParserState) throws(IMAPDecodingError) in try s.enableArguments() }
-        assertRejects("(CONDSTORE)", rule: "capability") { (s: inout ParserState) throws(IMAPDecodingError) in try s.enableArguments() }
+        assertRejects("", rule: "capability") { (s: inout ParserState) throws(IMAPDecodingError) in
+            try s.enableArguments()
+        }
+        assertRejects("(CONDSTORE)", rule: "capability") { (s: inout ParserState) throws(IMAPDecodingError) in
+            try s.enableArguments()
+        }
         XCTAssertEqual(written { $0.writeEnableArguments([.condStore, .qresync]) }, "CONDSTORE QRESYNC")
         XCTAssertEqual(written { $0.writeEnableData([.utf8Accept]) }, " UTF8=ACCEPT")
     }
@@ -71,9 +82,17 @@ final class CapabilityTests: XCTestCase {
         var g = MailboxDataGen(seed: 29)
         for _ in 0..<400 {
             let caps = g.capabilities()
-            assertRoundTrip(caps, write: { $0.writeCapabilityData(caps) }, parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.capabilityData() })
+            assertRoundTrip(
+                caps,
+                write: { $0.writeCapabilityData(caps) },
+                parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.capabilityData() }
+            )
             let enable = g.enableCapabilities()
-            assertRoundTrip(enable, write: { $0.writeEnableArguments(enable) }, parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.enableArguments() })
+            assertRoundTrip(
+                enable,
+                write: { $0.writeEnableArguments(enable) },
+                parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.enableArguments() }
+            )
         }
     }
 }

@@ -1,5 +1,5 @@
-import XCTest
 import IMAPCodec
+import XCTest
 
 /// The short forms a caller writes most: defaulted `uid`, modifiers, partial and peek, and
 /// mailbox names as string literals. Each must mean exactly the long form.
@@ -8,10 +8,24 @@ final class CommandDefaultsTests: XCTestCase {
         let tag = try XCTUnwrap(Tag("A1"))
         let set = SequenceSet(1...5)
         let pairs: [(CommandKind, CommandKind)] = [
-            (.fetch(set, .list([.uid, .bodySection(SectionSpec())])),
-             .fetch(set, .list([.uid, .bodySection(SectionSpec(), partial: nil, peek: false)]), modifiers: [], uid: false)),
-            (.store(set, StoreFlags(operation: .add, silent: true, target: .flags([.seen]))),
-             .store(set, modifiers: [], StoreFlags(operation: .add, silent: true, target: .flags([.seen])), uid: false)),
+            (
+                .fetch(set, .list([.uid, .bodySection(SectionSpec())])),
+                .fetch(
+                    set,
+                    .list([.uid, .bodySection(SectionSpec(), partial: nil, peek: false)]),
+                    modifiers: [],
+                    uid: false
+                )
+            ),
+            (
+                .store(set, StoreFlags(operation: .add, silent: true, target: .flags([.seen]))),
+                .store(
+                    set,
+                    modifiers: [],
+                    StoreFlags(operation: .add, silent: true, target: .flags([.seen])),
+                    uid: false
+                )
+            ),
             (.copy(set, "Entwürfe"), .copy(set, MailboxName("Entwürfe"), uid: false)),
             (.move(set, "INBOX"), .move(set, .inbox, uid: false)),
             (.search(SearchProgram(keys: [.all])), .search(SearchProgram(keys: [.all]), uid: false)),

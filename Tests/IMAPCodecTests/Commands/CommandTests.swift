@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 final class CommandTests: XCTestCase {
@@ -23,27 +24,50 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(try command("a LOGOUT\r\n"), .logout)
         XCTAssertEqual(try command("a STARTTLS\r\n"), .startTLS)
         XCTAssertEqual(try command("a LOGIN SMITH SESAME\r\n"), .login(user: "SMITH", password: "SESAME"))
-        XCTAssertEqual(try command("a LOGIN \"fred foobar\" {7}\r\nfat man\r\n"), .login(user: "fred foobar", password: "fat man"))
+        XCTAssertEqual(
+            try command("a LOGIN \"fred foobar\" {7}\r\nfat man\r\n"),
+            .login(user: "fred foobar", password: "fat man")
+        )
         XCTAssertEqual(try command("a AUTHENTICATE PLAIN\r\n"), .authenticate(mechanism: "PLAIN", initialResponse: nil))
-        XCTAssertEqual(try command("a AUTHENTICATE PLAIN =\r\n"), .authenticate(mechanism: "PLAIN", initialResponse: ""))
-        XCTAssertEqual(try command("a AUTHENTICATE PLAIN dGVzdAB0ZXN0AHRlc3Q=\r\n"),
-                       .authenticate(mechanism: "PLAIN", initialResponse: "dGVzdAB0ZXN0AHRlc3Q="))
+        XCTAssertEqual(
+            try command("a AUTHENTICATE PLAIN =\r\n"),
+            .authenticate(mechanism: "PLAIN", initialResponse: "")
+        )
+        XCTAssertEqual(
+            try command("a AUTHENTICATE PLAIN dGVzdAB0ZXN0AHRlc3Q=\r\n"),
+            .authenticate(mechanism: "PLAIN", initialResponse: "dGVzdAB0ZXN0AHRlc3Q=")
+        )
         XCTAssertEqual(try command("a DELETE blurdybloop\r\n"), .delete(MailboxName("blurdybloop")))
-        XCTAssertEqual(try command("a RENAME \"Entw&APw-rfe\" Sent\r\n"), .rename(from: MailboxName("Entw\u{fc}rfe"), to: MailboxName("Sent")))
-        XCTAssertEqual(try command("a SUBSCRIBE #news.comp.mail.mime\r\n"), .subscribe(MailboxName("#news.comp.mail.mime")))
+        XCTAssertEqual(
+            try command("a RENAME \"Entw&APw-rfe\" Sent\r\n"),
+            .rename(from: MailboxName("Entw\u{fc}rfe"), to: MailboxName("Sent"))
+        )
+        XCTAssertEqual(
+            try command("a SUBSCRIBE #news.comp.mail.mime\r\n"),
+            .subscribe(MailboxName("#news.comp.mail.mime"))
+        )
         XCTAssertEqual(try command("a UID EXPUNGE 3000:3002\r\n"), .uidExpunge(SequenceSet(3000...3002)))
-        XCTAssertEqual(try command("a UID MOVE 42:69 foo\r\n"), .move(SequenceSet(42...69), MailboxName("foo"), uid: true))
-        XCTAssertEqual(try command("a COPY 2:4 MEETING\r\n"), .copy(SequenceSet(2...4), MailboxName("MEETING"), uid: false))
+        XCTAssertEqual(
+            try command("a UID MOVE 42:69 foo\r\n"),
+            .move(SequenceSet(42...69), MailboxName("foo"), uid: true)
+        )
+        XCTAssertEqual(
+            try command("a COPY 2:4 MEETING\r\n"),
+            .copy(SequenceSet(2...4), MailboxName("MEETING"), uid: false)
+        )
         XCTAssertEqual(try command("a COMPRESS DEFLATE\r\n"), .compress("DEFLATE"))
         XCTAssertEqual(try command("a GETQUOTAROOT INBOX\r\n"), .getQuotaRoot(.inbox))
-        for bad in ["a FROB\r\n", "a LOGIN onlyuser\r\n", "a COPY 0 x\r\n", "a NOOP extra\r\n", "LOGIN\r\n", "a UID FROB 1\r\n"] {
+        for bad in [
+            "a FROB\r\n", "a LOGIN onlyuser\r\n", "a COPY 0 x\r\n", "a NOOP extra\r\n", "LOGIN\r\n", "a UID FROB 1\r\n",
+        ] {
             XCTAssertThrowsError(try decodeAll(bad), bad)
         }
         XCTAssertThrowsError(try decodeAll("a AUTHENTICATE PLAIN d!==\r\n", lenient: false))
     }
 
     func testAppend() throws {
-        let text = "A003 APPEND saved-messages (\\Seen) \"07-Feb-1994 21:52:25 -0800\" {22}\r\nDate: Mon\r\n\r\nHello Joe\r\n"
+        let text =
+            "A003 APPEND saved-messages (\\Seen) \"07-Feb-1994 21:52:25 -0800\" {22}\r\nDate: Mon\r\n\r\nHello Joe\r\n"
         guard case .append(let append)? = try command(text) else { return XCTFail("not APPEND") }
         XCTAssertEqual(append.mailbox, MailboxName("saved-messages"))
         XCTAssertEqual(append.messages.count, 1)
@@ -51,25 +75,46 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(append.messages[0].internalDate?.zoneMinutes, -480)
         XCTAssertEqual(append.messages[0].data, .literal("Date: Mon\r\n\r\nHello Joe"))
         // MULTIAPPEND with a non-synchronizing literal and a literal8.
-        guard case .append(let multi)? = try command("a APPEND x {1+}\r\na (\\Draft) ~{2+}\r\n\0b\r\n") else { return XCTFail() }
+        guard case .append(let multi)? = try command("a APPEND x {1+}\r\na (\\Draft) ~{2+}\r\n\0b\r\n") else {
+            return XCTFail()
+        }
         XCTAssertEqual(multi.messages.map(\.data), [.literal("a"), .binary(ByteString([0, 0x62]))])
         // CATENATE (RFC 4469 example, shortened).
-        guard case .append(let cat)? = try command("A003 APPEND Drafts (\\Seen \\Draft $MDNSent) CATENATE (URL \"/Drafts;UIDVALIDITY=385759045/;UID=20/;section=HEADER\" TEXT {4}\r\n\r\n\r\n)\r\n") else { return XCTFail() }
-        XCTAssertEqual(cat.messages[0].data, .catenate([.url("/Drafts;UIDVALIDITY=385759045/;UID=20/;section=HEADER"), .text("\r\n\r\n")]))
+        guard
+            case .append(let cat)? = try command(
+                "A003 APPEND Drafts (\\Seen \\Draft $MDNSent) CATENATE (URL \"/Drafts;UIDVALIDITY=385759045/;UID=20/;section=HEADER\" TEXT {4}\r\n\r\n\r\n)\r\n"
+            )
+        else { return XCTFail() }
+        XCTAssertEqual(
+            cat.messages[0].data,
+            .catenate([.url("/Drafts;UIDVALIDITY=385759045/;UID=20/;section=HEADER"), .text("\r\n\r\n")])
+        )
     }
 
     func testSynchronizingLiteralHandshake() throws {
         var decoder = CommandDecoder()
         decoder.append(Array("A1 LOGIN {3}\r\n".utf8))
-        XCTAssertEqual(try decoder.next(), .continuationRequired(LiteralHeader(count: 3, nonSynchronizing: false, binary: false)))
+        XCTAssertEqual(
+            try decoder.next(),
+            .continuationRequired(LiteralHeader(count: 3, nonSynchronizing: false, binary: false))
+        )
         XCTAssertNil(try decoder.next())
         decoder.append(Array("bob {2}\r\n".utf8))
-        XCTAssertEqual(try decoder.next(), .continuationRequired(LiteralHeader(count: 2, nonSynchronizing: false, binary: false)))
+        XCTAssertEqual(
+            try decoder.next(),
+            .continuationRequired(LiteralHeader(count: 2, nonSynchronizing: false, binary: false))
+        )
         decoder.append(Array("pw\r\n".utf8))
-        XCTAssertEqual(try decoder.next(), .message(.command(Command(tag: Tag("A1")!, .login(user: "bob", password: "pw")))))
+        XCTAssertEqual(
+            try decoder.next(),
+            .message(.command(Command(tag: Tag("A1")!, .login(user: "bob", password: "pw"))))
+        )
         // Refused: the literal never comes; the next line is a command.
         decoder.append(Array("A2 APPEND INBOX {999999}\r\nA3 NOOP\r\n".utf8))
-        XCTAssertEqual(try decoder.next(), .continuationRequired(LiteralHeader(count: 999_999, nonSynchronizing: false, binary: false)))
+        XCTAssertEqual(
+            try decoder.next(),
+            .continuationRequired(LiteralHeader(count: 999_999, nonSynchronizing: false, binary: false))
+        )
         XCTAssertEqual(decoder.refuseLiteral(), Tag("A2"))
         XCTAssertEqual(try decoder.next(), .message(.command(Command(tag: Tag("A3")!, .noop))))
     }
@@ -85,15 +130,19 @@ final class CommandTests: XCTestCase {
 
     func testIdleAndAuthenticateModes() throws {
         let messages = try decodeAll(
-            "a IDLE\r\nDONE\r\nb AUTHENTICATE PLAIN\r\ndGVzdAB0ZXN0AHRlc3Q=\r\nc AUTHENTICATE LOGIN\r\n*\r\nd NOOP\r\n")
-        XCTAssertEqual(messages, [
-            .command(Command(tag: Tag("a")!, .idle)), .idleDone,
-            .command(Command(tag: Tag("b")!, .authenticate(mechanism: "PLAIN", initialResponse: nil))),
-            .authenticationResponse("dGVzdAB0ZXN0AHRlc3Q="),
-            .command(Command(tag: Tag("c")!, .authenticate(mechanism: "LOGIN", initialResponse: nil))),
-            .authenticationCancel,
-            .command(Command(tag: Tag("d")!, .noop)),
-        ])
+            "a IDLE\r\nDONE\r\nb AUTHENTICATE PLAIN\r\ndGVzdAB0ZXN0AHRlc3Q=\r\nc AUTHENTICATE LOGIN\r\n*\r\nd NOOP\r\n"
+        )
+        XCTAssertEqual(
+            messages,
+            [
+                .command(Command(tag: Tag("a")!, .idle)), .idleDone,
+                .command(Command(tag: Tag("b")!, .authenticate(mechanism: "PLAIN", initialResponse: nil))),
+                .authenticationResponse("dGVzdAB0ZXN0AHRlc3Q="),
+                .command(Command(tag: Tag("c")!, .authenticate(mechanism: "LOGIN", initialResponse: nil))),
+                .authenticationCancel,
+                .command(Command(tag: Tag("d")!, .noop)),
+            ]
+        )
         // A SASL-IR exchange the server completed at once: the next line is a command.
         XCTAssertEqual(try decodeAll("a AUTHENTICATE PLAIN AGJvYgBwdw==\r\nb NOOP\r\n").count, 2)
         // "DONE" is not a command outside IDLE.
@@ -116,15 +165,18 @@ final class CommandTests: XCTestCase {
                 errors.append(error)
             }
         }
-        XCTAssertEqual(events, [
-            .message(.command(Command(tag: Tag("a")!, .authenticate(mechanism: "LOGIN", initialResponse: nil)))),
-            .message(.authenticationResponse("d29uZ~{5}")),  // lenient: kept as sent
-            .message(.authenticationResponse("GV")),
-            // Still authenticating (the server has not completed the exchange): lenient
-            // decoding reads a line with a space as a command and leaves the exchange.
-            .message(.command(Command(tag: Tag("b")!, .idle))),
-            .message(.command(Command(tag: Tag("c")!, .noop))),
-        ])
+        XCTAssertEqual(
+            events,
+            [
+                .message(.command(Command(tag: Tag("a")!, .authenticate(mechanism: "LOGIN", initialResponse: nil)))),
+                .message(.authenticationResponse("d29uZ~{5}")),  // lenient: kept as sent
+                .message(.authenticationResponse("GV")),
+                // Still authenticating (the server has not completed the exchange): lenient
+                // decoding reads a line with a space as a command and leaves the exchange.
+                .message(.command(Command(tag: Tag("b")!, .idle))),
+                .message(.command(Command(tag: Tag("c")!, .noop))),
+            ]
+        )
         // `DONE{5+}` is one line, not DONE and a literal: after DONE comes no CRLF.
         XCTAssertEqual(errors.map(\.rule), ["CRLF"])
         XCTAssertEqual(errors.count, 1, "\(errors)")
@@ -201,7 +253,10 @@ final class CommandTests: XCTestCase {
 
     func testEncoderFollowsCapabilities() {
         XCTAssertEqual(CommandEncoder(capabilities: [.imap4rev1]).options.literalMode, .synchronizing)
-        XCTAssertEqual(CommandEncoder(capabilities: [.imap4rev1, .literalPlus, .literalMinus]).options.literalMode, .nonSynchronizing)
+        XCTAssertEqual(
+            CommandEncoder(capabilities: [.imap4rev1, .literalPlus, .literalMinus]).options.literalMode,
+            .nonSynchronizing
+        )
         XCTAssertEqual(CommandEncoder(capabilities: [.imap4rev1, .literalMinus]).options.literalMode, .literalMinus)
         XCTAssertEqual(CommandEncoder(capabilities: [.imap4rev2]).options.literalMode, .literalMinus)
         XCTAssertTrue(CommandEncoder(capabilities: [.binary]).options.binary)
@@ -209,7 +264,10 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(utf8.options.utf8Accept)
         let select = Command(tag: Tag("a")!, .select(SelectCommand(mailbox: MailboxName("Entw\u{fc}rfe"))))
         XCTAssertEqual(String(decoding: utf8.encode(select)[0].bytes, as: UTF8.self), "a SELECT \"Entw\u{fc}rfe\"\r\n")
-        XCTAssertEqual(String(decoding: CommandEncoder().encode(select)[0].bytes, as: UTF8.self), "a SELECT Entw&APw-rfe\r\n")
+        XCTAssertEqual(
+            String(decoding: CommandEncoder().encode(select)[0].bytes, as: UTF8.self),
+            "a SELECT Entw&APw-rfe\r\n"
+        )
     }
 
     /// decode(encode(x)) == x for generated commands, in every literal mode.
@@ -218,9 +276,17 @@ final class CommandTests: XCTestCase {
         for _ in 0..<3000 {
             let kind: CommandKind
             switch g.int(0...16) {
-            case 0: kind = g.pick([.capability, .noop, .logout, .startTLS, .namespace, .idle, .check, .close, .unselect, .expunge, .unauthenticate])
+            case 0:
+                kind = g.pick([
+                    .capability, .noop, .logout, .startTLS, .namespace, .idle, .check, .close, .unselect, .expunge,
+                    .unauthenticate,
+                ])
             case 1: kind = .login(user: g.bytes(), password: g.bytes())
-            case 2: kind = .authenticate(mechanism: g.atom(), initialResponse: g.maybe { g in g.pick([ByteString(""), "dGVzdA==", "AGJvYgBwdw=="]) })
+            case 2:
+                kind = .authenticate(
+                    mechanism: g.atom(),
+                    initialResponse: g.maybe { g in g.pick([ByteString(""), "dGVzdA==", "AGJvYgBwdw=="]) }
+                )
             case 3: kind = .delete(g.mailbox())
             case 4: kind = .rename(from: g.mailbox(), to: g.mailbox())
             case 5: kind = g.bool() ? .subscribe(g.mailbox()) : .unsubscribe(g.mailbox())
@@ -249,7 +315,11 @@ final class CommandTests: XCTestCase {
                         }
                     }
                 }
-                XCTAssertEqual(decoded, [message], "\(mode): \(chunks.map { String(decoding: $0.bytes, as: UTF8.self) })")
+                XCTAssertEqual(
+                    decoded,
+                    [message],
+                    "\(mode): \(chunks.map { String(decoding: $0.bytes, as: UTF8.self) })"
+                )
             }
         }
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 /// ByteString's two storages (inline up to `inlineCapacity` bytes, shared slice beyond)
@@ -28,7 +29,9 @@ final class ByteStringTests: XCTestCase {
             // value's start are in the frame, else only what is there).
             for prefix in 0..<9 {
                 for suffix in 0...32 {
-                    let frame = Array(repeating: UInt8(0xFF), count: prefix) + bytes + Array(repeating: UInt8(0xEE), count: suffix)
+                    let frame =
+                        Array(repeating: UInt8(0xFF), count: prefix) + bytes
+                        + Array(repeating: UInt8(0xEE), count: suffix)
                     let slice = ByteString(frame, prefix..<(prefix + length))
                     XCTAssertEqual(slice, fromArray, "length \(length) prefix \(prefix) suffix \(suffix)")
                     XCTAssertEqual(slice.hashValue, fromArray.hashValue)

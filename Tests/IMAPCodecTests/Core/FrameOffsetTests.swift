@@ -1,5 +1,5 @@
-import XCTest
 import IMAPCodec
+import XCTest
 
 /// `frameOffset` on the decoders: where the value just returned (or the frame of the error
 /// just thrown) starts in the stream, also when the call first skipped a bad frame.

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 /// The buffer's allocation habits (adoption, hand-over, release) must never change what
@@ -123,7 +124,9 @@ final class IMAPBufferTests: XCTestCase {
         var random = SeededGenerator(seed: 7)
         for round in 0..<400 {
             if Int.random(in: 0..<4, using: &random) == 0 {
-                let piece = (0..<Int.random(in: 0...40, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+                let piece = (0..<Int.random(in: 0...40, using: &random)).map { _ in
+                    UInt8.random(in: 0...255, using: &random)
+                }
                 buffer.append(contentsOf: piece)
                 expected += piece
             } else {
@@ -180,7 +183,10 @@ final class IMAPBufferTests: XCTestCase {
         buffer.append(contentsOf: [UInt8](repeating: 2, count: size - 20))  // fits after moving 10 to the front
         XCTAssertEqual(buffer.storage.count, size, "moved to the front, not grown")
         XCTAssertEqual(buffer.readerIndex, 0)
-        XCTAssertEqual(Array(buffer.readableView), [UInt8](repeating: 1, count: 10) + [UInt8](repeating: 2, count: size - 20))
+        XCTAssertEqual(
+            Array(buffer.readableView),
+            [UInt8](repeating: 1, count: 10) + [UInt8](repeating: 2, count: size - 20)
+        )
         buffer.append(contentsOf: [UInt8](repeating: 3, count: 50))  // does not fit: grows
         XCTAssertEqual(buffer.storage.count, (size - 10 + 50) + (size - 10))
         let all = buffer.readBytes(buffer.readableBytes - 1)

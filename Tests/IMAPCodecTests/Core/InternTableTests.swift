@@ -1,11 +1,17 @@
 import XCTest
+
 @testable import IMAPCodec
 
 final class InternTableTests: XCTestCase {
     /// Every registry finds each of its well-known values by its spelling, returns the
     /// value itself, and does not find a spelling that differs in one byte.
     func testEveryWellKnownValueIsFound() {
-        func check<T: Equatable & Sendable>(_ values: [T], _ spelling: (T) -> String, ignoringCase: Bool, _ from: (UnsafeRawBufferPointer) -> T) {
+        func check<T: Equatable & Sendable>(
+            _ values: [T],
+            _ spelling: (T) -> String,
+            ignoringCase: Bool,
+            _ from: (UnsafeRawBufferPointer) -> T
+        ) {
             let table = InternTable(values, spelling: spelling, ignoringCase: ignoringCase)
             for value in values {
                 let text = spelling(value)

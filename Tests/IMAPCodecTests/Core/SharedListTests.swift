@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 /// `SharedList`: lists decoded from one frame share a chunk, and the type still behaves
@@ -16,7 +17,8 @@ final class SharedListTests: XCTestCase {
     }
 
     func testEnvelopeListsShareOneChunk() throws {
-        let text = #"("d" "s" \#(addressList(0..<1)) \#(addressList(1..<2)) NIL \#(addressList(2..<6)) \#(addressList(6..<7)) NIL NIL NIL)"#
+        let text =
+            #"("d" "s" \#(addressList(0..<1)) \#(addressList(1..<2)) NIL \#(addressList(2..<6)) \#(addressList(6..<7)) NIL NIL NIL)"#
         let envelope = try parse(text, { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() })
         XCTAssertEqual(Array(envelope.from), [address(0)])
         XCTAssertEqual(Array(envelope.sender), [address(1)])
@@ -35,7 +37,8 @@ final class SharedListTests: XCTestCase {
     func testFullChunkMovesTheOpenList() throws {
         // 5 + 7 + 30 addresses: the first chunk (8 slots) fills inside the second list,
         // which moves whole to a new chunk; the third outgrows that one in turn.
-        let text = #"("d" "s" \#(addressList(0..<5)) \#(addressList(5..<12)) NIL \#(addressList(12..<42)) NIL NIL NIL NIL)"#
+        let text =
+            #"("d" "s" \#(addressList(0..<5)) \#(addressList(5..<12)) NIL \#(addressList(12..<42)) NIL NIL NIL NIL)"#
         let envelope = try parse(text, { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() })
         XCTAssertEqual(Array(envelope.from), (0..<5).map(address))
         XCTAssertEqual(Array(envelope.sender), (5..<12).map(address))
@@ -65,7 +68,10 @@ final class SharedListTests: XCTestCase {
             pdf.fields.parameters, pdf.extension?.dispositionTail?.disposition?.parameters ?? [],
             multipart.extension?.parameters ?? [],
         ]
-        XCTAssertEqual(lists.map { $0.map(\.name.stringValue) }, [["CHARSET", "FORMAT"], ["A"], ["NAME"], ["FILENAME"], ["BOUNDARY"]])
+        XCTAssertEqual(
+            lists.map { $0.map(\.name.stringValue) },
+            [["CHARSET", "FORMAT"], ["A"], ["NAME"], ["FILENAME"], ["BOUNDARY"]]
+        )
         XCTAssertEqual(lists.map(\.count), [2, 1, 1, 1, 1])
         XCTAssertEqual(Set(lists.compactMap(chunk)).count, 1, "six pairs in five lists: one allocation")
     }
@@ -109,29 +115,35 @@ final class SharedListTests: XCTestCase {
                 let n = Int.random(in: 100..<200, using: &g)
                 switch Int.random(in: 0..<8, using: &g) {
                 case 0:
-                    list.append(address(n)); model.append(address(n))
+                    list.append(address(n))
+                    model.append(address(n))
                 case 1:
                     let i = Int.random(in: 0...model.count, using: &g)
-                    list.insert(address(n), at: i); model.insert(address(n), at: i)
+                    list.insert(address(n), at: i)
+                    model.insert(address(n), at: i)
                 case 2 where !model.isEmpty:
                     let i = Int.random(in: 0..<model.count, using: &g)
                     XCTAssertEqual(list.remove(at: i), model.remove(at: i))
                 case 3 where !model.isEmpty:
                     let i = Int.random(in: 0..<model.count, using: &g)
-                    list[i] = address(n); model[i] = address(n)
+                    list[i] = address(n)
+                    model[i] = address(n)
                 case 4:
                     let a = Int.random(in: 0...model.count, using: &g)
                     let b = Int.random(in: a...model.count, using: &g)
                     let new = (0..<Int.random(in: 0..<4, using: &g)).map { address(n + $0) }
-                    list.replaceSubrange(a..<b, with: new); model.replaceSubrange(a..<b, with: new)
+                    list.replaceSubrange(a..<b, with: new)
+                    model.replaceSubrange(a..<b, with: new)
                 case 5:
                     // A copy taken here must not see the next edits, nor they its.
                     var snapshot = list
                     let expected = model
                     if !model.isEmpty {
-                        list[0] = address(n); model[0] = address(n)
+                        list[0] = address(n)
+                        model[0] = address(n)
                     }
-                    list.append(address(n)); model.append(address(n))
+                    list.append(address(n))
+                    model.append(address(n))
                     XCTAssertEqual(Array(snapshot), expected)
                     snapshot.append(address(n + 1))
                     if !expected.isEmpty { snapshot[0] = address(n + 2) }
@@ -139,9 +151,11 @@ final class SharedListTests: XCTestCase {
                 case 6:
                     list.reserveCapacity(model.count + 5)
                 case _ where model.count > 30:
-                    list.removeAll(); model.removeAll()
+                    list.removeAll()
+                    model.removeAll()
                 default:
-                    list.append(contentsOf: [address(n), address(n + 1)]); model.append(contentsOf: [address(n), address(n + 1)])
+                    list.append(contentsOf: [address(n), address(n + 1)])
+                    model.append(contentsOf: [address(n), address(n + 1)])
                 }
                 XCTAssertEqual(Array(list), model, "step \(step)")
                 XCTAssertEqual(list.count, model.count)
@@ -166,7 +180,8 @@ final class SharedListTests: XCTestCase {
         XCTAssertEqual(SharedList<Address>(), [])
         XCTAssertEqual(decoded.description, [address(0), address(1)].description)
         XCTAssertEqual(String(reflecting: decoded), String(reflecting: [address(0), address(1)]))
-        var dumped = "", expected = ""
+        var dumped = ""
+        var expected = ""
         dump(decoded, to: &dumped)
         dump([address(0), address(1)], to: &expected)
         XCTAssertEqual(dumped.split(separator: "\n").dropFirst(), expected.split(separator: "\n").dropFirst())
@@ -196,7 +211,8 @@ final class SharedListTests: XCTestCase {
         // place; one followed by other lists of the chunk must copy, even when alone.
         var envelope: Envelope? = try parse(
             #"("d" "s" \#(addressList(0..<2)) NIL NIL NIL NIL NIL NIL NIL)"#,
-            { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() })
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() }
+        )
         var only = envelope?.from ?? []
         envelope = nil
         let before = chunk(only)
@@ -206,7 +222,8 @@ final class SharedListTests: XCTestCase {
 
         var full: Envelope? = try parse(
             #"("d" "s" \#(addressList(0..<2)) \#(addressList(2..<3)) NIL NIL NIL NIL NIL NIL)"#,
-            { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() })
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() }
+        )
         var first = full?.from ?? []
         let sender = full?.sender ?? []
         full = nil
@@ -219,8 +236,10 @@ final class SharedListTests: XCTestCase {
 
     func testEmptyListsHoldNoChunk() throws {
         let envelope = try parse(
-            #"("d" "s" () (NIL) NIL (NIL NIL) NIL NIL NIL NIL)"#, lenient: true,
-            { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() })
+            #"("d" "s" () (NIL) NIL (NIL NIL) NIL NIL NIL NIL)"#,
+            lenient: true,
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() }
+        )
         for list in [envelope.from, envelope.sender, envelope.replyTo, envelope.to] {
             XCTAssertTrue(list.isEmpty)
             XCTAssertNil(chunk(list))
@@ -300,8 +319,11 @@ final class SharedListTests: XCTestCase {
         ]
         XCTAssertEqual(
             lists.map { $0.map { $0.name.stringValue + "=" + $0.value.stringValue } },
-            [["CHARSET=UTF-8", "FORMAT=flowed", "DELSP=yes"], ["A=1", "B=2"], ["CHARSET=UTF-8"], ["BOUNDARY=inner"],
-             ["NAME=x.pdf", "X=y"], ["FILENAME=x.pdf", "SIZE=3"], ["BOUNDARY=outer"]])
+            [
+                ["CHARSET=UTF-8", "FORMAT=flowed", "DELSP=yes"], ["A=1", "B=2"], ["CHARSET=UTF-8"], ["BOUNDARY=inner"],
+                ["NAME=x.pdf", "X=y"], ["FILENAME=x.pdf", "SIZE=3"], ["BOUNDARY=outer"],
+            ]
+        )
         XCTAssertEqual(Set(lists.compactMap(chunk)).count, 2, "8 slots, then 16")
         XCTAssertEqual(written { $0.writeBody(body) }, text)
     }

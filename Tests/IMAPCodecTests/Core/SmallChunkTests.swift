@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 /// The decoders answer "nothing yet" for a few new bytes of a plain line without running
@@ -28,78 +29,103 @@ final class SmallChunkTests: XCTestCase {
     func responses(_ input: [UInt8], chunk: Int, options: ResponseDecoder.Options) -> [Outcome] {
         var decoder = ResponseDecoder(options: options)
         var out: [Outcome] = []
-        feed(input, chunk: chunk, append: { decoder.append($0) }) {
-            while true {
-                do throws(IMAPDecodingError) {
-                    guard let event = try decoder.nextEvent() else { break }
-                    if case .streamBytes(let piece) = event {
-                        if case .bytes(let before, let offset)? = out.last, offset == decoder.frameOffset {
-                            out[out.count - 1] = .bytes(before + piece, frameOffset: offset)
-                        } else {
-                            out.append(.bytes(piece, frameOffset: decoder.frameOffset))
+        feed(
+            input,
+            chunk: chunk,
+            append: { decoder.append($0) },
+            drain: {
+                while true {
+                    do throws(IMAPDecodingError) {
+                        guard let event = try decoder.nextEvent() else { break }
+                        if case .streamBytes(let piece) = event {
+                            if case .bytes(let before, let offset)? = out.last, offset == decoder.frameOffset {
+                                out[out.count - 1] = .bytes(before + piece, frameOffset: offset)
+                            } else {
+                                out.append(.bytes(piece, frameOffset: decoder.frameOffset))
+                            }
+                            continue
                         }
-                        continue
+                        out.append(.value("\(event)", frameOffset: decoder.frameOffset))
+                    } catch {
+                        out.append(.error(error.kind, offset: error.offset, frameOffset: decoder.frameOffset))
                     }
-                    out.append(.value("\(event)", frameOffset: decoder.frameOffset))
-                } catch {
-                    out.append(.error(error.kind, offset: error.offset, frameOffset: decoder.frameOffset))
                 }
             }
-        }
+        )
         return out
     }
 
     func commands(_ input: [UInt8], chunk: Int, options: CommandDecoder.Options) -> [Outcome] {
         var decoder = CommandDecoder(options: options)
         var out: [Outcome] = []
-        feed(input, chunk: chunk, append: { decoder.append($0) }) {
-            while true {
-                do throws(IMAPDecodingError) {
-                    guard let event = try decoder.next() else { break }
-                    out.append(.value("\(event)", frameOffset: decoder.frameOffset))
-                } catch {
-                    out.append(.error(error.kind, offset: error.offset, frameOffset: decoder.frameOffset))
+        feed(
+            input,
+            chunk: chunk,
+            append: { decoder.append($0) },
+            drain: {
+                while true {
+                    do throws(IMAPDecodingError) {
+                        guard let event = try decoder.next() else { break }
+                        out.append(.value("\(event)", frameOffset: decoder.frameOffset))
+                    } catch {
+                        out.append(.error(error.kind, offset: error.offset, frameOffset: decoder.frameOffset))
+                    }
                 }
             }
-        }
+        )
         return out
     }
 
     func testResponsesAgreeAtEveryChunkSize() {
         let limits = DecodingLimits(maxLineLength: 40, maxLiteralSize: 30, maxFrameSize: 90, maxNestingDepth: 10)
-        let input = Array((
-            "* OK ready\r\n"
+        let input = Array(
+            ("* OK ready\r\n"
                 + "* 1 FETCH (UID 7 BODY[] {5}\r\nhello FLAGS (\\Seen))\r\n"
                 + "* OK [ALERT] this line is far longer than the forty byte limit allows\r\n"
                 + "* 2 FETCH (BODY[] {12}\r\nabcdefghijkl UID 9)\r\n"
                 + "* 3 FETCH (BODY[] {25}\r\n0123456789012345678901234 X {25}\r\n0123456789012345678901234 X {9}\r\n012345678)\r\n"
                 + "* SEARCH 1 2 3\r\n"
-                + "A1 OK done\r\n").utf8)
+                + "A1 OK done\r\n").utf8
+        )
         for streaming in [nil, Int64(10)] {
             let options = ResponseDecoder.Options(limits: limits, streamLiteralsAbove: streaming)
             let whole = responses(input, chunk: input.count, options: options)
-            XCTAssertTrue(whole.contains { if case .error(.lineTooLong, _, _) = $0 { return true } else { return false } })
-            XCTAssertTrue(whole.contains { if case .error(.frameTooLarge, _, _) = $0 { return true } else { return false } }
-                || streaming != nil)
-            XCTAssertGreaterThanOrEqual(whole.filter { if case .value = $0 { return true } else { return false } }.count, 4)
+            XCTAssertTrue(
+                whole.contains { if case .error(.lineTooLong, _, _) = $0 { return true } else { return false } }
+            )
+            XCTAssertTrue(
+                whole.contains { if case .error(.frameTooLarge, _, _) = $0 { return true } else { return false } }
+                    || streaming != nil
+            )
+            XCTAssertGreaterThanOrEqual(
+                whole.filter { if case .value = $0 { return true } else { return false } }.count,
+                4
+            )
             for chunk in [1, 2, 3, 7, 16, 17, 64] {
-                XCTAssertEqual(responses(input, chunk: chunk, options: options), whole, "chunk \(chunk), streaming \(String(describing: streaming))")
+                XCTAssertEqual(
+                    responses(input, chunk: chunk, options: options),
+                    whole,
+                    "chunk \(chunk), streaming \(String(describing: streaming))"
+                )
             }
         }
     }
 
     func testCommandsAgreeAtEveryChunkSize() {
         let limits = DecodingLimits(maxLineLength: 40, maxLiteralSize: 30, maxFrameSize: 90, maxNestingDepth: 10)
-        let input = Array((
-            "A1 NOOP\r\n"
+        let input = Array(
+            ("A1 NOOP\r\n"
                 + "A2 LOGIN {3+}\r\nbob {6+}\r\nsecret\r\n"
                 + "A3 SELECT \"a mailbox name that makes this line too long\"\r\n"
                 + "A4 APPEND INBOX {40+}\r\n0123456789012345678901234567890123456789\r\n"
-                + "A5 UID FETCH 1:* (FLAGS)\r\n").utf8)
+                + "A5 UID FETCH 1:* (FLAGS)\r\n").utf8
+        )
         let options = CommandDecoder.Options(limits: limits)
         let whole = commands(input, chunk: input.count, options: options)
         XCTAssertTrue(whole.contains { if case .error(.lineTooLong, _, _) = $0 { return true } else { return false } })
-        XCTAssertTrue(whole.contains { if case .error(.literalTooLarge, _, _) = $0 { return true } else { return false } })
+        XCTAssertTrue(
+            whole.contains { if case .error(.literalTooLarge, _, _) = $0 { return true } else { return false } }
+        )
         XCTAssertEqual(whole.filter { if case .value = $0 { return true } else { return false } }.count, 3)
         for chunk in [1, 2, 3, 7, 16, 17, 64] {
             XCTAssertEqual(commands(input, chunk: chunk, options: options), whole, "chunk \(chunk)")
@@ -123,17 +149,29 @@ final class SmallChunkTests: XCTestCase {
         let options = ResponseDecoder.Options(limits: limits)
         let whole = responses(input, chunk: input.count, options: options)
         XCTAssertEqual(whole.filter { if case .value = $0 { return true } else { return false } }.count, 307)
-        XCTAssertEqual(whole.filter { if case .error(.lineTooLong, _, _) = $0 { return true } else { return false } }.count, 1)
+        XCTAssertEqual(
+            whole.filter { if case .error(.lineTooLong, _, _) = $0 { return true } else { return false } }.count,
+            1
+        )
         for chunk in [15, 16, 17, 23, 24, 31, 63, 64, 65, 100, 128, 255, 256, 257, 300] {
             XCTAssertEqual(responses(input, chunk: chunk, options: options), whole, "chunk \(chunk)")
         }
         let commandInput = Array(text.replacingOccurrences(of: "* OK ", with: "A1 LOGIN ").utf8)
-        let commandWhole = commands(commandInput, chunk: commandInput.count, options: CommandDecoder.Options(limits: limits))
-        XCTAssertEqual(commandWhole.filter { if case .error(.lineTooLong, _, _) = $0 { return true } else { return false } }.count, 1)
+        let commandWhole = commands(
+            commandInput,
+            chunk: commandInput.count,
+            options: CommandDecoder.Options(limits: limits)
+        )
+        XCTAssertEqual(
+            commandWhole.filter { if case .error(.lineTooLong, _, _) = $0 { return true } else { return false } }.count,
+            1
+        )
         for chunk in [17, 64, 200, 256] {
             XCTAssertEqual(
-                commands(commandInput, chunk: chunk, options: CommandDecoder.Options(limits: limits)), commandWhole,
-                "commands, chunk \(chunk)")
+                commands(commandInput, chunk: chunk, options: CommandDecoder.Options(limits: limits)),
+                commandWhole,
+                "commands, chunk \(chunk)"
+            )
         }
     }
 
@@ -143,17 +181,25 @@ final class SmallChunkTests: XCTestCase {
     /// and 64 bytes.
     func testReadSizedPiecesAtTheFrameLimitAndWhileStreaming() {
         let limits = DecodingLimits(maxLineLength: 200, maxLiteralSize: 100, maxFrameSize: 160, maxNestingDepth: 10)
-        let text = "* 1 FETCH (BODY[] {40}\r\n" + String(repeating: "b", count: 40)
+        let text =
+            "* 1 FETCH (BODY[] {40}\r\n" + String(repeating: "b", count: 40)
             + " UID " + String(repeating: "7", count: 150) + ")\r\n"
-            + "* 2 FETCH (UID 1 BODY[] {90}\r\n" + String(repeating: "s", count: 90) + " FLAGS (\\Seen " + String(repeating: "x", count: 40) + "))\r\n"
+            + "* 2 FETCH (UID 1 BODY[] {90}\r\n" + String(repeating: "s", count: 90) + " FLAGS (\\Seen "
+            + String(repeating: "x", count: 40) + "))\r\n"
             + "* OK " + String(repeating: "k", count: 100) + "\r\n"
         let input = Array(text.utf8)
         for streaming in [nil, Int64(50)] {
             let options = ResponseDecoder.Options(limits: limits, streamLiteralsAbove: streaming)
             let whole = responses(input, chunk: input.count, options: options)
-            XCTAssertTrue(whole.contains { if case .error(.frameTooLarge, _, _) = $0 { return true } else { return false } })
+            XCTAssertTrue(
+                whole.contains { if case .error(.frameTooLarge, _, _) = $0 { return true } else { return false } }
+            )
             for chunk in [1, 15, 16, 17, 31, 32, 33, 63, 64, 65, 255, 256] {
-                XCTAssertEqual(responses(input, chunk: chunk, options: options), whole, "chunk \(chunk), streaming \(String(describing: streaming))")
+                XCTAssertEqual(
+                    responses(input, chunk: chunk, options: options),
+                    whole,
+                    "chunk \(chunk), streaming \(String(describing: streaming))"
+                )
             }
         }
     }
@@ -170,8 +216,14 @@ final class SmallChunkTests: XCTestCase {
                 }
                 bytes.withUnsafeBufferPointer { buffer in
                     for from in 0...length {
-                        let expected = lf.flatMap { $0 >= from ? $0 : ($0 + 3 >= from && $0 + 3 < length ? $0 + 3 : nil) }
-                        XCTAssertEqual(FrameScanner.firstLineFeed(buffer, from: from), expected, "length \(length), LF \(String(describing: lf)), from \(from)")
+                        let expected = lf.flatMap {
+                            $0 >= from ? $0 : ($0 + 3 >= from && $0 + 3 < length ? $0 + 3 : nil)
+                        }
+                        XCTAssertEqual(
+                            FrameScanner.firstLineFeed(buffer, from: from),
+                            expected,
+                            "length \(length), LF \(String(describing: lf)), from \(from)"
+                        )
                     }
                 }
             }
@@ -192,7 +244,12 @@ final class SmallChunkTests: XCTestCase {
         }
         XCTAssertEqual(failingByte("* OK " + String(repeating: "a", count: 100)), 41)
         // The frame limit across lines: a literal's bytes count, and the next line breaks it.
-        XCTAssertEqual(failingByte("* 1 FETCH (BODY[] {20}\r\n" + String(repeating: "b", count: 20) + String(repeating: "c", count: 30)), 61)
+        XCTAssertEqual(
+            failingByte(
+                "* 1 FETCH (BODY[] {20}\r\n" + String(repeating: "b", count: 20) + String(repeating: "c", count: 30)
+            ),
+            61
+        )
         var commands = CommandDecoder(options: .init(limits: limits))
         var failedAt: Int?
         for (n, byte) in ("A1 LOGIN " + String(repeating: "u", count: 60)).utf8.enumerated() where failedAt == nil {
@@ -217,10 +274,19 @@ final class SmallChunkTests: XCTestCase {
             return nil
         }
         let longLine = "* OK " + String(repeating: "a", count: 300)
-        let longFrame = "* 1 FETCH (BODY[] {20}\r\n" + String(repeating: "b", count: 20) + String(repeating: "c", count: 300)
+        let longFrame =
+            "* 1 FETCH (BODY[] {20}\r\n" + String(repeating: "b", count: 20) + String(repeating: "c", count: 300)
         for piece in [1, 7, 16, 17, 20, 33, 64, 100] {
-            XCTAssertEqual(failingPiece(longLine, piece: piece), (41 + piece - 1) / piece, "line limit, pieces of \(piece)")
-            XCTAssertEqual(failingPiece(longFrame, piece: piece), (61 + piece - 1) / piece, "frame limit, pieces of \(piece)")
+            XCTAssertEqual(
+                failingPiece(longLine, piece: piece),
+                (41 + piece - 1) / piece,
+                "line limit, pieces of \(piece)"
+            )
+            XCTAssertEqual(
+                failingPiece(longFrame, piece: piece),
+                (61 + piece - 1) / piece,
+                "frame limit, pieces of \(piece)"
+            )
         }
     }
 }

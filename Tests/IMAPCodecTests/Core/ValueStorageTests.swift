@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 /// The envelope and body-structure types keep their fields in an internal storage struct
@@ -32,7 +33,8 @@ final class ValueStorageTests: XCTestCase {
         part.extension = BodyStructure.SinglePart.Extension(md5: "abc")
         part.extension?.dispositionTail = BodyStructure.DispositionTail(
             disposition: BodyStructure.Disposition(kind: "INLINE"),
-            languageTail: BodyStructure.LanguageTail(languages: ["en"]))
+            languageTail: BodyStructure.LanguageTail(languages: ["en"])
+        )
         part.extension?.dispositionTail?.languageTail?.locationTail = BodyStructure.LocationTail(location: "a/b")
         part.extension?.dispositionTail?.languageTail?.locationTail?.extensions.append(.number(7))
         XCTAssertEqual(part.fields.parameters.map(\.value), ["UTF-8"])
@@ -45,7 +47,9 @@ final class ValueStorageTests: XCTestCase {
 
         var multipart = BodyStructure.Multipart(parts: [.singlePart(original)], mediaSubtype: "MIXED")
         multipart.parts.append(.singlePart(part))
-        multipart.extension = BodyStructure.Multipart.Extension(parameters: [BodyStructure.Parameter(name: "BOUNDARY", value: "x")])
+        multipart.extension = BodyStructure.Multipart.Extension(parameters: [
+            BodyStructure.Parameter(name: "BOUNDARY", value: "x")
+        ])
         multipart.extension?.parameters[0].value = "y"
         XCTAssertEqual(multipart.parts.count, 2)
         XCTAssertEqual(multipart.extension?.parameters.first?.value, "y")
@@ -93,18 +97,33 @@ final class ValueStorageTests: XCTestCase {
         check(Address(name: "A"), "Address", ["name", "adl", "mailbox", "host"])
         XCTAssertEqual(
             String(describing: Address(mailbox: "a")),
-            #"Address(name: nil, adl: nil, mailbox: Optional("a"), host: nil)"#)
-        check(Envelope(), "Envelope", ["date", "subject", "from", "sender", "replyTo", "to", "cc", "bcc", "inReplyTo", "messageID"])
+            #"Address(name: nil, adl: nil, mailbox: Optional("a"), host: nil)"#
+        )
+        check(
+            Envelope(),
+            "Envelope",
+            ["date", "subject", "from", "sender", "replyTo", "to", "cc", "bcc", "inReplyTo", "messageID"]
+        )
         check(BodyStructure.Fields(), "Fields", ["parameters", "id", "description", "encoding", "octets"])
         check(BodyStructure.DispositionTail(), "DispositionTail", ["disposition", "languageTail"])
         check(BodyStructure.LanguageTail(), "LanguageTail", ["languages", "locationTail"])
         check(BodyStructure.LocationTail(), "LocationTail", ["location", "extensions"])
         check(
-            BodyStructure.SinglePart(mediaType: "TEXT", mediaSubtype: "PLAIN"), "SinglePart",
-            ["mediaType", "mediaSubtype", "fields", "kind", "extension"])
+            BodyStructure.SinglePart(mediaType: "TEXT", mediaSubtype: "PLAIN"),
+            "SinglePart",
+            ["mediaType", "mediaSubtype", "fields", "kind", "extension"]
+        )
         check(BodyStructure.SinglePart.Extension(), "Extension", ["md5", "dispositionTail"])
-        check(BodyStructure.Message(envelope: Envelope(), body: nil, lines: 0), "Message", ["envelope", "body", "lines"])
-        check(BodyStructure.Multipart(parts: [], mediaSubtype: "MIXED"), "Multipart", ["parts", "mediaSubtype", "extension"])
+        check(
+            BodyStructure.Message(envelope: Envelope(), body: nil, lines: 0),
+            "Message",
+            ["envelope", "body", "lines"]
+        )
+        check(
+            BodyStructure.Multipart(parts: [], mediaSubtype: "MIXED"),
+            "Multipart",
+            ["parts", "mediaSubtype", "extension"]
+        )
         check(BodyStructure.Multipart.Extension(), "Extension", ["parameters", "dispositionTail"])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import IMAPCodec
 
 /// The captured sessions in Fixtures/: real Dovecot traffic with real clients, and real
@@ -47,7 +48,9 @@ final class CorpusTests: XCTestCase {
     func testEveryCommandTheServerAcceptedDecodes() throws {
         var checked = 0
         for (name, bytes) in try Self.files("dovecot", ".c2s") {
-            let serverSide = try Array(Data(contentsOf: URL(fileURLWithPath: fixturesDirectory + "/dovecot/" + name.dropLast(4) + ".s2c")))
+            let serverSide = try Array(
+                Data(contentsOf: URL(fileURLWithPath: fixturesDirectory + "/dovecot/" + name.dropLast(4) + ".s2c"))
+            )
             let server = Self.responses(serverSide, lenient: true).values
             var statusByTag: [String: TaggedStatus] = [:]
             for case .tagged(let tagged) in server { statusByTag[tagged.tag.description] = tagged.status }
@@ -85,7 +88,11 @@ final class CorpusTests: XCTestCase {
         for (name, bytes) in try Self.files("dovecot", ".s2c") + Self.files("quirks", ".s2c") {
             for response in Self.responses(bytes, lenient: true).values {
                 let wire = encoder.encode(response)
-                XCTAssertEqual(try ResponseDecoder.decode(wire), response, "\(name): \(String(decoding: wire, as: UTF8.self))")
+                XCTAssertEqual(
+                    try ResponseDecoder.decode(wire),
+                    response,
+                    "\(name): \(String(decoding: wire, as: UTF8.self))"
+                )
             }
         }
         let commandEncoder = CommandEncoder(options: EncodingOptions(literalMode: .nonSynchronizing))
@@ -116,7 +123,10 @@ final class CorpusTests: XCTestCase {
 /// The server's side of a session, to follow the continuation handshake of a one-sided
 /// command stream (which synchronizing literals were refused).
 struct Transcript {
-    enum Step { case continuation, tagged(String) }
+    enum Step {
+        case continuation
+        case tagged(String)
+    }
     var steps: [Step] = []
     var position = 0
 

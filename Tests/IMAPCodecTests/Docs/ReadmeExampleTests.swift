@@ -1,5 +1,5 @@
-import XCTest
 import IMAPCodec
+import XCTest
 
 /// The README's examples, compiled and checked (public API only).
 final class ReadmeExampleTests: XCTestCase {
@@ -13,7 +13,10 @@ final class ReadmeExampleTests: XCTestCase {
         decoder.append(Array("* 1 FETCH (UID 7 BODY[] {5}\r\nhello)\r\nA1 OK done\r\n".utf8))
         var seen: [Response] = []
         while let response = try decoder.next() { seen.append(response) }
-        XCTAssertEqual(seen.first, .untagged(.fetch(1, [.uid(7), .bodySection(SectionSpec(), origin: nil, data: "hello")])))
+        XCTAssertEqual(
+            seen.first,
+            .untagged(.fetch(1, [.uid(7), .bodySection(SectionSpec(), origin: nil, data: "hello")]))
+        )
         XCTAssertEqual(seen.count, 2)
     }
 
@@ -22,7 +25,9 @@ final class ReadmeExampleTests: XCTestCase {
         commands.append(Array("A2 APPEND INBOX {11}\r\n".utf8))
         guard case .continuationRequired(let literal)? = try commands.next() else { return XCTFail() }
         XCTAssertEqual(literal.count, 11)
-        let bytes = ResponseEncoder().encode(.ok(Tag("A2")!, code: .appendUID(uidValidity: 1, uids: SequenceSet(42)), "APPEND done"))
+        let bytes = ResponseEncoder().encode(
+            .ok(Tag("A2")!, code: .appendUID(uidValidity: 1, uids: SequenceSet(42)), "APPEND done")
+        )
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "A2 OK [APPENDUID 1 42] APPEND done\r\n")
     }
 }

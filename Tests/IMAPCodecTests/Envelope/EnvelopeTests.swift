@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 /// Random values of the envelope area's types, for round trips.
@@ -40,19 +41,51 @@ enum EnvelopeGenerator {
 
     static func envelope<G: RandomNumberGenerator>(_ g: inout G) -> Envelope {
         Envelope(
-            date: nstring(&g), subject: nstring(&g), from: addressList(&g), sender: addressList(&g),
-            replyTo: addressList(&g), to: addressList(&g), cc: addressList(&g), bcc: addressList(&g),
-            inReplyTo: nstring(&g), messageID: nstring(&g))
+            date: nstring(&g),
+            subject: nstring(&g),
+            from: addressList(&g),
+            sender: addressList(&g),
+            replyTo: addressList(&g),
+            to: addressList(&g),
+            cc: addressList(&g),
+            bcc: addressList(&g),
+            inReplyTo: nstring(&g),
+            messageID: nstring(&g)
+        )
     }
 }
 
 final class EnvelopeTests: XCTestCase {
-    func envelope(_ text: String, lenient: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws -> Envelope {
-        try parse(text, lenient: lenient, { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() }, file: file, line: line)
+    func envelope(
+        _ text: String,
+        lenient: Bool = false,
+        file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws -> Envelope {
+        try parse(
+            text,
+            lenient: lenient,
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() },
+            file: file,
+            line: line
+        )
     }
 
-    func rejectsEnvelope(_ text: String, lenient: Bool = false, rule: String, file: StaticString = #filePath, line: UInt = #line) {
-        assertRejects(text, lenient: lenient, rule: rule, { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() }, file: file, line: line)
+    func rejectsEnvelope(
+        _ text: String,
+        lenient: Bool = false,
+        rule: String,
+        file: StaticString = #filePath,
+        line: UInt = #line
+    ) {
+        assertRejects(
+            text,
+            lenient: lenient,
+            rule: rule,
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() },
+            file: file,
+            line: line
+        )
     }
 
     func writtenEnvelope(_ envelope: Envelope) -> String {
@@ -76,10 +109,13 @@ final class EnvelopeTests: XCTestCase {
         XCTAssertEqual(env.sender, [gray])
         XCTAssertEqual(env.replyTo, [gray])
         XCTAssertEqual(env.to, [Address(mailbox: "imap", host: "cac.washington.edu")])
-        XCTAssertEqual(env.cc, [
-            Address(mailbox: "minutes", host: "CNRI.Reston.VA.US"),
-            Address(name: "John Klensin", mailbox: "KLENSIN", host: "MIT.EDU"),
-        ])
+        XCTAssertEqual(
+            env.cc,
+            [
+                Address(mailbox: "minutes", host: "CNRI.Reston.VA.US"),
+                Address(name: "John Klensin", mailbox: "KLENSIN", host: "MIT.EDU"),
+            ]
+        )
         XCTAssertEqual(env.bcc, [])
         XCTAssertNil(env.inReplyTo)
         XCTAssertEqual(env.messageID, "<B27397-0100000@cac.washington.ed>")
@@ -143,28 +179,37 @@ final class EnvelopeTests: XCTestCase {
 
     func testGroupSyntax() throws {
         // RFC 5322: "Undisclosed: ;" and "team: a@x, b@y;"
-        let text = "(NIL NIL NIL NIL NIL ((NIL NIL \"team\" NIL)(NIL NIL \"a\" \"x\")(NIL NIL \"b\" \"y\")(NIL NIL NIL NIL)(\"C\" NIL \"c\" \"z\")(NIL NIL \"Undisclosed\" NIL)(NIL NIL NIL NIL)) NIL NIL NIL NIL)"
+        let text =
+            "(NIL NIL NIL NIL NIL ((NIL NIL \"team\" NIL)(NIL NIL \"a\" \"x\")(NIL NIL \"b\" \"y\")(NIL NIL NIL NIL)(\"C\" NIL \"c\" \"z\")(NIL NIL \"Undisclosed\" NIL)(NIL NIL NIL NIL)) NIL NIL NIL NIL)"
         let env = try envelope(text)
         XCTAssertEqual(env.to.count, 7)
         XCTAssertTrue(env.to[0].isGroupStart)
         XCTAssertTrue(env.to[3].isGroupEnd)
         XCTAssertFalse(env.to[4].isGroupStart || env.to[4].isGroupEnd)
-        XCTAssertEqual(env.to.grouped, [
-            .group(name: "team", members: [Address(mailbox: "a", host: "x"), Address(mailbox: "b", host: "y")]),
-            .address(Address(name: "C", mailbox: "c", host: "z")),
-            .group(name: "Undisclosed", members: []),
-        ])
+        XCTAssertEqual(
+            env.to.grouped,
+            [
+                .group(name: "team", members: [Address(mailbox: "a", host: "x"), Address(mailbox: "b", host: "y")]),
+                .address(Address(name: "C", mailbox: "c", host: "z")),
+                .group(name: "Undisclosed", members: []),
+            ]
+        )
         XCTAssertEqual(env.to.grouped.flatMap(\.flattened), Array(env.to))
         XCTAssertEqual(writtenEnvelope(env), text)
     }
 
     func testGroupedTolerance() {
         // Unterminated group, and an end marker with no group open.
-        let list: [Address] = [.groupEnd, Address(mailbox: "a", host: "x"), .groupStart("g"), Address(mailbox: "b", host: "y")]
-        XCTAssertEqual(list.grouped, [
-            .address(Address(mailbox: "a", host: "x")),
-            .group(name: "g", members: [Address(mailbox: "b", host: "y")]),
-        ])
+        let list: [Address] = [
+            .groupEnd, Address(mailbox: "a", host: "x"), .groupStart("g"), Address(mailbox: "b", host: "y"),
+        ]
+        XCTAssertEqual(
+            list.grouped,
+            [
+                .address(Address(mailbox: "a", host: "x")),
+                .group(name: "g", members: [Address(mailbox: "b", host: "y")]),
+            ]
+        )
     }
 
     func testStrictRejects() {
@@ -187,12 +232,19 @@ final class EnvelopeTests: XCTestCase {
     }
 
     func testLenientForms() throws {
-        XCTAssertEqual(try envelope("( NIL  \"s\"  ()  NIL NIL NIL NIL NIL NIL NIL )", lenient: true), Envelope(subject: "s"))
+        XCTAssertEqual(
+            try envelope("( NIL  \"s\"  ()  NIL NIL NIL NIL NIL NIL NIL )", lenient: true),
+            Envelope(subject: "s")
+        )
         XCTAssertEqual(try envelope("(() NIL NIL NIL NIL NIL NIL NIL NIL NIL)", lenient: true), Envelope())
         XCTAssertEqual(try envelope("()", lenient: true), Envelope())
         XCTAssertEqual(
-            try envelope("(NIL NIL ((NIL NIL \"a\") NIL ( \"n\"  NIL \"b\" \"c\" )) NIL NIL NIL NIL NIL NIL NIL)", lenient: true).from,
-            [Address(mailbox: "a"), Address(name: "n", mailbox: "b", host: "c")])
+            try envelope(
+                "(NIL NIL ((NIL NIL \"a\") NIL ( \"n\"  NIL \"b\" \"c\" )) NIL NIL NIL NIL NIL NIL NIL)",
+                lenient: true
+            ).from,
+            [Address(mailbox: "a"), Address(name: "n", mailbox: "b", host: "c")]
+        )
     }
 
     // MARK: - Quirks (real servers)
@@ -204,9 +256,16 @@ final class EnvelopeTests: XCTestCase {
     /// quirk-01: DavMail counted the literal in characters ({38}) but sent 69 bytes.
     func testQuirk01LiteralCountedInCharacters() throws {
         let env = try envelope(quirk("01"), lenient: true)
-        XCTAssertEqual(env.from, [
-            Address(name: ByteString("Рецепция Офис сграда \"Данаил Дечев\" №6"), mailbox: "facility", host: "xxxxxxxxxxx.com")
-        ])
+        XCTAssertEqual(
+            env.from,
+            [
+                Address(
+                    name: ByteString("Рецепция Офис сграда \"Данаил Дечев\" №6"),
+                    mailbox: "facility",
+                    host: "xxxxxxxxxxx.com"
+                )
+            ]
+        )
         XCTAssertEqual(env.sender, [])
         XCTAssertEqual(env.to, [Address(name: "Team", mailbox: "team", host: "xxxxxxxxxxx.com")])
         XCTAssertEqual(env.messageID, "<d0f6ca6608cfb0b680b7b90824c79118@xxxxxxxxxxx.com>")
@@ -228,7 +287,11 @@ final class EnvelopeTests: XCTestCase {
         // Counted in UTF-16 code units (Java): the emoji is two.
         XCTAssertEqual(try address("({3}\r\n😀a NIL \"x\" \"y\")").name, ByteString("😀a"))
         // Not recoverable: left to fail.
-        assertRejects("({1}\r\néé NIL)", lenient: true, { (s: inout ParserState) throws(IMAPDecodingError) in try s.address() })
+        assertRejects(
+            "({1}\r\néé NIL)",
+            lenient: true,
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.address() }
+        )
     }
 
     /// quirk-03: only eight fields (in-reply-to and message-id missing).
@@ -300,16 +363,25 @@ final class EnvelopeTests: XCTestCase {
             writer.writeEnvelope(env)
             let raw = writer.finishBytes()
             for lenient in [false, true] {
-                let back = try parse(raw, lenient: lenient, { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() })
+                let back = try parse(
+                    raw,
+                    lenient: lenient,
+                    { (s: inout ParserState) throws(IMAPDecodingError) in try s.envelope() }
+                )
                 XCTAssertEqual(back, env, text)
             }
         }
     }
 
     func testWriterChoosesStringForms() {
-        let env = Envelope(subject: "a\"b", from: [Address(name: ByteString("Søren"), mailbox: "s", host: "x")], messageID: "")
+        let env = Envelope(
+            subject: "a\"b",
+            from: [Address(name: ByteString("Søren"), mailbox: "s", host: "x")],
+            messageID: ""
+        )
         XCTAssertEqual(
             writtenEnvelope(env),
-            "(NIL \"a\\\"b\" (({6}\r\nSøren NIL \"s\" \"x\")) NIL NIL NIL NIL NIL NIL \"\")")
+            "(NIL \"a\\\"b\" (({6}\r\nSøren NIL \"s\" \"x\")) NIL NIL NIL NIL NIL NIL \"\")"
+        )
     }
 }

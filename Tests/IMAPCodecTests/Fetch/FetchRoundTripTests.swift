@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 /// Random values of the FETCH/STORE types, for parse(write(v)) == v.
@@ -43,9 +44,10 @@ struct FetchValueGenerator {
 
     mutating func section() -> SectionSpec {
         let part = self.part()
-        let kinds: [SectionSpec.Kind] = [
-            .complete, .header, .text, .headerFields(headerNames()), .headerFieldsNot(headerNames()),
-        ] + (part.isEmpty ? [] : [.mime])
+        let kinds: [SectionSpec.Kind] =
+            [
+                .complete, .header, .text, .headerFields(headerNames()), .headerFieldsNot(headerNames()),
+            ] + (part.isEmpty ? [] : [.mime])
         return SectionSpec(part: part, kind: pick(kinds))
     }
 
@@ -55,8 +57,13 @@ struct FetchValueGenerator {
 
     mutating func dateTime() -> IMAPDateTime {
         let date = IMAPDate(year: int(1900...2100), month: int(1...12), day: int(1...28))!
-        return IMAPDateTime(date: date, hour: int(0...23), minute: int(0...59), second: int(0...60),
-                            zoneMinutes: (int(0...99) * 60 + int(0...59)) * (bool() ? 1 : -1))!
+        return IMAPDateTime(
+            date: date,
+            hour: int(0...23),
+            minute: int(0...59),
+            second: int(0...60),
+            zoneMinutes: (int(0...99) * 60 + int(0...59)) * (bool() ? 1 : -1)
+        )!
     }
 
     mutating func label() -> ByteString {
@@ -147,7 +154,12 @@ struct FetchValueGenerator {
         switch int(0...3) {
         case 0: return .changedSince(u64())
         case 1: return .vanished
-        case 2: return .partial(first: UInt32(int(1...Int(UInt32.max))), last: UInt32(int(1...Int(UInt32.max))), fromEnd: bool())
+        case 2:
+            return .partial(
+                first: UInt32(int(1...Int(UInt32.max))),
+                last: UInt32(int(1...Int(UInt32.max))),
+                fromEnd: bool()
+            )
         default:
             let name = ByteString("X-" + bytes(Array("abcXYZ-_.".utf8), 1...6).stringValue)
             return .other(name: name, value: pick([nil, "1:5,7", "(a (b) \"c\")", "42"]))
@@ -157,24 +169,33 @@ struct FetchValueGenerator {
     mutating func storeFlags() -> StoreFlags {
         let op: StoreFlags.Operation = pick([.replace, .add, .remove])
         if int(0...3) == 0 {
-            return StoreFlags(operation: op, silent: bool(), target: .gmailLabels((0..<int(0...4)).map { _ in label() }))
+            return StoreFlags(
+                operation: op,
+                silent: bool(),
+                target: .gmailLabels((0..<int(0...4)).map { _ in label() })
+            )
         }
         return StoreFlags(operation: op, silent: bool(), target: .flags(flags().filter { $0 != .wildcard }))
     }
 
     mutating func storeModifier() -> StoreModifier {
         if bool() { return .unchangedSince(bool() ? 0 : u64()) }
-        return .other(name: ByteString("X-" + bytes(Array("abcXYZ".utf8), 1...6).stringValue), value: pick([nil, "7", "(x y)"]))
+        return .other(
+            name: ByteString("X-" + bytes(Array("abcXYZ".utf8), 1...6).stringValue),
+            value: pick([nil, "7", "(x y)"])
+        )
     }
 }
 
 final class FetchRoundTripTests: XCTestCase {
     private func roundTrip<T: Equatable>(
-        _ count: Int, seed: UInt64,
+        _ count: Int,
+        seed: UInt64,
         generate: (inout FetchValueGenerator) -> T,
         write: (inout IMAPWriter, T) -> Void,
         parse rule: (inout ParserState) throws(IMAPDecodingError) -> T,
-        file: StaticString = #filePath, line: UInt = #line
+        file: StaticString = #filePath,
+        line: UInt = #line
     ) {
         var generator = FetchValueGenerator(rng: SeededGenerator(seed: seed))
         for lenient in [false, true] {
@@ -186,10 +207,20 @@ final class FetchRoundTripTests: XCTestCase {
                 var state = ParserState(bytes, options: ParseOptions(lenient: lenient))
                 do {
                     let parsed = try rule(&state)
-                    XCTAssertEqual(parsed, value, "\(String(decoding: bytes, as: UTF8.self).debugDescription)", file: file, line: line)
+                    XCTAssertEqual(
+                        parsed,
+                        value,
+                        "\(String(decoding: bytes, as: UTF8.self).debugDescription)",
+                        file: file,
+                        line: line
+                    )
                     XCTAssertEqual(state.index, bytes.count, "not all consumed", file: file, line: line)
                 } catch {
-                    XCTFail("\(error) for \(String(decoding: bytes, as: UTF8.self).debugDescription)", file: file, line: line)
+                    XCTFail(
+                        "\(error) for \(String(decoding: bytes, as: UTF8.self).debugDescription)",
+                        file: file,
+                        line: line
+                    )
                     return
                 }
             }
@@ -198,49 +229,61 @@ final class FetchRoundTripTests: XCTestCase {
 
     func testMessageAttributeLists() {
         roundTrip(
-            600, seed: 0xF37C_4,
+            600,
+            seed: 0xF37C_4,
             generate: { g in (0..<g.int(1...5)).map { _ in g.messageAttribute() } },
             write: { $0.writeMsgAtt($1) },
-            parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.msgAtt() })
+            parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.msgAtt() }
+        )
     }
 
     func testSections() {
         roundTrip(
-            400, seed: 51,
+            400,
+            seed: 51,
             generate: { $0.section() },
             write: { $0.writeSection($1) },
-            parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.section() })
+            parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.section() }
+        )
     }
 
     func testFetchAttributes() {
         roundTrip(
-            600, seed: 0xFE7C,
+            600,
+            seed: 0xFE7C,
             generate: { $0.fetchAttributes() },
             write: { $0.writeFetchAttributes($1) },
-            parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.fetchAttributes() })
+            parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.fetchAttributes() }
+        )
     }
 
     func testFetchModifiers() {
         roundTrip(
-            400, seed: 77,
+            400,
+            seed: 77,
             generate: { g in (0..<g.int(1...4)).map { _ in g.fetchModifier() } },
             write: { $0.writeFetchModifiers($1) },
-            parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.fetchModifiers() })
+            parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.fetchModifiers() }
+        )
     }
 
     func testStoreFlags() {
         roundTrip(
-            500, seed: 0x5708E,
+            500,
+            seed: 0x5708E,
             generate: { $0.storeFlags() },
             write: { $0.writeStoreAttFlags($1) },
-            parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.storeAttFlags() })
+            parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.storeAttFlags() }
+        )
     }
 
     func testStoreModifiers() {
         roundTrip(
-            300, seed: 9,
+            300,
+            seed: 9,
             generate: { g in (0..<g.int(1...3)).map { _ in g.storeModifier() } },
             write: { $0.writeStoreModifiers($1) },
-            parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.storeModifiers() })
+            parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.storeModifiers() }
+        )
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 /// Unknown items are kept as sent, but the literals inside them are framed by the encoder's
@@ -36,7 +37,9 @@ final class RawValueWritingTests: XCTestCase {
     func testRawValuesHoldLiteralHeadersInTheWritersForm() throws {
         let response = try ResponseDecoder.decode(Array("* X-THING ({003}\r\nabc {0+}\r\n ~{01}\r\nz {12x})\r\n".utf8))
         XCTAssertEqual(response, .untagged(.other(keyword: "X-THING", rest: " ({3}\r\nabc {0}\r\n ~{1}\r\nz {12x})")))
-        let plain = try ResponseDecoder.decode(Array("* X-THING ({3}\r\nabc and enough text to be stored shared)\r\n".utf8))
+        let plain = try ResponseDecoder.decode(
+            Array("* X-THING ({3}\r\nabc and enough text to be stored shared)\r\n".utf8)
+        )
         guard case .untagged(.other(_, let rest)) = plain, !rest.isInline else {
             return XCTFail("a raw value already in the writer's form stays a slice of the frame")
         }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 final class SectionSpecTests: XCTestCase {
@@ -20,14 +21,17 @@ final class SectionSpecTests: XCTestCase {
         // RFC 9051 6.4.5 examples
         XCTAssertEqual(
             try section("[HEADER.FIELDS (DATE FROM)]"),
-            SectionSpec(kind: .headerFields(["DATE", "FROM"])))
+            SectionSpec(kind: .headerFields(["DATE", "FROM"]))
+        )
         XCTAssertEqual(
             try section("[4.2.HEADER.FIELDS.NOT (Received \"X-Long Header\")]"),
-            SectionSpec(part: [4, 2], kind: .headerFieldsNot(["Received", "X-Long Header"])))
+            SectionSpec(part: [4, 2], kind: .headerFieldsNot(["Received", "X-Long Header"]))
+        )
         // Corpus (fullsync.c2s)
         XCTAssertEqual(
             try section("[HEADER.FIELDS (From To Subject Date Message-ID)]"),
-            SectionSpec(kind: .headerFields(["From", "To", "Subject", "Date", "Message-ID"])))
+            SectionSpec(kind: .headerFields(["From", "To", "Subject", "Date", "Message-ID"]))
+        )
     }
 
     func testHeaderFieldNameLiteral() throws {
@@ -52,7 +56,10 @@ final class SectionSpecTests: XCTestCase {
 
     func testSectionLenient() throws {
         XCTAssertEqual(try section("[HEADER.FIELDS ()]", lenient: true), SectionSpec(kind: .headerFields([])))
-        XCTAssertEqual(try section("[HEADER.FIELDS  ( A  B )]", lenient: true), SectionSpec(kind: .headerFields(["A", "B"])))
+        XCTAssertEqual(
+            try section("[HEADER.FIELDS  ( A  B )]", lenient: true),
+            SectionSpec(kind: .headerFields(["A", "B"]))
+        )
         XCTAssertEqual(try section("[0]", lenient: true), SectionSpec(part: [0]))
     }
 
@@ -80,7 +87,8 @@ final class SectionSpecTests: XCTestCase {
         XCTAssertEqual(SectionSpec(part: [1, 2], kind: .mime).description, "[1.2.MIME]")
         XCTAssertEqual(
             SectionSpec(part: [3], kind: .headerFieldsNot(["Received", "X Y", ""])).description,
-            "[3.HEADER.FIELDS.NOT (Received \"X Y\" \"\")]")
+            "[3.HEADER.FIELDS.NOT (Received \"X Y\" \"\")]"
+        )
         XCTAssertEqual(writtenString { $0.writePartial(Partial(offset: 10, length: 20)) }, "<10.20>")
         XCTAssertEqual(writtenString { $0.writeSectionBinary([]) }, "[]")
     }

@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import IMAPCodec
+import XCTest
 
 /// What the libFuzzer targets of Tests/Fuzz found, replayed through the same code paths
 /// (FuzzHarness.swift is Tests/Fuzz/Harness.swift): each Fixtures/fuzz/TARGET-NAME.bin must
@@ -81,16 +81,30 @@ final class FuzzRegressionTests: XCTestCase {
     func testHarnessesAcceptValidStreamsInEveryMode() {
         let responses = Array(
             "* OK [CAPABILITY IMAP4rev1 LITERAL+] hi\r\n* 1 FETCH (UID 7 BODY[] {11}\r\nhello world FLAGS (\\Seen))\r\n* 2 EXISTS\r\nA1 OK done\r\n"
-                .utf8)
+                .utf8
+        )
         let commands = Array(
             "A1 LOGIN bob {3}\r\np w\r\nA2 APPEND INBOX (\\Seen) {11+}\r\nhello world\r\nA3 IDLE\r\nDONE\r\nA4 AUTHENTICATE PLAIN\r\nAGJvYgBwdw==\r\nA5 FETCH 1:* (FLAGS)\r\n"
-                .utf8)
+                .utf8
+        )
         for flags in [0x00, 0x01, 0x02, 0x04, 0x08, 0x31, 0xF0] as [UInt8] {
             for chunking in [0, 1, 5] as [UInt8] {
-                XCTAssertEqual(FuzzHarness.responses([flags, chunking] + responses), [], "responses \(flags) \(chunking)")
-                XCTAssertEqual(FuzzHarness.roundtripResponses([flags, chunking] + responses), [], "roundtrip-responses \(flags) \(chunking)")
+                XCTAssertEqual(
+                    FuzzHarness.responses([flags, chunking] + responses),
+                    [],
+                    "responses \(flags) \(chunking)"
+                )
+                XCTAssertEqual(
+                    FuzzHarness.roundtripResponses([flags, chunking] + responses),
+                    [],
+                    "roundtrip-responses \(flags) \(chunking)"
+                )
                 XCTAssertEqual(FuzzHarness.commands([flags, chunking] + commands), [], "commands \(flags) \(chunking)")
-                XCTAssertEqual(FuzzHarness.roundtripCommands([flags, chunking] + commands), [], "roundtrip-commands \(flags) \(chunking)")
+                XCTAssertEqual(
+                    FuzzHarness.roundtripCommands([flags, chunking] + commands),
+                    [],
+                    "roundtrip-commands \(flags) \(chunking)"
+                )
             }
         }
         XCTAssertEqual(FuzzHarness.responses([]), [])

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 final class PrimitivesTests: XCTestCase {
@@ -65,7 +66,10 @@ final class PrimitivesTests: XCTestCase {
         XCTAssertEqual(try parse("\"\"") { try $0.quoted() }, "")
         XCTAssertEqual(try parse("\"hello world\"") { try $0.quoted() }, "hello world")
         XCTAssertEqual(try parse(#""a\"b\\c""#) { try $0.quoted() }, #"a"b\c"#)
-        XCTAssertEqual(try parse("\"Gr\u{fc}\u{df}e \u{65e5}\"") { try $0.quoted() }, ByteString("Gr\u{fc}\u{df}e \u{65e5}"))
+        XCTAssertEqual(
+            try parse("\"Gr\u{fc}\u{df}e \u{65e5}\"") { try $0.quoted() },
+            ByteString("Gr\u{fc}\u{df}e \u{65e5}")
+        )
         assertRejects("\"abc", rule: "quoted") { try $0.quoted() }
         assertRejects("\"a\r\nb\"", rule: "quoted") { try $0.quoted() }
         assertRejects("\"a\0b\"", rule: "QUOTED-CHAR") { try $0.quoted() }
@@ -77,7 +81,9 @@ final class PrimitivesTests: XCTestCase {
         XCTAssertEqual(try parse(invalid, lenient: true) { try $0.quoted() }, ByteString([0x61, 0xC3, 0x28]))
         // Lenient: an unescaped quote not followed by a delimiter belongs to the string.
         XCTAssertEqual(
-            try parse(#""<"3928.11"@Redacted>""#, lenient: true) { try $0.quoted() }, #"<"3928.11"@Redacted>"#)
+            try parse(#""<"3928.11"@Redacted>""#, lenient: true) { try $0.quoted() },
+            #"<"3928.11"@Redacted>"#
+        )
         assertRejects(#""<"3928.11"@Redacted>""#, lenient: false) { try $0.quoted() }
     }
 
@@ -90,7 +96,10 @@ final class PrimitivesTests: XCTestCase {
                 func quoted(_ special: [UInt8], lenient: Bool) -> (ByteString?, IMAPDecodingError?) {
                     var body = [UInt8](repeating: a, count: length)
                     body.replaceSubrange(position..<position + 1, with: special)
-                    var state = ParserState([ASCII.dquote] + body + [ASCII.dquote, ASCII.space], options: ParseOptions(lenient: lenient))
+                    var state = ParserState(
+                        [ASCII.dquote] + body + [ASCII.dquote, ASCII.space],
+                        options: ParseOptions(lenient: lenient)
+                    )
                     do { return (try state.quoted(), nil) } catch { return (nil, error) }
                 }
                 let plain = [UInt8](repeating: a, count: length - 1)
@@ -101,10 +110,22 @@ final class PrimitivesTests: XCTestCase {
                 }
                 let context = "length \(length), position \(position)"
                 // A quote followed by a delimiter ends the string there.
-                XCTAssertEqual(quoted([ASCII.dquote, ASCII.space], lenient: false).0, ByteString(plain[..<position]), context)
+                XCTAssertEqual(
+                    quoted([ASCII.dquote, ASCII.space], lenient: false).0,
+                    ByteString(plain[..<position]),
+                    context
+                )
                 // Escapes are unescaped.
-                XCTAssertEqual(quoted([ASCII.backslash, ASCII.dquote], lenient: false).0, with([ASCII.dquote]), context)
-                XCTAssertEqual(quoted([ASCII.backslash, ASCII.backslash], lenient: false).0, with([ASCII.backslash]), context)
+                XCTAssertEqual(
+                    quoted([ASCII.backslash, ASCII.dquote], lenient: false).0,
+                    with([ASCII.dquote]),
+                    context
+                )
+                XCTAssertEqual(
+                    quoted([ASCII.backslash, ASCII.backslash], lenient: false).0,
+                    with([ASCII.backslash]),
+                    context
+                )
                 // DEL and UTF-8 belong to the string; invalid UTF-8 only when lenient.
                 XCTAssertEqual(quoted([0x7F], lenient: false).0, with([0x7F]), context)
                 XCTAssertEqual(quoted([0xC3, 0xA9], lenient: false).0, with([0xC3, 0xA9]), context)
@@ -230,7 +251,8 @@ final class PrimitivesTests: XCTestCase {
         XCTAssertEqual(written { $0.writeMailbox(umlaut) }, "Entw&APw-rfe")
         XCTAssertEqual(
             written(options: EncodingOptions(literalMode: .response, utf8Accept: true)) { $0.writeMailbox(umlaut) },
-            "\"Entw\u{fc}rfe\"")
+            "\"Entw\u{fc}rfe\""
+        )
         XCTAssertEqual(written { $0.writeMailbox(MailboxName("Reports \"Q1\"")) }, #""Reports \"Q1\"""#)
     }
 
@@ -238,7 +260,11 @@ final class PrimitivesTests: XCTestCase {
         let set = try parse("1:3,7,9:*,*,$") { try $0.sequenceSet() }
         XCTAssertEqual(
             set.elements,
-            [.range(.number(1), .number(3)), .single(.number(7)), .range(.number(9), .last), .single(.last), .lastCommand])
+            [
+                .range(.number(1), .number(3)), .single(.number(7)), .range(.number(9), .last), .single(.last),
+                .lastCommand,
+            ]
+        )
         XCTAssertEqual(set.description, "1:3,7,9:*,*,$")
         XCTAssertEqual(try parse("$") { try $0.sequenceSet() }, .lastCommand)
         // Never expanded.
@@ -271,7 +297,9 @@ final class PrimitivesTests: XCTestCase {
         XCTAssertEqual(try parse("\" 7-Jul-1996 02:44:25 +0530\"") { try $0.dateTime() }.zoneMinutes, 330)
         XCTAssertEqual(try parse("\"7-Jul-1996 02:44:25 +0000\"", lenient: true) { try $0.dateTime() }.date.day, 7)
         assertRejects("\"7-Jul-1996 02:44:25 +0000\"", lenient: false, rule: "date-day-fixed") { try $0.dateTime() }
-        assertRejects("\"17-Jul-1996 24:00:00 +0000\"", rule: "date-time", kind: .numberOutOfRange) { try $0.dateTime() }
+        assertRejects("\"17-Jul-1996 24:00:00 +0000\"", rule: "date-time", kind: .numberOutOfRange) {
+            try $0.dateTime()
+        }
         assertRejects("\"17-Jul-1996 02:44:25 0700\"", rule: "zone") { try $0.dateTime() }
         assertRejects("\"17-Jul-1996 02:44:25 +0760\"", rule: "zone") { try $0.dateTime() }
         XCTAssertEqual(Array(written { $0.writeDateTime(dt) }.utf8), Array("\"17-Jul-1996 02:44:25 -0700\"".utf8))
@@ -296,8 +324,14 @@ final class PrimitivesTests: XCTestCase {
         let chunks = writer.finish()
         XCTAssertEqual(chunks.map(\.waitForContinuation), [true, false])
         XCTAssertEqual(chunks.map { String(decoding: $0.bytes, as: UTF8.self) }, ["A1 LOGIN {3}\r\n", "a\r\n pw\r\n"])
-        XCTAssertEqual(written(options: EncodingOptions(literalMode: .nonSynchronizing)) { $0.writeLiteral("x") }, "{1+}\r\nx")
-        XCTAssertEqual(written(options: EncodingOptions(literalMode: .literalMinus)) { $0.writeLiteral("x") }, "{1+}\r\nx")
+        XCTAssertEqual(
+            written(options: EncodingOptions(literalMode: .nonSynchronizing)) { $0.writeLiteral("x") },
+            "{1+}\r\nx"
+        )
+        XCTAssertEqual(
+            written(options: EncodingOptions(literalMode: .literalMinus)) { $0.writeLiteral("x") },
+            "{1+}\r\nx"
+        )
         let big = ByteString([UInt8](repeating: 0x61, count: 4097))
         var minus = IMAPWriter(options: EncodingOptions(literalMode: .literalMinus))
         minus.writeLiteral(big)
@@ -309,7 +343,8 @@ final class PrimitivesTests: XCTestCase {
     /// position of strings of 1 to 17 bytes, every byte value, and the length limit.
     func testWriterStringFormByByte() {
         func expected(_ bytes: [UInt8]) -> [UInt8] {
-            let dquote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+            let dquote = UInt8(ascii: "\"")
+            let backslash = UInt8(ascii: "\\")
             if bytes.count > 1024 || bytes.contains(where: { $0 == 0 || $0 == 0x0D || $0 == 0x0A || $0 >= 0x80 }) {
                 return Array("{\(bytes.count)}\r\n".utf8) + bytes
             }
@@ -333,7 +368,11 @@ final class PrimitivesTests: XCTestCase {
         }
         for length in [1023, 1024, 1025] {
             let bytes = [UInt8](repeating: UInt8(ascii: "b"), count: length)
-            XCTAssertEqual(Array(written { $0.writeString(ByteString(bytes)) }.utf8), expected(bytes), "\(length) bytes")
+            XCTAssertEqual(
+                Array(written { $0.writeString(ByteString(bytes)) }.utf8),
+                expected(bytes),
+                "\(length) bytes"
+            )
         }
     }
 
@@ -344,7 +383,10 @@ final class PrimitivesTests: XCTestCase {
             let count = Int.random(in: 0..<40, using: &rng)
             let bytes = (0..<count).map { _ in UInt8.random(in: 1...255, using: &rng) }
             let value = ByteString(bytes)
-            for write in [{ (w: inout IMAPWriter) in w.writeAString(value) }, { $0.writeString(value) }, { $0.writeNString(value) }] {
+            for write in [
+                { (w: inout IMAPWriter) in w.writeAString(value) }, { $0.writeString(value) },
+                { $0.writeNString(value) },
+            ] {
                 var writer = IMAPWriter(options: EncodingOptions(literalMode: .response))
                 write(&writer)
                 let wire = writer.finishBytes()

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 /// A frame cannot decode into values many times its size (DecodingLimits.valueBytesPerFrameByte
@@ -6,11 +7,17 @@ import XCTest
 /// megabytes (issue rows, scaled down), one frame per list rule built from its smallest item,
 /// and the large frames real servers send, which must still decode.
 final class DecodedSizeTests: XCTestCase {
-    func responses(_ bytes: [UInt8], limits: DecodingLimits = .responses) -> (values: [Response], errors: [IMAPDecodingError]) {
+    func responses(
+        _ bytes: [UInt8],
+        limits: DecodingLimits = .responses
+    ) -> (values: [Response], errors: [IMAPDecodingError]) {
         decodeAll(responses: bytes, options: .init(limits: limits))
     }
 
-    func commands(_ bytes: [UInt8], limits: DecodingLimits = .commands) -> (values: [ClientMessage], errors: [IMAPDecodingError]) {
+    func commands(
+        _ bytes: [UInt8],
+        limits: DecodingLimits = .commands
+    ) -> (values: [ClientMessage], errors: [IMAPDecodingError]) {
         decodeAll(commands: bytes, options: .init(limits: limits))
     }
 
@@ -52,7 +59,10 @@ final class DecodedSizeTests: XCTestCase {
     }
 
     func testManyOneLetterCapabilitiesAndFlags() {
-        for (head, tail) in [("* CAPABILITY IMAP4rev1", "\r\n"), ("* FLAGS (\\Seen", ")\r\n"), ("* OK [PERMANENTFLAGS (\\Seen", ")] x\r\n")] {
+        for (head, tail) in [
+            ("* CAPABILITY IMAP4rev1", "\r\n"), ("* FLAGS (\\Seen", ")\r\n"),
+            ("* OK [PERMANENTFLAGS (\\Seen", ")] x\r\n"),
+        ] {
             let bytes = repeated(head, " A", 1_000_000, tail + "* 2 EXISTS\r\n")
             let (values, errors) = responses(bytes)
             XCTAssertEqual(errors.map(\.kind), [.valuesTooLarge], head)
@@ -79,7 +89,8 @@ final class DecodedSizeTests: XCTestCase {
         let small = [UInt8](repeating: UInt8(ascii: "s"), count: 9_000)
         var input = Array("* 1 FETCH (UID 7 BODY[] {20000}\r\n".utf8) + body + Array(")\r\n".utf8)
         input += Array("* 2 FETCH (UID 8 BODY[1] {9000}\r\n".utf8) + small + Array(" BODY[2] {9000}\r\n".utf8) + small
-        input += Array(" BODY[3] {9000}\r\n".utf8) + small + Array(" BODY[4] {9000}\r\n".utf8) + small + Array(")\r\n".utf8)
+        input +=
+            Array(" BODY[3] {9000}\r\n".utf8) + small + Array(" BODY[4] {9000}\r\n".utf8) + small + Array(")\r\n".utf8)
         input += Array("* 3 FETCH (UID 9 BODY[] {9000}\r\n".utf8) + small + Array(")\r\nA1 OK done\r\n".utf8)
         for chunk in [1 << 20, 4096, 777] {
             var decoder = ResponseDecoder(options: .init(limits: limits, streamLiteralsAbove: 4096))
@@ -102,7 +113,10 @@ final class DecodedSizeTests: XCTestCase {
             // The 20,000-byte literal breaks maxLiteralSize; the second response's four
             // literals (36 KB) break maxFrameSize; each is one error and is skipped.
             XCTAssertEqual(errors.map(\.kind), [.literalTooLarge, .frameTooLarge], "chunk \(chunk)")
-            XCTAssertEqual(errors.map(\.frameOffset), [0, input.firstRange(of: Array("* 2 FETCH".utf8))?.lowerBound ?? -1])
+            XCTAssertEqual(
+                errors.map(\.frameOffset),
+                [0, input.firstRange(of: Array("* 2 FETCH".utf8))?.lowerBound ?? -1]
+            )
             XCTAssertEqual(values.count, 2, "chunk \(chunk)")
             guard case .untagged(.fetch(3, let items))? = values.first else { return XCTFail("\(values)") }
             guard case .bodySection(_, _, let data)? = items.last else { return XCTFail("\(items)") }
@@ -128,7 +142,9 @@ final class DecodedSizeTests: XCTestCase {
         // would have the growing frame parsed again.
         let label = "{5000}\r\n" + String(repeating: "l", count: 5000)
         let count = 400
-        let input = Array(("* 1 FETCH (X-GM-LABELS (" + Array(repeating: label, count: count).joined(separator: " ") + "))\r\n").utf8)
+        let input = Array(
+            ("* 1 FETCH (X-GM-LABELS (" + Array(repeating: label, count: count).joined(separator: " ") + "))\r\n").utf8
+        )
         var decoder = ResponseDecoder(options: .init(streamLiteralsAbove: 4096))
         decoder.append(input)
         var maxSpent = 0
@@ -150,7 +166,10 @@ final class DecodedSizeTests: XCTestCase {
         XCTAssertGreaterThan(maxSpent, 0)
 
         var commands = CommandDecoder(options: .init(streamLiteralsAbove: 4096))
-        let search = Array(("A1 SEARCH" + String(repeating: " TEXT {5000+}\r\n" + String(repeating: "t", count: 5000), count: count) + "\r\n").utf8)
+        let search = Array(
+            ("A1 SEARCH" + String(repeating: " TEXT {5000+}\r\n" + String(repeating: "t", count: 5000), count: count)
+                + "\r\n").utf8
+        )
         commands.append(search)
         var messages = 0
         var spent = 0
@@ -177,11 +196,16 @@ final class DecodedSizeTests: XCTestCase {
             thread += uid % 10 == 0 ? " (\(uid) (\(uid + 1))(\(uid + 2) \(uid + 3)))" : uid % 10 < 4 ? "" : " (\(uid))"
         }
         // A BODYSTRUCTURE of 5,000 attachments, as Dovecot writes them.
-        let part = #"("application" "octet-stream" ("name" "report-2026.pdf") NIL NIL "base64" 123456 NIL ("attachment" ("filename" "report-2026.pdf")) NIL NIL)"#
-        let body = "* 1 FETCH (UID 9 BODYSTRUCTURE (" + String(repeating: part, count: 5_000) + #" "mixed" ("boundary" "b1") NIL NIL NIL))"#
+        let part =
+            #"("application" "octet-stream" ("name" "report-2026.pdf") NIL NIL "base64" 123456 NIL ("attachment" ("filename" "report-2026.pdf")) NIL NIL)"#
+        let body =
+            "* 1 FETCH (UID 9 BODYSTRUCTURE (" + String(repeating: part, count: 5_000)
+            + #" "mixed" ("boundary" "b1") NIL NIL NIL))"#
         // An envelope with 20,000 recipients; FLAGS with 20,000 keywords; CAPABILITY with 500.
         let to = (0..<20_000).map { #"("Recipient \#($0)" NIL "user\#($0)" "example.com")"# }.joined()
-        let envelope = #"* 2 FETCH (ENVELOPE ("Mon, 7 Feb 1994 21:52:25 -0800" "Meeting" (("A" NIL "a" "example.com")) NIL NIL ("# + to + #") NIL NIL NIL "<id@example.com>"))"#
+        let envelope =
+            #"* 2 FETCH (ENVELOPE ("Mon, 7 Feb 1994 21:52:25 -0800" "Meeting" (("A" NIL "a" "example.com")) NIL NIL ("#
+            + to + #") NIL NIL NIL "<id@example.com>"))"#
         let flags = "* FLAGS (\\Seen " + (0..<20_000).map { "$Label\($0)" }.joined(separator: " ") + ")"
         let capability = "* CAPABILITY IMAP4rev1 " + (0..<500).map { "X-EXTENSION-\($0)" }.joined(separator: " ")
         let labels = "* 3 FETCH (X-GM-LABELS (" + (0..<5_000).map { "\"Label \($0)\"" }.joined(separator: " ") + "))"
@@ -191,9 +215,12 @@ final class DecodedSizeTests: XCTestCase {
             XCTAssertEqual(values.count, 1, String(text.prefix(40)))
         }
         // A MULTIAPPEND of 2,000 small messages; a SEARCH of 300 keys; a UID set of 100,000 ranges.
-        let append = "A1 APPEND INBOX" + String(repeating: " (\\Seen) \"7-Feb-1994 21:52:25 -0800\" {12+}\r\nHello world!", count: 2_000)
+        let append =
+            "A1 APPEND INBOX"
+            + String(repeating: " (\\Seen) \"7-Feb-1994 21:52:25 -0800\" {12+}\r\nHello world!", count: 2_000)
         let search = "A2 SEARCH " + (0..<300).map { "OR FROM user\($0) SUBJECT \"topic \($0)\"" }.joined(separator: " ")
-        let store = "A3 UID STORE " + (0..<100_000).map { "\(2 * $0 + 100_000)" }.joined(separator: ",") + " +FLAGS (\\Seen)"
+        let store =
+            "A3 UID STORE " + (0..<100_000).map { "\(2 * $0 + 100_000)" }.joined(separator: ",") + " +FLAGS (\\Seen)"
         for text in [append, search] {
             let (values, errors) = commands(Array((text + "\r\n").utf8))
             XCTAssertEqual(errors, [], String(text.prefix(40)))
@@ -219,19 +246,49 @@ final class DecodedSizeTests: XCTestCase {
 
     static let responseLists: [ListFrame] = [
         ListFrame(rule: "namespace", head: "* NAMESPACE (", unit: #"("" "/")"#, tail: ") NIL NIL"),
-        ListFrame(rule: "namespace-response-extension", head: #"* NAMESPACE (("" "/" "X" ("a""#, unit: #" "a""#, tail: "))) NIL NIL"),
+        ListFrame(
+            rule: "namespace-response-extension",
+            head: #"* NAMESPACE (("" "/" "X" ("a""#,
+            unit: #" "a""#,
+            tail: "))) NIL NIL"
+        ),
         ListFrame(rule: "resp-text-code", head: "* NO [BADCHARSET (a", unit: " a", tail: ")] x"),
-        ListFrame(rule: "body-type-mpart", head: "* 1 FETCH (BODYSTRUCTURE (", unit: #"("text" "plain" NIL NIL NIL "7bit" 0 0)"#, tail: #" "mixed"))"#),
-        ListFrame(rule: "body-fld-param", head: #"* 1 FETCH (BODYSTRUCTURE ("text" "plain" ("a" "b""#, unit: #" "a" "b""#, tail: #") NIL NIL "7bit" 0 0))"#),
-        ListFrame(rule: "body-fld-lang", head: #"* 1 FETCH (BODYSTRUCTURE ("text" "plain" NIL NIL NIL "7bit" 0 0 NIL NIL ("a""#, unit: #" "a""#, tail: ")))"),
-        ListFrame(rule: "body-extension", head: #"* 1 FETCH (BODYSTRUCTURE ("text" "plain" NIL NIL NIL "7bit" 0 0 NIL NIL NIL NIL"#, unit: " 1", tail: "))"),
+        ListFrame(
+            rule: "body-type-mpart",
+            head: "* 1 FETCH (BODYSTRUCTURE (",
+            unit: #"("text" "plain" NIL NIL NIL "7bit" 0 0)"#,
+            tail: #" "mixed"))"#
+        ),
+        ListFrame(
+            rule: "body-fld-param",
+            head: #"* 1 FETCH (BODYSTRUCTURE ("text" "plain" ("a" "b""#,
+            unit: #" "a" "b""#,
+            tail: #") NIL NIL "7bit" 0 0))"#
+        ),
+        ListFrame(
+            rule: "body-fld-lang",
+            head: #"* 1 FETCH (BODYSTRUCTURE ("text" "plain" NIL NIL NIL "7bit" 0 0 NIL NIL ("a""#,
+            unit: #" "a""#,
+            tail: ")))"
+        ),
+        ListFrame(
+            rule: "body-extension",
+            head: #"* 1 FETCH (BODYSTRUCTURE ("text" "plain" NIL NIL NIL "7bit" 0 0 NIL NIL NIL NIL"#,
+            unit: " 1",
+            tail: "))"
+        ),
         ListFrame(rule: "status-att-list", head: "* STATUS INBOX (MESSAGES 1", unit: " MESSAGES 1", tail: ")"),
         ListFrame(rule: "acl-data", head: "* ACL INBOX", unit: " a r", tail: ""),
         ListFrame(rule: "listrights-data", head: "* LISTRIGHTS INBOX a r", unit: " a", tail: ""),
         ListFrame(rule: "quota-response", head: #"* QUOTA "" (STORAGE 1 1"#, unit: " STORAGE 1 1", tail: ")"),
         ListFrame(rule: "quotaroot-response", head: "* QUOTAROOT INBOX", unit: " a", tail: ""),
         ListFrame(rule: "mbx-list-flags", head: #"* LIST (\A"#, unit: #" \A"#, tail: #") "/" INBOX"#),
-        ListFrame(rule: "childinfo-extended-item", head: #"* LIST () "/" INBOX (CHILDINFO ("A""#, unit: #" "A""#, tail: "))"),
+        ListFrame(
+            rule: "childinfo-extended-item",
+            head: #"* LIST () "/" INBOX (CHILDINFO ("A""#,
+            unit: #" "A""#,
+            tail: "))"
+        ),
         ListFrame(rule: "thread-data", head: "* THREAD (1)", unit: "(1)", tail: ""),
         ListFrame(rule: "thread-members", head: "* THREAD (1", unit: " 1", tail: ")"),
         ListFrame(rule: "thread-nested", head: "* THREAD (1 (1)", unit: "(1)", tail: ")"),
@@ -240,7 +297,12 @@ final class DecodedSizeTests: XCTestCase {
         ListFrame(rule: "msg-att", head: "* 1 FETCH (X-GM-LABELS (a", unit: " a", tail: "))"),
         ListFrame(rule: "flag-list", head: "* FLAGS (a", unit: " a", tail: ")"),
         ListFrame(rule: "capability-data", head: "* CAPABILITY IMAP4rev1", unit: " A", tail: ""),
-        ListFrame(rule: "env-to", head: "* 1 FETCH (ENVELOPE (NIL NIL NIL NIL NIL (", unit: "(NIL NIL NIL NIL)", tail: ") NIL NIL NIL NIL))"),
+        ListFrame(
+            rule: "env-to",
+            head: "* 1 FETCH (ENVELOPE (NIL NIL NIL NIL NIL (",
+            unit: "(NIL NIL NIL NIL)",
+            tail: ") NIL NIL NIL NIL))"
+        ),
         ListFrame(rule: "mailbox-data", head: "* SEARCH 1", unit: " 1", tail: ""),
         ListFrame(rule: "sort-data", head: "* SORT 1", unit: " 1", tail: ""),
         ListFrame(rule: "sequence-set", head: "* VANISHED 1", unit: ",1", tail: ""),
@@ -262,7 +324,12 @@ final class DecodedSizeTests: XCTestCase {
         ListFrame(rule: "header-list", head: "A1 FETCH 1 BODY[HEADER.FIELDS (a", unit: " a", tail: ")]"),
         ListFrame(rule: "flag-list", head: "A1 STORE 1 +FLAGS (a", unit: " a", tail: ")"),
         ListFrame(rule: "store-att-flags", head: "A1 STORE 1 +X-GM-LABELS a", unit: " a", tail: ""),
-        ListFrame(rule: "store-modifier", head: "A1 STORE 1 (UNCHANGEDSINCE 1", unit: " UNCHANGEDSINCE 1", tail: #") +FLAGS (\Seen)"#),
+        ListFrame(
+            rule: "store-modifier",
+            head: "A1 STORE 1 (UNCHANGEDSINCE 1",
+            unit: " UNCHANGEDSINCE 1",
+            tail: #") +FLAGS (\Seen)"#
+        ),
         ListFrame(rule: "cat-part", head: "A1 APPEND INBOX CATENATE (URL a", unit: " URL a", tail: ")"),
         ListFrame(rule: "command-select", head: #"A1 CANCELUPDATE "a""#, unit: #" "a""#, tail: ""),
         ListFrame(rule: "select-params", head: "A1 SELECT INBOX (CONDSTORE", unit: " CONDSTORE", tail: ")"),
@@ -308,8 +375,11 @@ final class DecodedSizeTests: XCTestCase {
     /// A few items of `frame` decode; a hundred kilobytes of them are one `.valuesTooLarge`
     /// error naming the rule (with the frame's tag), and the frame after it decodes.
     func assertCharged(
-        _ frame: ListFrame, next: String, _ decode: ([UInt8]) -> (count: Int, errors: [IMAPDecodingError]),
-        file: StaticString = #filePath, line: UInt = #line
+        _ frame: ListFrame,
+        next: String,
+        _ decode: ([UInt8]) -> (count: Int, errors: [IMAPDecodingError]),
+        file: StaticString = #filePath,
+        line: UInt = #line
     ) {
         let label = "\(frame.rule): \(frame.head)"
         let few = decode(repeated(frame.head, frame.unit, 3, frame.tail + "\r\n"))

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import IMAPCodec
 
 /// Attacks from Fixtures/hostile (and larger ones built here): the decoders return values
@@ -17,7 +18,12 @@ final class HostileInputTests: XCTestCase {
         try Array(Data(contentsOf: URL(fileURLWithPath: fixturesDirectory + "/hostile/" + name)))
     }
 
-    func decodeResponses(_ bytes: [UInt8], lenient: Bool = true, limits: DecodingLimits = .responses, chunk: Int = 65536) -> Outcome {
+    func decodeResponses(
+        _ bytes: [UInt8],
+        lenient: Bool = true,
+        limits: DecodingLimits = .responses,
+        chunk: Int = 65536
+    ) -> Outcome {
         var decoder = ResponseDecoder(options: ResponseDecoder.Options(limits: limits, lenient: lenient))
         var outcome = Outcome()
         var start = 0
@@ -38,7 +44,12 @@ final class HostileInputTests: XCTestCase {
         return outcome
     }
 
-    func decodeCommands(_ bytes: [UInt8], lenient: Bool = true, limits: DecodingLimits = .commands, chunk: Int = 65536) -> Outcome {
+    func decodeCommands(
+        _ bytes: [UInt8],
+        lenient: Bool = true,
+        limits: DecodingLimits = .commands,
+        chunk: Int = 65536
+    ) -> Outcome {
         var decoder = CommandDecoder(options: CommandDecoder.Options(limits: limits, lenient: lenient))
         var outcome = Outcome()
         var start = 0
@@ -87,7 +98,10 @@ final class HostileInputTests: XCTestCase {
     func testWrongLiteralCountSwallowsOnlyItsOwnFrame() throws {
         let o = decodeResponses(try Self.fixture("literal-swallows-tagged.s2c"))
         XCTAssertEqual(o.errors.count, 1)
-        XCTAssertEqual(o.responses, [.tagged(TaggedResponse(tag: Tag("A2")!, status: .ok, text: ResponseText(text: "next")))])
+        XCTAssertEqual(
+            o.responses,
+            [.tagged(TaggedResponse(tag: Tag("A2")!, status: .ok, text: ResponseText(text: "next")))]
+        )
     }
 
     func testNulBytes() throws {
@@ -162,7 +176,13 @@ final class HostileInputTests: XCTestCase {
             for lenient in [true, false] {
                 let o = decodeResponses(try Self.fixture(name), lenient: lenient, chunk: 1000)
                 for response in o.responses {
-                    XCTAssertEqual(try ResponseDecoder.decode(ResponseEncoder().encode(response), options: .init(lenient: lenient)), response)
+                    XCTAssertEqual(
+                        try ResponseDecoder.decode(
+                            ResponseEncoder().encode(response),
+                            options: .init(lenient: lenient)
+                        ),
+                        response
+                    )
                 }
             }
         }
@@ -172,13 +192,17 @@ final class HostileInputTests: XCTestCase {
     /// 100,000 nested parentheses wherever lists nest: a depth error, no stack overflow.
     func testDeepNestingIsADepthError() throws {
         let deep = String(repeating: "(", count: 100_000)
-        for text in ["* 1 FETCH (BODYSTRUCTURE \(deep)\r\n", "* FLAGS \(deep)\r\n", "* 1 FETCH \(deep)\r\n",
-                     "* 1 FETCH (X-GM-LABELS \(deep)\r\n", "* THREAD \(deep)\r\n", "* OK [PERMANENTFLAGS \(deep)] x\r\n"] {
+        for text in [
+            "* 1 FETCH (BODYSTRUCTURE \(deep)\r\n", "* FLAGS \(deep)\r\n", "* 1 FETCH \(deep)\r\n",
+            "* 1 FETCH (X-GM-LABELS \(deep)\r\n", "* THREAD \(deep)\r\n", "* OK [PERMANENTFLAGS \(deep)] x\r\n",
+        ] {
             let o = decodeResponses(Array(text.utf8))
             XCTAssertEqual(o.errors.count, 1, String(text.prefix(30)))
         }
-        for text in ["A1 SEARCH \(deep)\r\n", "A1 SEARCH " + String(repeating: "NOT ", count: 100_000) + "ALL\r\n",
-                     "A1 FETCH 1 \(deep)\r\n", "A1 STORE 1 FLAGS \(deep)\r\n"] {
+        for text in [
+            "A1 SEARCH \(deep)\r\n", "A1 SEARCH " + String(repeating: "NOT ", count: 100_000) + "ALL\r\n",
+            "A1 FETCH 1 \(deep)\r\n", "A1 STORE 1 FLAGS \(deep)\r\n",
+        ] {
             var limits = DecodingLimits.commands
             limits.maxLineLength = 1 << 20
             let c = decodeCommands(Array(text.utf8), limits: limits)
@@ -263,7 +287,10 @@ final class HostileInputTests: XCTestCase {
     func testBytesBufferedBeforeTLSCanBeDiscarded() throws {
         var client = ResponseDecoder()
         client.append(Array("A1 OK Begin TLS negotiation now\r\n* 1 EXISTS\r\n".utf8))
-        XCTAssertEqual(try client.next(), .tagged(TaggedResponse(tag: Tag("A1")!, status: .ok, text: ResponseText(text: "Begin TLS negotiation now"))))
+        XCTAssertEqual(
+            try client.next(),
+            .tagged(TaggedResponse(tag: Tag("A1")!, status: .ok, text: ResponseText(text: "Begin TLS negotiation now")))
+        )
         XCTAssertEqual(Array(client.bufferedBytes), Array("* 1 EXISTS\r\n".utf8))
         XCTAssertEqual(client.discardBufferedBytes(), 12)
         XCTAssertNil(try client.next())

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import IMAPCodec
 
 final class RecoveryAndMutationTests: XCTestCase {
@@ -98,8 +99,11 @@ final class RecoveryAndMutationTests: XCTestCase {
                 for response in Self.allResponses(mutated, lenient: lenient).values {
                     decodedValues += 1
                     let wire = encoder.encode(response)
-                    XCTAssertEqual(try ResponseDecoder.decode(wire, options: .init(lenient: lenient)), response,
-                                   "\(source.name) round \(round): \(ASCII.escaped(wire.prefix(200)))")
+                    XCTAssertEqual(
+                        try ResponseDecoder.decode(wire, options: .init(lenient: lenient)),
+                        response,
+                        "\(source.name) round \(round): \(ASCII.escaped(wire.prefix(200)))"
+                    )
                 }
             } else {
                 var decoder = CommandDecoder(options: .init(lenient: lenient))
@@ -136,7 +140,10 @@ final class RecoveryAndMutationTests: XCTestCase {
             case 0:  // flip a byte
                 bytes[i] ^= UInt8.random(in: 1...255, using: &rng)
             case 1:  // set a byte to an IMAP special
-                bytes[i] = [0x28, 0x29, 0x7B, 0x7D, 0x22, 0x5C, 0x20, 0x0D, 0x0A, 0x00, 0x2A, 0x5B, 0x5D][Int.random(in: 0..<13, using: &rng)]
+                bytes[i] =
+                    [0x28, 0x29, 0x7B, 0x7D, 0x22, 0x5C, 0x20, 0x0D, 0x0A, 0x00, 0x2A, 0x5B, 0x5D][
+                        Int.random(in: 0..<13, using: &rng)
+                    ]
             case 2:  // truncate
                 bytes.removeSubrange(i...)
             case 3:  // duplicate a run
@@ -147,11 +154,16 @@ final class RecoveryAndMutationTests: XCTestCase {
                 let s = Int.random(in: 0..<splice.count, using: &rng)
                 bytes.insert(contentsOf: splice[s..<min(splice.count, s + Int.random(in: 1...200, using: &rng))], at: i)
             case 5:  // change a literal count
-                if let brace = bytes[i...].firstIndex(of: 0x7B), brace + 1 < bytes.count, ASCII.isDigit(bytes[brace + 1]) {
+                if let brace = bytes[i...].firstIndex(of: 0x7B), brace + 1 < bytes.count,
+                    ASCII.isDigit(bytes[brace + 1])
+                {
                     let counts = ["0", "1", "99999999999", "18446744073709551616", "4096"]
                     var end = brace + 1
                     while end < bytes.count, ASCII.isDigit(bytes[end]) { end += 1 }
-                    bytes.replaceSubrange((brace + 1)..<end, with: Array(counts[Int.random(in: 0..<counts.count, using: &rng)].utf8))
+                    bytes.replaceSubrange(
+                        (brace + 1)..<end,
+                        with: Array(counts[Int.random(in: 0..<counts.count, using: &rng)].utf8)
+                    )
                 }
             default:  // delete a run
                 let end = min(bytes.count, i + Int.random(in: 1...16, using: &rng))

@@ -1,10 +1,12 @@
+import XCTest
+
+@testable import IMAPCodec
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import XCTest
-@testable import IMAPCodec
 
 /// A plain blocking TCP IMAP client for the live tests: every byte it sends comes from
 /// `CommandEncoder`, every byte it receives goes through `ResponseDecoder`.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import IMAPCodec
 
 /// Real IMAP clients against ``TestIMAPServer`` (a server built on the codec) on loopback:
@@ -38,10 +39,13 @@ final class RealClientTests: XCTestCase {
     /// Runs a program from the repository root, output in temporary files (no pipe
     /// deadlocks), killed after `timeout` seconds.
     func run(_ executable: URL, _ arguments: [String], timeout: Double = 60) throws -> Run {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("real-client-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "real-client-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let out = directory.appendingPathComponent("stdout"), err = directory.appendingPathComponent("stderr")
+        let out = directory.appendingPathComponent("stdout")
+        let err = directory.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
@@ -60,8 +64,11 @@ final class RealClientTests: XCTestCase {
             XCTFail("\(executable.lastPathComponent) \(arguments) timed out after \(timeout)s")
         }
         return Run(
-            status: process.terminationStatus, stdout: try Data(contentsOf: out),
-            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self), seconds: Date().timeIntervalSince(start))
+            status: process.terminationStatus,
+            stdout: try Data(contentsOf: out),
+            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self),
+            seconds: Date().timeIntervalSince(start)
+        )
     }
 
     func startServer(_ options: TestIMAPServer.Options = .init()) throws -> TestIMAPServer {
@@ -88,7 +95,9 @@ final class RealClientTests: XCTestCase {
         XCTAssertEqual(tooLong.status, .bad)
         XCTAssertTrue(try client.run(.login(user: "test", password: "pass")).isOK)
         let message = ByteString(Array(("Subject: big\r\n\r\n" + String(repeating: "y", count: 5000)).utf8))
-        let append = try client.run(.append(AppendCommand(mailbox: MailboxName("INBOX"), messages: [AppendMessage(data: .literal(message))])))
+        let append = try client.run(
+            .append(AppendCommand(mailbox: MailboxName("INBOX"), messages: [AppendMessage(data: .literal(message))]))
+        )
         XCTAssertTrue(append.isOK, "\(append)")
         XCTAssertEqual(append.continuations.count, 1)
     }
@@ -98,10 +107,15 @@ final class RealClientTests: XCTestCase {
     func runImaplib(literalPlus: Bool) throws {
         let python = try tool("python3")
         let server = try startServer(.init(literalPlus: literalPlus))
-        let result = try run(python, ["Tests/Interop/imaplib_client.py", "\(server.port)"] + (literalPlus ? ["--literal-plus"] : []))
+        let result = try run(
+            python,
+            ["Tests/Interop/imaplib_client.py", "\(server.port)"] + (literalPlus ? ["--literal-plus"] : [])
+        )
         XCTAssertEqual(result.status, 0, result.log)
         XCTAssertTrue(result.text.contains("imaplib: all steps passed"), result.log)
-        print("imaplib session (LITERAL+ \(literalPlus ? "advertised" : "not advertised")): \(String(format: "%.2f", result.seconds)) s")
+        print(
+            "imaplib session (LITERAL+ \(literalPlus ? "advertised" : "not advertised")): \(String(format: "%.2f", result.seconds)) s"
+        )
     }
 
     /// LOGIN, LIST/LSUB/STATUS, EXAMINE, SELECT, FETCH (attributes, header fields, header,
@@ -136,8 +150,12 @@ final class RealClientTests: XCTestCase {
         // LIST (curl sends LIST "" * for a URL without a mailbox).
         var r = try curl(["\(base)/"])
         XCTAssertEqual(r.status, 0, r.log)
-        XCTAssertEqual(r.text, "* LIST (\\HasNoChildren) \"/\" INBOX\r\n* LIST (\\HasNoChildren \\Sent) \"/\" Sent\r\n"
-            + "* LIST (\\HasNoChildren) \"/\" Entw&APw-rfe\r\n", r.log)
+        XCTAssertEqual(
+            r.text,
+            "* LIST (\\HasNoChildren) \"/\" INBOX\r\n* LIST (\\HasNoChildren \\Sent) \"/\" Sent\r\n"
+                + "* LIST (\\HasNoChildren) \"/\" Entw&APw-rfe\r\n",
+            r.log
+        )
 
         // LIST with the non-ASCII mailbox as the reference.
         r = try curl(["\(base)/Entw%26APw-rfe"])
@@ -179,8 +197,13 @@ final class RealClientTests: XCTestCase {
         XCTAssertEqual(r.text, "* SEARCH 2 3\r\n", r.log)
 
         // APPEND (curl uploads with a synchronizing literal), then fetch it back.
-        let upload = FileManager.default.temporaryDirectory.appendingPathComponent("curl-upload-\(UUID().uuidString).eml")
-        let message = Data("From: curl <curl@example.org>\r\nTo: test@example.org\r\nSubject: Uploaded by curl\r\n\r\nHi from curl.\r\n".utf8)
+        let upload = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "curl-upload-\(UUID().uuidString).eml"
+        )
+        let message = Data(
+            "From: curl <curl@example.org>\r\nTo: test@example.org\r\nSubject: Uploaded by curl\r\n\r\nHi from curl.\r\n"
+                .utf8
+        )
         try message.write(to: upload)
         defer { try? FileManager.default.removeItem(at: upload) }
         r = try curl(["-T", upload.path, "\(base)/INBOX"])

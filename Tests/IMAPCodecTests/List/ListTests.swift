@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 private func list(_ s: inout ParserState) throws(IMAPDecodingError) -> MailboxListData { try s.mailboxList() }
@@ -50,11 +51,17 @@ final class ListTests: XCTestCase {
         XCTAssertEqual(data.extendedItems, [.oldName(MailboxName(bytes: "OldMailbox"))])
         // unknown extended item kept
         data = try parse(#"() "." Foo (X-THING (a "b c" (d)) X-NUM 42 X-SET 1:5,7)"#, list)
-        XCTAssertEqual(data.extendedItems, [
-            .other(tag: "X-THING", value: .list([.astring("a"), .astring("b c"), .list([.astring("d")])])),
-            .other(tag: "X-NUM", value: .number(42)),
-            .other(tag: "X-SET", value: .sequenceSet(SequenceSet([.range(.number(1), .number(5)), .single(.number(7))])!)),
-        ])
+        XCTAssertEqual(
+            data.extendedItems,
+            [
+                .other(tag: "X-THING", value: .list([.astring("a"), .astring("b c"), .list([.astring("d")])])),
+                .other(tag: "X-NUM", value: .number(42)),
+                .other(
+                    tag: "X-SET",
+                    value: .sequenceSet(SequenceSet([.range(.number(1), .number(5)), .single(.number(7))])!)
+                ),
+            ]
+        )
         // escaped delimiter
         data = try parse(#"() "\\" Foo"#, list)
         XCTAssertEqual(data.delimiter, ASCII.backslash)
@@ -158,19 +165,34 @@ final class ListTests: XCTestCase {
     func testUTF8Accept() throws {
         let data = try parse(#"() "/" "Entwürfe""#, utf8Accept: true, list)
         XCTAssertEqual(data.mailbox.bytes, "Entw&APw-rfe")
-        let out = written(options: EncodingOptions(literalMode: .response, utf8Accept: true)) { $0.writeMailboxList(data) }
+        let out = written(options: EncodingOptions(literalMode: .response, utf8Accept: true)) {
+            $0.writeMailboxList(data)
+        }
         XCTAssertEqual(out, #"() "/" "Entwürfe""#)
         XCTAssertEqual(written { $0.writeMailboxList(data) }, #"() "/" Entw&APw-rfe"#)
     }
 
     func testWriter() {
-        let data = MailboxListData(attributes: [.hasNoChildren, .sent], delimiter: UInt8(ascii: "\""), mailbox: MailboxName(bytes: "My files"),
-                                   extendedItems: [.childInfo(["SUBSCRIBED"]), .oldName(.inbox)])
-        XCTAssertEqual(written { $0.writeMailboxList(data) }, #"(\HasNoChildren \Sent) "\"" "My files" (CHILDINFO ("SUBSCRIBED") OLDNAME (INBOX))"#)
-        let cmd = ListCommand(selectOptions: [.subscribed, .recursiveMatch], reference: MailboxName(bytes: ""),
-                              patterns: [MailboxName(bytes: "*"), MailboxName(bytes: "a b%")],
-                              returnOptions: [.children, .status([.messages, .size])])
-        XCTAssertEqual(written { $0.writeListArguments(cmd) }, #"(SUBSCRIBED RECURSIVEMATCH) "" (* "a b%") RETURN (CHILDREN STATUS (MESSAGES SIZE))"#)
+        let data = MailboxListData(
+            attributes: [.hasNoChildren, .sent],
+            delimiter: UInt8(ascii: "\""),
+            mailbox: MailboxName(bytes: "My files"),
+            extendedItems: [.childInfo(["SUBSCRIBED"]), .oldName(.inbox)]
+        )
+        XCTAssertEqual(
+            written { $0.writeMailboxList(data) },
+            #"(\HasNoChildren \Sent) "\"" "My files" (CHILDINFO ("SUBSCRIBED") OLDNAME (INBOX))"#
+        )
+        let cmd = ListCommand(
+            selectOptions: [.subscribed, .recursiveMatch],
+            reference: MailboxName(bytes: ""),
+            patterns: [MailboxName(bytes: "*"), MailboxName(bytes: "a b%")],
+            returnOptions: [.children, .status([.messages, .size])]
+        )
+        XCTAssertEqual(
+            written { $0.writeListArguments(cmd) },
+            #"(SUBSCRIBED RECURSIVEMATCH) "" (* "a b%") RETURN (CHILDREN STATUS (MESSAGES SIZE))"#
+        )
     }
 
     func testRoundTrip() {
@@ -183,7 +205,11 @@ final class ListTests: XCTestCase {
             assertRoundTrip(cmd, write: { $0.writeListArguments(cmd) }, parse: listArgs)
 
             let lsub = g.lsubCommand()
-            assertRoundTrip(lsub, write: { $0.writeLSubArguments(lsub) }, parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.lsubArguments() })
+            assertRoundTrip(
+                lsub,
+                write: { $0.writeLSubArguments(lsub) },
+                parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.lsubArguments() }
+            )
         }
     }
 
@@ -192,7 +218,11 @@ final class ListTests: XCTestCase {
         let options = EncodingOptions(literalMode: .response, utf8Accept: true)
         for _ in 0..<200 {
             let name = g.mailbox()
-            let data = MailboxListData(attributes: g.array(0...2) { $0.attribute() }, delimiter: g.delimiter(), mailbox: name)
+            let data = MailboxListData(
+                attributes: g.array(0...2) { $0.attribute() },
+                delimiter: g.delimiter(),
+                mailbox: name
+            )
             assertRoundTrip(data, options: options, write: { $0.writeMailboxList(data) }, parse: list)
         }
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 /// Random values of the mailbox-data types, for seeded round trips.
@@ -21,7 +22,9 @@ struct MailboxDataGen {
         return out
     }
 
-    static let atomChars = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.+=!#&'$,:;<>?@^`|~/".utf8)
+    static let atomChars = Array(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.+=!#&'$,:;<>?@^`|~/".utf8
+    )
     static let labelChars = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:".utf8)
 
     mutating func atomString(_ length: ClosedRange<Int> = 1...10) -> String {
@@ -29,7 +32,8 @@ struct MailboxDataGen {
     }
 
     mutating func label() -> String {
-        pick(["X", "x-", "Foo", "VENDOR.", "_a"]) + String(decoding: (0..<int(0...6)).map { _ in pick(Self.labelChars) }, as: UTF8.self)
+        pick(["X", "x-", "Foo", "VENDOR.", "_a"])
+            + String(decoding: (0..<int(0...6)).map { _ in pick(Self.labelChars) }, as: UTF8.self)
     }
 
     /// Bytes for a string or astring: atoms, text with spaces and quotes, UTF-8, CR/LF
@@ -38,7 +42,8 @@ struct MailboxDataGen {
         switch int(0...6) {
         case 0: return ByteString(atomString())
         case 1: return ""
-        case 2: return ByteString(pick(["My files", "Reports \"Q1\"", "back\\slash", "a]b", "(paren", "%wild*", "NIL"]))
+        case 2:
+            return ByteString(pick(["My files", "Reports \"Q1\"", "back\\slash", "a]b", "(paren", "%wild*", "NIL"]))
         case 3: return ByteString(pick(["Entwürfe", "日本語", "Emoji 🎉"]))
         case 4: return ByteString(Array("line\r\nbreak".utf8))
         case 5: return ByteString((0..<int(1...20)).map { _ in UInt8(int(1...255)) })
@@ -53,7 +58,10 @@ struct MailboxDataGen {
         }
         switch int(0...5) {
         case 0: return .inbox
-        case 1: return MailboxName(bytes: ByteString(pick(["Entw&APw-rfe", "&ZeVnLIqe-", "R&-D", "Emoji &2D3c7A-", "Archive/2024", ""])))
+        case 1:
+            return MailboxName(
+                bytes: ByteString(pick(["Entw&APw-rfe", "&ZeVnLIqe-", "R&-D", "Emoji &2D3c7A-", "Archive/2024", ""]))
+            )
         case 2: return MailboxName(pick(["Entwürfe", "日本語/子", "Sent Items"]))
         case 3: return MailboxName(bytes: ByteString(atomString()))
         default: return MailboxName(bytes: bytes())
@@ -68,12 +76,18 @@ struct MailboxDataGen {
     }
 
     mutating func capability() -> Capability {
-        if bool() { return pick([.imap4rev1, .imap4rev2, .literalPlus, .literalMinus, .idle, .authPlain, .utf8Accept, .condStore]) }
+        if bool() {
+            return pick([
+                .imap4rev1, .imap4rev2, .literalPlus, .literalMinus, .idle, .authPlain, .utf8Accept, .condStore,
+            ])
+        }
         return Capability(atomString()) ?? .idle
     }
 
     mutating func attribute() -> MailboxAttribute {
-        if bool() { return pick([.noSelect, .hasChildren, .hasNoChildren, .marked, .unmarked, .sent, .trash, .important]) }
+        if bool() {
+            return pick([.noSelect, .hasChildren, .hasNoChildren, .marked, .unmarked, .sent, .trash, .important])
+        }
         return MailboxAttribute("\\" + atomString()) ?? .all
     }
 
@@ -114,16 +128,21 @@ struct MailboxDataGen {
     }
 
     mutating func statusAttribute() -> StatusAttribute {
-        pick([.messages, .recent, .uidNext, .uidValidity, .unseen, .deleted, .size, .highestModSeq, .appendLimit, .mailboxID])
+        pick([
+            .messages, .recent, .uidNext, .uidValidity, .unseen, .deleted, .size, .highestModSeq, .appendLimit,
+            .mailboxID,
+        ])
     }
 }
 
 /// Writes `value`, parses it back in strict and lenient mode, and checks both give `value`.
 func assertRoundTrip<T: Equatable>(
-    _ value: T, options: EncodingOptions = EncodingOptions(literalMode: .response),
+    _ value: T,
+    options: EncodingOptions = EncodingOptions(literalMode: .response),
     write: (inout IMAPWriter) -> Void,
     parse rule: (inout ParserState) throws(IMAPDecodingError) -> T,
-    file: StaticString = #filePath, line: UInt = #line
+    file: StaticString = #filePath,
+    line: UInt = #line
 ) {
     var writer = IMAPWriter(options: options)
     write(&writer)
@@ -142,7 +161,8 @@ func assertRoundTrip<T: Equatable>(
 
 /// Lenient: runs `rule` over `text` + CRLF, then `crlf()`, requiring everything consumed.
 func parseLine<T>(
-    _ text: String, _ rule: (inout ParserState) throws(IMAPDecodingError) -> T
+    _ text: String,
+    _ rule: (inout ParserState) throws(IMAPDecodingError) -> T
 ) throws -> T {
     var state = ParserState(Array((text + "\r\n").utf8), options: ParseOptions(lenient: true))
     let value = try rule(&state)
@@ -168,22 +188,33 @@ extension MailboxDataGen {
 
     mutating func mailboxListData() -> MailboxListData {
         MailboxListData(
-            attributes: array(0...4) { $0.attribute() }, delimiter: delimiter(), mailbox: mailbox(),
-            extendedItems: array(0...3) { $0.listExtendedItem() })
+            attributes: array(0...4) { $0.attribute() },
+            delimiter: delimiter(),
+            mailbox: mailbox(),
+            extendedItems: array(0...3) { $0.listExtendedItem() }
+        )
     }
 
     mutating func listCommand() -> ListCommand {
         let selectOptions: [ListSelectOption] = array(0...3) { g in
-            g.pick([.subscribed, .remote, .recursiveMatch, .specialUse,
-                    .other(name: "X-" + g.atomString(), value: g.bool() ? nil : g.components(depth: 2))])
+            g.pick([
+                .subscribed, .remote, .recursiveMatch, .specialUse,
+                .other(name: "X-" + g.atomString(), value: g.bool() ? nil : g.components(depth: 2)),
+            ])
         }
         let returnOptions: [ListReturnOption] = array(0...4) { g in
-            g.pick([.subscribed, .children, .specialUse, .myRights,
-                    .status(g.array(1...4) { $0.statusAttribute() }),
-                    .other(name: "X-" + g.atomString(), value: g.bool() ? nil : g.components(depth: 2))])
+            g.pick([
+                .subscribed, .children, .specialUse, .myRights,
+                .status(g.array(1...4) { $0.statusAttribute() }),
+                .other(name: "X-" + g.atomString(), value: g.bool() ? nil : g.components(depth: 2)),
+            ])
         }
-        return ListCommand(selectOptions: selectOptions, reference: mailbox(),
-                           patterns: array(1...3) { $0.pattern() }, returnOptions: returnOptions)
+        return ListCommand(
+            selectOptions: selectOptions,
+            reference: mailbox(),
+            patterns: array(1...3) { $0.pattern() },
+            returnOptions: returnOptions
+        )
     }
 
     mutating func lsubCommand() -> LSubCommand {
@@ -221,14 +252,22 @@ extension MailboxDataGen {
 
     mutating func namespaceDescriptions() -> [NamespaceDescription] {
         array(0...3) { g in
-            NamespaceDescription(prefix: g.bytes(), delimiter: g.delimiter(), extensions: g.array(0...2) { g in
-                NamespaceExtension(name: g.bytes(), values: g.array(1...3) { $0.bytes() })
-            })
+            NamespaceDescription(
+                prefix: g.bytes(),
+                delimiter: g.delimiter(),
+                extensions: g.array(0...2) { g in
+                    NamespaceExtension(name: g.bytes(), values: g.array(1...3) { $0.bytes() })
+                }
+            )
         }
     }
 
     mutating func namespaceResponse() -> NamespaceResponse {
-        NamespaceResponse(personal: namespaceDescriptions(), otherUsers: namespaceDescriptions(), shared: namespaceDescriptions())
+        NamespaceResponse(
+            personal: namespaceDescriptions(),
+            otherUsers: namespaceDescriptions(),
+            shared: namespaceDescriptions()
+        )
     }
 
     // QUOTA
@@ -238,9 +277,16 @@ extension MailboxDataGen {
     }
 
     mutating func quotaResponse() -> QuotaResponse {
-        QuotaResponse(root: bytes(), resources: array(1...4) { g in
-            QuotaResource(name: g.quotaResourceName(), usage: Int64(g.int(0...Int(Int64.max))), limit: Int64(g.int(0...Int(Int64.max))))
-        })
+        QuotaResponse(
+            root: bytes(),
+            resources: array(1...4) { g in
+                QuotaResource(
+                    name: g.quotaResourceName(),
+                    usage: Int64(g.int(0...Int(Int64.max))),
+                    limit: Int64(g.int(0...Int(Int64.max)))
+                )
+            }
+        )
     }
 
     mutating func quotaRootResponse() -> QuotaRootResponse {
@@ -248,7 +294,10 @@ extension MailboxDataGen {
     }
 
     mutating func setQuotaCommand() -> SetQuotaCommand {
-        SetQuotaCommand(root: bytes(), limits: array(0...3) { g in QuotaLimit(name: g.quotaResourceName(), limit: Int64(g.int(0...1 << 40))) })
+        SetQuotaCommand(
+            root: bytes(),
+            limits: array(0...3) { g in QuotaLimit(name: g.quotaResourceName(), limit: Int64(g.int(0...1 << 40))) }
+        )
     }
 
     // METADATA
@@ -264,7 +313,8 @@ extension MailboxDataGen {
     }
 
     mutating func metadataResponse() -> MetadataResponse {
-        let body: MetadataResponseBody = bool() ? .values(array(1...4) { $0.metadataEntryValue() }) : .entries(array(1...4) { $0.bytes() })
+        let body: MetadataResponseBody =
+            bool() ? .values(array(1...4) { $0.metadataEntryValue() }) : .entries(array(1...4) { $0.bytes() })
         return MetadataResponse(mailbox: mailbox(), body: body)
     }
 
@@ -290,7 +340,12 @@ extension MailboxDataGen {
     }
 
     mutating func listRightsResponse() -> ListRightsResponse {
-        ListRightsResponse(mailbox: mailbox(), identifier: bytes(), required: bytes(), optional: array(0...4) { $0.bytes() })
+        ListRightsResponse(
+            mailbox: mailbox(),
+            identifier: bytes(),
+            required: bytes(),
+            optional: array(0...4) { $0.bytes() }
+        )
     }
 
     mutating func myRightsResponse() -> MyRightsResponse {
@@ -317,10 +372,19 @@ extension MailboxDataGen {
         switch int(0...2) {
         case 0: return .condStore
         case 1:
-            return .qresync(QResyncParameter(
-                uidValidity: UInt32(int(1...Int(UInt32.max))), modSequence: Int64(int(1...Int(Int64.max))),
-                knownUIDs: bool() ? nil : sequenceSet(star: false),
-                sequenceMatch: bool() ? nil : SequenceMatchData(knownSequenceSet: sequenceSet(star: false), knownUIDSet: sequenceSet(star: false))))
+            return .qresync(
+                QResyncParameter(
+                    uidValidity: UInt32(int(1...Int(UInt32.max))),
+                    modSequence: Int64(int(1...Int(Int64.max))),
+                    knownUIDs: bool() ? nil : sequenceSet(star: false),
+                    sequenceMatch: bool()
+                        ? nil
+                        : SequenceMatchData(
+                            knownSequenceSet: sequenceSet(star: false),
+                            knownUIDSet: sequenceSet(star: false)
+                        )
+                )
+            )
         default: return .other(name: "X" + label(), value: bool() ? nil : taggedValue())
         }
     }
@@ -331,9 +395,14 @@ extension MailboxDataGen {
     }
 
     mutating func createCommand() -> CreateCommand {
-        let parameters: [CreateParameter] = int(0...2) == 0 ? [] : array(1...3) { g in
-            g.bool() ? .use(g.array(0...3) { $0.attribute() }) : .other(name: "X" + g.label(), value: g.bool() ? nil : g.taggedValue())
-        }
+        let parameters: [CreateParameter] =
+            int(0...2) == 0
+            ? []
+            : array(1...3) { g in
+                g.bool()
+                    ? .use(g.array(0...3) { $0.attribute() })
+                    : .other(name: "X" + g.label(), value: g.bool() ? nil : g.taggedValue())
+            }
         return CreateCommand(mailbox: mailbox(), parameters: parameters)
     }
 

@@ -14,24 +14,36 @@ final class ModifiedUTF7Tests: XCTestCase {
     /// Compares scalar-by-scalar: `String ==` uses canonical equivalence,
     /// which could hide a normalising bug.
     private func assertSameScalars(
-        _ actual: String, _ expected: String,
+        _ actual: String,
+        _ expected: String,
         _ message: @autoclosure () -> String = "",
-        file: StaticString = #filePath, line: UInt = #line
+        file: StaticString = #filePath,
+        line: UInt = #line
     ) {
         XCTAssertEqual(
-            actual.unicodeScalars.map(\.value), expected.unicodeScalars.map(\.value),
-            message(), file: file, line: line)
+            actual.unicodeScalars.map(\.value),
+            expected.unicodeScalars.map(\.value),
+            message(),
+            file: file,
+            line: line
+        )
     }
 
     /// Checks both directions: `decoded` encodes to exactly `encoded`, and
     /// `encoded` decodes to exactly `decoded`.
     private func assertRoundTrip(
-        _ decoded: String, _ encoded: String,
-        file: StaticString = #filePath, line: UInt = #line
+        _ decoded: String,
+        _ encoded: String,
+        file: StaticString = #filePath,
+        line: UInt = #line
     ) {
         XCTAssertEqual(
-            String(decoding: ModifiedUTF7.encode(decoded), as: UTF8.self), encoded,
-            "encode", file: file, line: line)
+            String(decoding: ModifiedUTF7.encode(decoded), as: UTF8.self),
+            encoded,
+            "encode",
+            file: file,
+            line: line
+        )
         XCTAssertTrue(ModifiedUTF7.isValid(bytes(encoded)), "isValid", file: file, line: line)
         do {
             let result = try ModifiedUTF7.decode(bytes(encoded))
@@ -44,8 +56,11 @@ final class ModifiedUTF7Tests: XCTestCase {
     /// Checks that `input` is rejected with exactly `offset` and `reason`, by
     /// `decode` (contiguous and non-contiguous input) and by `isValid`.
     private func assertRejected(
-        _ input: [UInt8], offset: Int, reason: String,
-        file: StaticString = #filePath, line: UInt = #line
+        _ input: [UInt8],
+        offset: Int,
+        reason: String,
+        file: StaticString = #filePath,
+        line: UInt = #line
     ) {
         let expected = ModifiedUTF7.Error(offset: offset, reason: reason)
         let shown = String(decoding: input, as: UTF8.self).debugDescription
@@ -82,8 +97,11 @@ final class ModifiedUTF7Tests: XCTestCase {
     }
 
     private func assertRejected(
-        _ input: String, offset: Int, reason: String,
-        file: StaticString = #filePath, line: UInt = #line
+        _ input: String,
+        offset: Int,
+        reason: String,
+        file: StaticString = #filePath,
+        line: UInt = #line
     ) {
         assertRejected(bytes(input), offset: offset, reason: reason, file: file, line: line)
     }
@@ -246,7 +264,9 @@ final class ModifiedUTF7Tests: XCTestCase {
         XCTAssertTrue(encoded == Array(referenceEncode(name).utf8), "encode differs from reference")
         let decoded = try ModifiedUTF7.decode(encoded)
         XCTAssertTrue(
-            decoded.unicodeScalars.elementsEqual(name.unicodeScalars), "decode did not round-trip")
+            decoded.unicodeScalars.elementsEqual(name.unicodeScalars),
+            "decode did not round-trip"
+        )
         XCTAssertEqual(decoded.utf8.count, name.utf8.count)
     }
 
@@ -264,10 +284,13 @@ final class ModifiedUTF7Tests: XCTestCase {
             let encoded = ModifiedUTF7.encode(name)
             XCTAssertTrue(
                 encoded.allSatisfy { (0x20...0x7E).contains($0) },
-                "iteration \(iteration): non-printable output")
+                "iteration \(iteration): non-printable output"
+            )
             XCTAssertEqual(
-                String(decoding: encoded, as: UTF8.self), referenceEncode(name),
-                "iteration \(iteration): \(name.debugDescription)")
+                String(decoding: encoded, as: UTF8.self),
+                referenceEncode(name),
+                "iteration \(iteration): \(name.debugDescription)"
+            )
             XCTAssertTrue(ModifiedUTF7.isValid(encoded), "iteration \(iteration)")
             let decoded = try ModifiedUTF7.decode(encoded)
             assertSameScalars(decoded, name, "iteration \(iteration)")
@@ -314,7 +337,8 @@ final class ModifiedUTF7Tests: XCTestCase {
                 XCTAssertFalse(valid, "isValid disagrees on \(input)")
                 XCTAssertTrue(
                     (0..<input.count).contains(error.offset),
-                    "offset \(error.offset) out of range for \(input)")
+                    "offset \(error.offset) out of range for \(input)"
+                )
                 XCTAssertFalse(error.reason.isEmpty)
             }
         }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 private func ns(_ s: inout ParserState) throws(IMAPDecodingError) -> NamespaceResponse { try s.namespaceResponse() }
@@ -6,13 +7,23 @@ private func ns(_ s: inout ParserState) throws(IMAPDecodingError) -> NamespaceRe
 final class NamespaceTests: XCTestCase {
     func testDovecot() throws {
         let r = try parse(#"(("" "/")) NIL NIL"#, ns)
-        XCTAssertEqual(r, NamespaceResponse(personal: [NamespaceDescription(prefix: "", delimiter: UInt8(ascii: "/"))], otherUsers: [], shared: []))
+        XCTAssertEqual(
+            r,
+            NamespaceResponse(
+                personal: [NamespaceDescription(prefix: "", delimiter: UInt8(ascii: "/"))],
+                otherUsers: [],
+                shared: []
+            )
+        )
         XCTAssertEqual(written { $0.writeNamespaceResponse(r) }, #"(("" "/")) NIL NIL"#)
     }
 
     func testRFCExamples() throws {
         // RFC 2342 5.
-        var r = try parse(##"(("" "/")) (("~" "/")) (("#shared/" "/")("#public/" "/")("#ftp/" "/")("#news." "."))"##, ns)
+        var r = try parse(
+            ##"(("" "/")) (("~" "/")) (("#shared/" "/")("#public/" "/")("#ftp/" "/")("#news." "."))"##,
+            ns
+        )
         XCTAssertEqual(r.otherUsers, [NamespaceDescription(prefix: "~", delimiter: UInt8(ascii: "/"))])
         XCTAssertEqual(r.shared.map(\.prefix), ["#shared/", "#public/", "#ftp/", "#news."])
         r = try parse(#"(("INBOX." ".")) NIL  NIL"#, lenient: true, ns)

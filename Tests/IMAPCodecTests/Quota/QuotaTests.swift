@@ -1,31 +1,56 @@
 import XCTest
+
 @testable import IMAPCodec
 
 private func quota(_ s: inout ParserState) throws(IMAPDecodingError) -> QuotaResponse { try s.quotaResponse() }
-private func quotaroot(_ s: inout ParserState) throws(IMAPDecodingError) -> QuotaRootResponse { try s.quotarootResponse() }
+private func quotaroot(_ s: inout ParserState) throws(IMAPDecodingError) -> QuotaRootResponse {
+    try s.quotarootResponse()
+}
 private func setquota(_ s: inout ParserState) throws(IMAPDecodingError) -> SetQuotaCommand { try s.setquotaArguments() }
 
 final class QuotaTests: XCTestCase {
     func testDovecot() throws {
         let q = try parse(#""User quota" (STORAGE 56848 2097152 MESSAGE 2466 100000)"#, quota)
-        XCTAssertEqual(q, QuotaResponse(root: "User quota", resources: [
-            QuotaResource(name: .storage, usage: 56848, limit: 2097152), QuotaResource(name: .message, usage: 2466, limit: 100000),
-        ]))
+        XCTAssertEqual(
+            q,
+            QuotaResponse(
+                root: "User quota",
+                resources: [
+                    QuotaResource(name: .storage, usage: 56848, limit: 2097152),
+                    QuotaResource(name: .message, usage: 2466, limit: 100000),
+                ]
+            )
+        )
         let r = try parse(#"Archive/2024 "User quota""#, quotaroot)
         XCTAssertEqual(r, QuotaRootResponse(mailbox: MailboxName(bytes: "Archive/2024"), roots: ["User quota"]))
         XCTAssertEqual(try parse("INBOX", quotaroot).roots, [])
-        XCTAssertEqual(try parse(#""User quota""#) { (s: inout ParserState) throws(IMAPDecodingError) in try s.getquotaArguments() }, "User quota")
-        XCTAssertEqual(try parse(#""Archive/2024""#) { (s: inout ParserState) throws(IMAPDecodingError) in try s.getquotarootArguments() }, MailboxName(bytes: "Archive/2024"))
+        XCTAssertEqual(
+            try parse(#""User quota""#) { (s: inout ParserState) throws(IMAPDecodingError) in try s.getquotaArguments()
+            },
+            "User quota"
+        )
+        XCTAssertEqual(
+            try parse(#""Archive/2024""#) { (s: inout ParserState) throws(IMAPDecodingError) in
+                try s.getquotarootArguments()
+            },
+            MailboxName(bytes: "Archive/2024")
+        )
     }
 
     func testRFCExamples() throws {
         // RFC 9208
-        XCTAssertEqual(try parse(#""!partition/sda4" (STORAGE 104 10923847)"#, quota).resources, [QuotaResource(name: .storage, usage: 104, limit: 10923847)])
+        XCTAssertEqual(
+            try parse(#""!partition/sda4" (STORAGE 104 10923847)"#, quota).resources,
+            [QuotaResource(name: .storage, usage: 104, limit: 10923847)]
+        )
         XCTAssertEqual(try parse(#"comp.mail.mime """#, lenient: true, quotaroot).roots, [""])
         let s = try parse(#""" (STORAGE 512)"#, setquota)
         XCTAssertEqual(s, SetQuotaCommand(root: "", limits: [QuotaLimit(name: .storage, limit: 512)]))
         XCTAssertEqual(try parse(#""" ()"#, setquota).limits, [])
-        XCTAssertEqual(try parse(#"x (mailbox 1 2 X-OTHER 2 3)"#, quota).resources.map(\.name), [.mailbox, QuotaResourceName("X-OTHER")!])
+        XCTAssertEqual(
+            try parse(#"x (mailbox 1 2 X-OTHER 2 3)"#, quota).resources.map(\.name),
+            [.mailbox, QuotaResourceName("X-OTHER")!]
+        )
     }
 
     /// quirk-33: two spaces between usage and limit.
@@ -57,9 +82,17 @@ final class QuotaTests: XCTestCase {
             let s = g.setQuotaCommand()
             assertRoundTrip(s, write: { $0.writeSetquotaArguments(s) }, parse: setquota)
             let root = g.bytes()
-            assertRoundTrip(root, write: { $0.writeGetquotaArguments(root) }, parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.getquotaArguments() })
+            assertRoundTrip(
+                root,
+                write: { $0.writeGetquotaArguments(root) },
+                parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.getquotaArguments() }
+            )
             let mbox = g.mailbox()
-            assertRoundTrip(mbox, write: { $0.writeGetquotarootArguments(mbox) }, parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.getquotarootArguments() })
+            assertRoundTrip(
+                mbox,
+                write: { $0.writeGetquotarootArguments(mbox) },
+                parse: { (s: inout ParserState) throws(IMAPDecodingError) in try s.getquotarootArguments() }
+            )
         }
     }
 }

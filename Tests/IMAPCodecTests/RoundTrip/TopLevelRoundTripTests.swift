@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 // Seeded round trips of every case of the top-level model through the public codecs:
@@ -163,7 +164,9 @@ struct TopLevelGenerator {
         switch which {
         case .continuation: return .continuation(ContinuationRequest(text: values.responseText()))
         case .tagged:
-            return .tagged(TaggedResponse(tag: tag(), status: values.pick([.ok, .no, .bad]), text: values.responseText()))
+            return .tagged(
+                TaggedResponse(tag: tag(), status: values.pick([.ok, .no, .bad]), text: values.responseText())
+            )
         case .condition:
             return .untagged(.condition(values.pick([.ok, .no, .bad, .bye, .preauth]), values.responseText()))
         case .capability: return .untagged(.capability(mailboxes.capabilities()))
@@ -190,7 +193,9 @@ struct TopLevelGenerator {
         case .recent: return .untagged(.recent(values.uint32()))
         case .expunge: return .untagged(.expunge(nz()))
         case .vanished:
-            return .untagged(.vanished(earlier: values.bool(), uids: values.sequenceSet(allowStar: false, allowDollar: false)))
+            return .untagged(
+                .vanished(earlier: values.bool(), uids: values.sequenceSet(allowStar: false, allowDollar: false))
+            )
         case .other:
             // The keyword must be no keyword IMAPCodec knows (X...), and the rest must not
             // continue the atom, so it is empty or starts with SP.
@@ -206,7 +211,9 @@ struct TopLevelGenerator {
         switch which {
         case .idleDone: return .idleDone
         case .authenticationResponse:
-            return .authenticationResponse(values.pick(["", "dGVzdAB0ZXN0AHRlc3Q=", "AGJvYgBwdw==", "YQ==", "YWI=", "YWJj"]))
+            return .authenticationResponse(
+                values.pick(["", "dGVzdAB0ZXN0AHRlc3Q=", "AGJvYgBwdw==", "YQ==", "YWI=", "YWJj"])
+            )
         case .authenticationCancel: return .authenticationCancel
         case .capability: kind = .capability
         case .noop: kind = .noop
@@ -214,7 +221,9 @@ struct TopLevelGenerator {
         case .startTLS: kind = .startTLS
         case .authenticate:
             kind = .authenticate(
-                mechanism: values.atom(), initialResponse: values.maybe { g in g.pick([ByteString(""), "dGVzdA==", "AGJvYgBwdw=="]) })
+                mechanism: values.atom(),
+                initialResponse: values.maybe { g in g.pick([ByteString(""), "dGVzdA==", "AGJvYgBwdw=="]) }
+            )
         case .login: kind = .login(user: mailboxes.bytes(), password: values.bytes())
         case .delete: kind = .delete(mailbox())
         case .rename: kind = .rename(from: mailbox(), to: mailbox())
@@ -236,7 +245,10 @@ struct TopLevelGenerator {
         case .deleteACL: kind = .deleteACL(mailboxes.aclIdentifierCommand())
         case .listRights: kind = .listRights(mailboxes.aclIdentifierCommand())
         case .namespace: kind = .namespace
-        case .append: kind = .append(AppendCommand(mailbox: mailbox(), messages: (0..<values.int(1...3)).map { _ in appendMessage() }))
+        case .append:
+            kind = .append(
+                AppendCommand(mailbox: mailbox(), messages: (0..<values.int(1...3)).map { _ in appendMessage() })
+            )
         case .idle: kind = .idle
         case .getQuotaRoot: kind = .getQuotaRoot(mailbox())
         case .getACL: kind = .getACL(mailbox())
@@ -250,11 +262,19 @@ struct TopLevelGenerator {
         case .uidExpunge: kind = .uidExpunge(values.sequenceSet(allowStar: false))
         case .search: kind = .search(SearchValueGenerator.program(&rng), uid: values.bool())
         case .fetch:
-            kind = .fetch(values.sequenceSet(), fetch.fetchAttributes(),
-                          modifiers: (0..<fetch.int(0...3)).map { _ in fetch.fetchModifier() }, uid: values.bool())
+            kind = .fetch(
+                values.sequenceSet(),
+                fetch.fetchAttributes(),
+                modifiers: (0..<fetch.int(0...3)).map { _ in fetch.fetchModifier() },
+                uid: values.bool()
+            )
         case .store:
-            kind = .store(values.sequenceSet(), modifiers: (0..<fetch.int(0...2)).map { _ in fetch.storeModifier() },
-                          fetch.storeFlags(), uid: values.bool())
+            kind = .store(
+                values.sequenceSet(),
+                modifiers: (0..<fetch.int(0...2)).map { _ in fetch.storeModifier() },
+                fetch.storeFlags(),
+                uid: values.bool()
+            )
         case .sort: kind = .sort(SearchValueGenerator.sortArguments(&rng), uid: values.bool())
         case .thread: kind = .thread(SearchValueGenerator.threadArguments(&rng), uid: values.bool())
         case .replace: kind = .replace(values.seqNumber(), mailbox(), appendMessage(), uid: values.bool())
@@ -272,7 +292,13 @@ final class TopLevelRoundTripTests: XCTestCase {
     /// How many values of each case to generate.
     static let perCase = 300
 
-    func checkResponses(seed: UInt64, utf8Accept: Bool, perCase: Int, file: StaticString = #filePath, line: UInt = #line) {
+    func checkResponses(
+        seed: UInt64,
+        utf8Accept: Bool,
+        perCase: Int,
+        file: StaticString = #filePath,
+        line: UInt = #line
+    ) {
         var g = TopLevelGenerator(seed: seed, utf8Accept: utf8Accept)
         let encoder = ResponseEncoder(utf8Accept: utf8Accept)
         let options = ResponseDecoder.Options(lenient: false, utf8Accept: utf8Accept)
@@ -281,7 +307,13 @@ final class TopLevelRoundTripTests: XCTestCase {
         for _ in 0..<perCase {
             for which in ResponseCase.allCases {
                 let response = g.response(which)
-                XCTAssertEqual(ResponseCase.of(response), which, "generator for \(which) made \(response)", file: file, line: line)
+                XCTAssertEqual(
+                    ResponseCase.of(response),
+                    which,
+                    "generator for \(which) made \(response)",
+                    file: file,
+                    line: line
+                )
                 let bytes = encoder.encode(response)
                 do {
                     let decoded = try ResponseDecoder.decode(bytes, options: options)
@@ -290,12 +322,18 @@ final class TopLevelRoundTripTests: XCTestCase {
                     } else {
                         failures += 1
                         if failures <= 10 {
-                            XCTFail("\(which): decoded \(decoded)\n  from \(ASCII.escaped(bytes))\n  expected \(response)", file: file, line: line)
+                            XCTFail(
+                                "\(which): decoded \(decoded)\n  from \(ASCII.escaped(bytes))\n  expected \(response)",
+                                file: file,
+                                line: line
+                            )
                         }
                     }
                 } catch {
                     failures += 1
-                    if failures <= 10 { XCTFail("\(which): \(error) for \(ASCII.escaped(bytes))", file: file, line: line) }
+                    if failures <= 10 {
+                        XCTFail("\(which): \(error) for \(ASCII.escaped(bytes))", file: file, line: line)
+                    }
                 }
             }
         }
@@ -305,7 +343,8 @@ final class TopLevelRoundTripTests: XCTestCase {
         }
     }
 
-    func checkMessages(seed: UInt64, utf8Accept: Bool, perCase: Int, file: StaticString = #filePath, line: UInt = #line) {
+    func checkMessages(seed: UInt64, utf8Accept: Bool, perCase: Int, file: StaticString = #filePath, line: UInt = #line)
+    {
         var g = TopLevelGenerator(seed: seed, utf8Accept: utf8Accept)
         var seen: [MessageCase: Int] = [:]
         var failures = 0
@@ -313,13 +352,25 @@ final class TopLevelRoundTripTests: XCTestCase {
         for _ in 0..<perCase {
             for which in MessageCase.allCases {
                 let message = g.message(which)
-                XCTAssertEqual(MessageCase.of(message), which, "generator for \(which) made \(message)", file: file, line: line)
+                XCTAssertEqual(
+                    MessageCase.of(message),
+                    which,
+                    "generator for \(which) made \(message)",
+                    file: file,
+                    line: line
+                )
                 for mode in modes {
-                    let chunks = CommandEncoder(options: EncodingOptions(literalMode: mode, utf8Accept: utf8Accept)).encode(message)
+                    let chunks = CommandEncoder(options: EncodingOptions(literalMode: mode, utf8Accept: utf8Accept))
+                        .encode(message)
                     let shown = chunks.map { ASCII.escaped($0.bytes) + ($0.waitForContinuation ? " <wait>" : "") }
                     // In LITERAL- mode the decoder also enforces the 4096-byte limit of `{n+}`.
-                    var decoder = CommandDecoder(options: CommandDecoder.Options(
-                        lenient: false, utf8Accept: utf8Accept, literalMinus: mode == .literalMinus))
+                    var decoder = CommandDecoder(
+                        options: CommandDecoder.Options(
+                            lenient: false,
+                            utf8Accept: utf8Accept,
+                            literalMinus: mode == .literalMinus
+                        )
+                    )
                     switch message {
                     case .idleDone: decoder.mode = .idling
                     case .authenticationResponse, .authenticationCancel: decoder.mode = .authenticating
@@ -343,7 +394,8 @@ final class TopLevelRoundTripTests: XCTestCase {
                                 }
                             }
                             if continuations != (chunk.waitForContinuation ? 1 : 0) {
-                                problem = "chunk \(i) (wait \(chunk.waitForContinuation)) gave \(continuations) continuation requests"
+                                problem =
+                                    "chunk \(i) (wait \(chunk.waitForContinuation)) gave \(continuations) continuation requests"
                             }
                         }
                         if problem == nil && decoded != [message] { problem = "decoded \(decoded)" }
@@ -354,7 +406,11 @@ final class TopLevelRoundTripTests: XCTestCase {
                     if let problem {
                         failures += 1
                         if failures <= 10 {
-                            XCTFail("\(which) \(mode): \(problem)\n  from \(shown)\n  expected \(message)", file: file, line: line)
+                            XCTFail(
+                                "\(which) \(mode): \(problem)\n  from \(shown)\n  expected \(message)",
+                                file: file,
+                                line: line
+                            )
                         }
                     } else {
                         seen[MessageCase.of(decoded[0]), default: 0] += 1
@@ -389,7 +445,9 @@ final class TopLevelRoundTripTests: XCTestCase {
     func testUTF8AcceptWritesUTF8Names() throws {
         let name = MailboxName("Entwürfe")
         let message = ClientMessage.command(Command(tag: Tag("a1")!, .select(SelectCommand(mailbox: name))))
-        let chunks = CommandEncoder(options: EncodingOptions(literalMode: .synchronizing, utf8Accept: true)).encode(message)
+        let chunks = CommandEncoder(options: EncodingOptions(literalMode: .synchronizing, utf8Accept: true)).encode(
+            message
+        )
         XCTAssertEqual(chunks.map(\.bytes), [Array("a1 SELECT \"Entwürfe\"\r\n".utf8)])
         let response = Response.untagged(.status(StatusResponse(mailbox: name, values: [.messages(1)])))
         let bytes = ResponseEncoder(utf8Accept: true).encode(response)

@@ -1,15 +1,36 @@
 import XCTest
+
 @testable import IMAPCodec
 
 final class SearchKeyTests: XCTestCase {
-    func key(_ text: String, lenient: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws -> SearchKey {
-        try parse(text, lenient: lenient, { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchKey() },
-                  file: file, line: line)
+    func key(
+        _ text: String,
+        lenient: Bool = false,
+        file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws -> SearchKey {
+        try parse(
+            text,
+            lenient: lenient,
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchKey() },
+            file: file,
+            line: line
+        )
     }
 
-    func program(_ text: String, lenient: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws -> SearchProgram {
-        try parse(text, lenient: lenient, { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchProgram() },
-                  file: file, line: line)
+    func program(
+        _ text: String,
+        lenient: Bool = false,
+        file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws -> SearchProgram {
+        try parse(
+            text,
+            lenient: lenient,
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchProgram() },
+            file: file,
+            line: line
+        )
     }
 
     func date(_ y: Int, _ m: Int, _ d: Int) -> IMAPDate {
@@ -77,7 +98,11 @@ final class SearchKeyTests: XCTestCase {
         XCTAssertEqual(try key("UNKEYWORD $Junk"), .unkeyword(.junk))
         // Lenient: a system flag where a keyword belongs.
         XCTAssertEqual(try key("KEYWORD \\Seen", lenient: true), .keyword(.seen))
-        assertRejects("KEYWORD \\Seen", rule: "flag-keyword", { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchKey() })
+        assertRejects(
+            "KEYWORD \\Seen",
+            rule: "flag-keyword",
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchKey() }
+        )
     }
 
     func testSequenceSetKeys() throws {
@@ -101,35 +126,62 @@ final class SearchKeyTests: XCTestCase {
             XCTFail("no entry")
         }
         // RFC 7162 example
-        XCTAssertEqual(try key("MODSEQ \"/flags/\\\\draft\" all 620162338"),
-                       .modSequence(entry: ModSequenceEntry(name: "/flags/\\draft", type: .all), value: 620162338))
-        XCTAssertEqual(try key("MODSEQ \"/flags/$mdnsent\" priv 5"),
-                       .modSequence(entry: ModSequenceEntry(name: "/flags/$mdnsent", type: .priv), value: 5))
-        XCTAssertEqual(try key("MODSEQ \"/flags/x\" SHARED 5"),
-                       .modSequence(entry: ModSequenceEntry(name: "/flags/x", type: .shared), value: 5))
-        assertRejects("MODSEQ \"/flags/x\" mine 5", rule: "entry-type-req", { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchKey() })
-        assertRejects("MODSEQ \"/other/x\" all 5", rule: "entry-flag-name", { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchKey() })
-        XCTAssertEqual(try key("MODSEQ \"/other/x\" all 5", lenient: true),
-                       .modSequence(entry: ModSequenceEntry(name: "/other/x", type: .all), value: 5))
+        XCTAssertEqual(
+            try key("MODSEQ \"/flags/\\\\draft\" all 620162338"),
+            .modSequence(entry: ModSequenceEntry(name: "/flags/\\draft", type: .all), value: 620162338)
+        )
+        XCTAssertEqual(
+            try key("MODSEQ \"/flags/$mdnsent\" priv 5"),
+            .modSequence(entry: ModSequenceEntry(name: "/flags/$mdnsent", type: .priv), value: 5)
+        )
+        XCTAssertEqual(
+            try key("MODSEQ \"/flags/x\" SHARED 5"),
+            .modSequence(entry: ModSequenceEntry(name: "/flags/x", type: .shared), value: 5)
+        )
+        assertRejects(
+            "MODSEQ \"/flags/x\" mine 5",
+            rule: "entry-type-req",
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchKey() }
+        )
+        assertRejects(
+            "MODSEQ \"/other/x\" all 5",
+            rule: "entry-flag-name",
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchKey() }
+        )
+        XCTAssertEqual(
+            try key("MODSEQ \"/other/x\" all 5", lenient: true),
+            .modSequence(entry: ModSequenceEntry(name: "/other/x", type: .all), value: 5)
+        )
     }
 
     func testObjectIDKeys() throws {
         XCTAssertEqual(try key("EMAILID M6d99ac3275bb4e"), .emailID("M6d99ac3275bb4e"))
         XCTAssertEqual(try key("THREADID T64b478a75b7ea9"), .threadID("T64b478a75b7ea9"))
-        assertRejects("EMAILID \"M1\"", rule: "objectid", { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchKey() })
+        assertRejects(
+            "EMAILID \"M1\"",
+            rule: "objectid",
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchKey() }
+        )
         XCTAssertEqual(try key("EMAILID \"M1\"", lenient: true), .emailID("M1"))
-        assertRejects("EMAILID " + String(repeating: "a", count: 256), rule: "objectid",
-                      { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchKey() })
+        assertRejects(
+            "EMAILID " + String(repeating: "a", count: 256),
+            rule: "objectid",
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchKey() }
+        )
     }
 
     func testCompoundKeys() throws {
         XCTAssertEqual(try key("NOT SEEN"), .not(.seen))
         XCTAssertEqual(try key("OR FROM alice FROM bob"), .or(.from("alice"), .from("bob")))
         XCTAssertEqual(try key("(SEEN FLAGGED)"), .and([.seen, .flagged]))
-        XCTAssertEqual(try key("(OR (FROM \"juergen\" SUBJECT \"report\") (NOT SEEN))"),
-                       .and([.or(.and([.from("juergen"), .subject("report")]), .and([.not(.seen)]))]))
-        XCTAssertEqual(try key("OR OR KEYWORD Work KEYWORD Important KEYWORD ToDo"),
-                       .or(.or(.keyword(Flag("Work")!), .keyword(Flag("Important")!)), .keyword(Flag("ToDo")!)))
+        XCTAssertEqual(
+            try key("(OR (FROM \"juergen\" SUBJECT \"report\") (NOT SEEN))"),
+            .and([.or(.and([.from("juergen"), .subject("report")]), .and([.not(.seen)]))])
+        )
+        XCTAssertEqual(
+            try key("OR OR KEYWORD Work KEYWORD Important KEYWORD ToDo"),
+            .or(.or(.keyword(Flag("Work")!), .keyword(Flag("Important")!)), .keyword(Flag("ToDo")!))
+        )
         XCTAssertEqual(try key("( SEEN  FLAGGED )", lenient: true), .and([.seen, .flagged]))
     }
 
@@ -137,8 +189,13 @@ final class SearchKeyTests: XCTestCase {
 
     func testRejections() {
         func rejects(_ text: String, _ rule: String, kind: IMAPDecodingError.Kind? = nil, line: UInt = #line) {
-            assertRejects(text, rule: rule, kind: kind, { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchProgram() },
-                          line: line)
+            assertRejects(
+                text,
+                rule: rule,
+                kind: kind,
+                { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchProgram() },
+                line: line
+            )
         }
         rejects("FOOBAR", "search-key")
         rejects("SINCE 32-Foo-2024", "date-month")
@@ -177,17 +234,29 @@ final class SearchKeyTests: XCTestCase {
 
     func testDeepParenthesesRejected() {
         let text = String(repeating: "(", count: 100_000) + "ALL" + String(repeating: ")", count: 100_000)
-        assertRejects(text, rule: "search-key", kind: .nestingTooDeep,
-                      { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchProgram() })
+        assertRejects(
+            text,
+            rule: "search-key",
+            kind: .nestingTooDeep,
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchProgram() }
+        )
     }
 
     func testDeepNotRejected() {
         let text = String(repeating: "NOT ", count: 100_000) + "ALL"
-        assertRejects(text, rule: "search-key", kind: .nestingTooDeep,
-                      { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchProgram() })
+        assertRejects(
+            text,
+            rule: "search-key",
+            kind: .nestingTooDeep,
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchProgram() }
+        )
         let or = String(repeating: "OR ALL ", count: 100_000) + "ALL"
-        assertRejects(or, rule: "search-key", kind: .nestingTooDeep,
-                      { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchProgram() })
+        assertRejects(
+            or,
+            rule: "search-key",
+            kind: .nestingTooDeep,
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchProgram() }
+        )
     }
 
     func testNestingWithinLimitAccepted() throws {
@@ -214,28 +283,48 @@ final class SearchKeyTests: XCTestCase {
         XCTAssertEqual(try program("CHARSET \"ISO-8859-1\" ALL").charset, "ISO-8859-1")
         XCTAssertEqual(try program("RETURN (SAVE) KEYWORD Important").returnOptions, [.save])
         XCTAssertEqual(try program("RETURN (UPDATE COUNT CONTEXT) FLAGGED").returnOptions, [.update, .count, .context])
-        XCTAssertEqual(try program("RETURN (PARTIAL -1:-100) UNDELETED").returnOptions, [.partial(.last(from: 1, to: 100))])
-        XCTAssertEqual(try program("RETURN (PARTIAL 23500:24000) UNDELETED").returnOptions, [.partial(.first(from: 23500, to: 24000))])
-        XCTAssertEqual(try program("RETURN (X-FOO 5 X-BAR (a b) X-BAZ MIN) ALL").returnOptions, [
-            .other(name: "X-FOO", value: .number(5)),
-            .other(name: "X-BAR", value: .list([.astring("a"), .astring("b")])),
-            .other(name: "X-BAZ", value: nil), .min,
-        ])
+        XCTAssertEqual(
+            try program("RETURN (PARTIAL -1:-100) UNDELETED").returnOptions,
+            [.partial(.last(from: 1, to: 100))]
+        )
+        XCTAssertEqual(
+            try program("RETURN (PARTIAL 23500:24000) UNDELETED").returnOptions,
+            [.partial(.first(from: 23500, to: 24000))]
+        )
+        XCTAssertEqual(
+            try program("RETURN (X-FOO 5 X-BAR (a b) X-BAZ MIN) ALL").returnOptions,
+            [
+                .other(name: "X-FOO", value: .number(5)),
+                .other(name: "X-BAR", value: .list([.astring("a"), .astring("b")])),
+                .other(name: "X-BAZ", value: nil), .min,
+            ]
+        )
     }
 
     /// RFC 9051 / RFC 3501 examples (section 6.4.4) and extension RFC examples.
     func testRFCExamples() throws {
-        XCTAssertEqual(try program("FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"").keys,
-                       [.flagged, .since(date(1994, 2, 1)), .not(.from("Smith"))])
+        XCTAssertEqual(
+            try program("FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"").keys,
+            [.flagged, .since(date(1994, 2, 1)), .not(.from("Smith"))]
+        )
         XCTAssertEqual(try program("TEXT \"string not in mailbox\"").keys, [.text("string not in mailbox")])
         XCTAssertEqual(try program("CHARSET UTF-8 TEXT {12}\r\nмолоко").keys, [.text(ByteString("молоко"))])
-        XCTAssertEqual(try program("RETURN (MIN COUNT) FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"").returnOptions, [.min, .count])
+        XCTAssertEqual(
+            try program("RETURN (MIN COUNT) FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"").returnOptions,
+            [.min, .count]
+        )
         XCTAssertEqual(try program("RETURN (SAVE) FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"").returnOptions, [.save])
         XCTAssertEqual(try program("UNDELETED UNKEYWORD $Seen YOUNGER 3600").keys.last, .younger(3600))
         XCTAssertEqual(try program("MODSEQ \"/flags/\\\\draft\" all 20010320162338").keys.count, 1)
-        XCTAssertEqual(try program("OR ($ 1:5) (FLAGGED $)").keys,
-                       [.or(.and([.sequenceSet(.lastCommand), .sequenceSet(SequenceSet(1...5))]),
-                            .and([.flagged, .sequenceSet(.lastCommand)]))])
+        XCTAssertEqual(
+            try program("OR ($ 1:5) (FLAGGED $)").keys,
+            [
+                .or(
+                    .and([.sequenceSet(.lastCommand), .sequenceSet(SequenceSet(1...5))]),
+                    .and([.flagged, .sequenceSet(.lastCommand)])
+                )
+            ]
+        )
     }
 
     // MARK: corpus
@@ -310,8 +399,15 @@ final class SearchKeyTests: XCTestCase {
         XCTAssertEqual(try program("1:50 UNSEEN").keys, [.sequenceSet(SequenceSet(1...50)), .unseen])
         XCTAssertEqual(try program("RETURN (MIN MAX COUNT ALL) UNSEEN").returnOptions, [.min, .max, .count, .all])
         // Dovecot answered BAD to these two; so does the parser.
-        assertRejects("FOOBAR", rule: "search-key", { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchProgram() })
-        assertRejects("SINCE 32-Foo-2024", { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchProgram() })
+        assertRejects(
+            "FOOBAR",
+            rule: "search-key",
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchProgram() }
+        )
+        assertRejects(
+            "SINCE 32-Foo-2024",
+            { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchProgram() }
+        )
     }
 
     // MARK: writer
@@ -331,8 +427,10 @@ final class SearchKeyTests: XCTestCase {
             $0.writeSearchKey(.subject(ByteString("Grüße")))
         }
         XCTAssertEqual(utf8, "SUBJECT \"Grüße\"")
-        XCTAssertEqual(written { $0.writeSearchKey(.modSequence(entry: ModSequenceEntry(flag: .seen, type: .all), value: 2)) },
-                       "MODSEQ \"/flags/\\\\Seen\" all 2")
+        XCTAssertEqual(
+            written { $0.writeSearchKey(.modSequence(entry: ModSequenceEntry(flag: .seen, type: .all), value: 2)) },
+            "MODSEQ \"/flags/\\\\Seen\" all 2"
+        )
         XCTAssertEqual(written { $0.writeSearchKey(.and([])) }, "ALL")
         XCTAssertEqual(written { $0.writeSearchProgram(SearchProgram(returnOptions: [], keys: [])) }, "RETURN () ALL")
         XCTAssertEqual(written { $0.writeSearchKey(.before(self.date(2024, 1, 1))) }, "BEFORE 1-Jan-2024")
@@ -346,7 +444,9 @@ final class SearchKeyTests: XCTestCase {
         for i in 0..<600 {
             let p = SearchValueGenerator.program(&rng)
             let mode: LiteralMode = i % 2 == 0 ? .nonSynchronizing : .response
-            let out = written(options: EncodingOptions(literalMode: mode, utf8Accept: i % 3 == 0)) { $0.writeSearchProgram(p) }
+            let out = written(options: EncodingOptions(literalMode: mode, utf8Accept: i % 3 == 0)) {
+                $0.writeSearchProgram(p)
+            }
             let back = try program(out)
             XCTAssertEqual(back, p, out)
             if back != p { break }

@@ -1,24 +1,34 @@
 import Foundation
 import XCTest
+
 @testable import IMAPCodec
 
 final class SearchResponseTests: XCTestCase {
     typealias Rule<T> = (inout ParserState) throws(IMAPDecodingError) -> T
 
-    let searchRule: Rule<SearchResponse> = { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchResponse() }
+    let searchRule: Rule<SearchResponse> = { (s: inout ParserState) throws(IMAPDecodingError) in try s.searchResponse()
+    }
     let sortRule: Rule<SearchResponse> = { (s: inout ParserState) throws(IMAPDecodingError) in try s.sortResponse() }
-    let esearchRule: Rule<ESearchResponse> = { (s: inout ParserState) throws(IMAPDecodingError) in try s.esearchResponse() }
-    let threadRule: Rule<[MessageThread]> = { (s: inout ParserState) throws(IMAPDecodingError) in try s.threadResponse() }
-    let sortArgsRule: Rule<SortArguments> = { (s: inout ParserState) throws(IMAPDecodingError) in try s.sortArguments() }
-    let threadArgsRule: Rule<ThreadArguments> = { (s: inout ParserState) throws(IMAPDecodingError) in try s.threadArguments() }
+    let esearchRule: Rule<ESearchResponse> = { (s: inout ParserState) throws(IMAPDecodingError) in
+        try s.esearchResponse()
+    }
+    let threadRule: Rule<[MessageThread]> = { (s: inout ParserState) throws(IMAPDecodingError) in try s.threadResponse()
+    }
+    let sortArgsRule: Rule<SortArguments> = { (s: inout ParserState) throws(IMAPDecodingError) in try s.sortArguments()
+    }
+    let threadArgsRule: Rule<ThreadArguments> = { (s: inout ParserState) throws(IMAPDecodingError) in
+        try s.threadArguments()
+    }
 
     // MARK: SEARCH
 
     func testSearchResponse() throws {
         XCTAssertEqual(try parse(" 2 84 882", searchRule), SearchResponse(numbers: [2, 84, 882]))
         XCTAssertEqual(try parse("", searchRule), SearchResponse(numbers: []))
-        XCTAssertEqual(try parse(" 2 5 6 7 11 12 18 19 20 23 (MODSEQ 917162500)", searchRule),
-                       SearchResponse(numbers: [2, 5, 6, 7, 11, 12, 18, 19, 20, 23], modSequence: 917162500))
+        XCTAssertEqual(
+            try parse(" 2 5 6 7 11 12 18 19 20 23 (MODSEQ 917162500)", searchRule),
+            SearchResponse(numbers: [2, 5, 6, 7, 11, 12, 18, 19, 20, 23], modSequence: 917162500)
+        )
         XCTAssertEqual(try parse(" 4294967295", searchRule).numbers, [4294967295])
         // Stops before CRLF.
         var state = ParserState(Array(" 1 2\r\n".utf8))
@@ -36,7 +46,10 @@ final class SearchResponseTests: XCTestCase {
         XCTAssertEqual(try parse(" 0", lenient: true, searchRule), SearchResponse(numbers: []))
         XCTAssertEqual(try parse(" (MODSEQ 5)", lenient: true, searchRule), SearchResponse(numbers: []))
         XCTAssertEqual(try parse(" 0 (MODSEQ 5)", lenient: true, searchRule), SearchResponse(numbers: []))
-        XCTAssertEqual(try parse(" 7 (MODSEQ 5)", lenient: true, searchRule), SearchResponse(numbers: [7], modSequence: 5))
+        XCTAssertEqual(
+            try parse(" 7 (MODSEQ 5)", lenient: true, searchRule),
+            SearchResponse(numbers: [7], modSequence: 5)
+        )
     }
 
     func testSearchResponseRejections() {
@@ -149,12 +162,17 @@ final class SearchResponseTests: XCTestCase {
 
     func testESearchResponse() throws {
         // Dovecot (fullsync.s2c)
-        XCTAssertEqual(try parse(" (TAG \"A0156\") UID COUNT 1500", esearchRule),
-                       ESearchResponse(tag: "A0156", uid: true, data: [.count(1500)]))
+        XCTAssertEqual(
+            try parse(" (TAG \"A0156\") UID COUNT 1500", esearchRule),
+            ESearchResponse(tag: "A0156", uid: true, data: [.count(1500)])
+        )
         let minMax = try parse(" (TAG \"A0155\") MIN 5 MAX 1499 ALL 5:6,12:13,16", esearchRule)
         XCTAssertEqual(minMax.min, 5)
         XCTAssertEqual(minMax.max, 1499)
-        XCTAssertEqual(minMax.all, SequenceSet([.range(.number(5), .number(6)), .range(.number(12), .number(13)), .single(.number(16))]))
+        XCTAssertEqual(
+            minMax.all,
+            SequenceSet([.range(.number(5), .number(6)), .range(.number(12), .number(13)), .single(.number(16))])
+        )
         XCTAssertFalse(minMax.uid)
         let modseq = try parse(" (TAG \"A0160\") MAX 1500 COUNT 1500 MODSEQ 2001", esearchRule)
         XCTAssertEqual(modseq.modSequence, 2001)
@@ -169,33 +187,57 @@ final class SearchResponseTests: XCTestCase {
         XCTAssertEqual(try parse(" UID COUNT 17 ALL 4:18,21,28", esearchRule).tag, nil)
         XCTAssertEqual(try parse(" (TAG \"a567\") UID COUNT 0", esearchRule).count, 0)
         // RFC 9394 examples
-        XCTAssertEqual(try parse(" (TAG \"A04\") UID PARTIAL (24000:24500 NIL)", esearchRule).data,
-                       [.partial(.first(from: 24000, to: 24500), nil)])
-        XCTAssertEqual(try parse(" (TAG \"A01\") UID PARTIAL (-1:-100 200:250,252:300)", esearchRule).data,
-                       [.partial(.last(from: 1, to: 100), SequenceSet([.range(.number(200), .number(250)), .range(.number(252), .number(300))]))])
+        XCTAssertEqual(
+            try parse(" (TAG \"A04\") UID PARTIAL (24000:24500 NIL)", esearchRule).data,
+            [.partial(.first(from: 24000, to: 24500), nil)]
+        )
+        XCTAssertEqual(
+            try parse(" (TAG \"A01\") UID PARTIAL (-1:-100 200:250,252:300)", esearchRule).data,
+            [
+                .partial(
+                    .last(from: 1, to: 100),
+                    SequenceSet([.range(.number(200), .number(250)), .range(.number(252), .number(300))])
+                )
+            ]
+        )
         // RFC 5267 examples
-        XCTAssertEqual(try parse(" (TAG \"B01\") UID ADDTO (0 32768:32769)", esearchRule).data,
-                       [.addTo([SearchContextUpdate(position: 0, set: SequenceSet(32768...32769))])])
-        XCTAssertEqual(try parse(" (TAG \"C01\") UID REMOVEFROM (0 32768) ADDTO (1 2733 1 2731:2732)", esearchRule).data, [
-            .removeFrom([SearchContextUpdate(position: 0, set: SequenceSet(32768))]),
-            .addTo([SearchContextUpdate(position: 1, set: SequenceSet(2733)), SearchContextUpdate(position: 1, set: SequenceSet(2731...2732))]),
-        ])
+        XCTAssertEqual(
+            try parse(" (TAG \"B01\") UID ADDTO (0 32768:32769)", esearchRule).data,
+            [.addTo([SearchContextUpdate(position: 0, set: SequenceSet(32768...32769))])]
+        )
+        XCTAssertEqual(
+            try parse(" (TAG \"C01\") UID REMOVEFROM (0 32768) ADDTO (1 2733 1 2731:2732)", esearchRule).data,
+            [
+                .removeFrom([SearchContextUpdate(position: 0, set: SequenceSet(32768))]),
+                .addTo([
+                    SearchContextUpdate(position: 1, set: SequenceSet(2733)),
+                    SearchContextUpdate(position: 1, set: SequenceSet(2731...2732)),
+                ]),
+            ]
+        )
         // RFC 7377 (MULTISEARCH)
         let multi = try parse(" (TAG \"tag1\" MAILBOX \"folder2/banana\" UIDVALIDITY 503) UID ALL 3:15,27", esearchRule)
         XCTAssertEqual(multi.tag, "tag1")
         XCTAssertEqual(multi.mailbox, MailboxName("folder2/banana"))
         XCTAssertEqual(multi.uidValidity, 503)
-        XCTAssertEqual(written { $0.writeESearchResponse(multi) },
-                       " (TAG tag1 MAILBOX folder2/banana UIDVALIDITY 503) UID ALL 3:15,27")
+        XCTAssertEqual(
+            written { $0.writeESearchResponse(multi) },
+            " (TAG tag1 MAILBOX folder2/banana UIDVALIDITY 503) UID ALL 3:15,27"
+        )
         // Unknown data is kept.
-        XCTAssertEqual(try parse(" X-FOO 7 X-BAR (a (b)) X-BAZ 1:5", esearchRule).data, [
-            .other(name: "X-FOO", value: .number(7)),
-            .other(name: "X-BAR", value: .list([.astring("a"), .list([.astring("b")])])),
-            .other(name: "X-BAZ", value: .sequenceSet(SequenceSet(1...5))),
-        ])
+        XCTAssertEqual(
+            try parse(" X-FOO 7 X-BAR (a (b)) X-BAZ 1:5", esearchRule).data,
+            [
+                .other(name: "X-FOO", value: .number(7)),
+                .other(name: "X-BAR", value: .list([.astring("a"), .list([.astring("b")])])),
+                .other(name: "X-BAZ", value: .sequenceSet(SequenceSet(1...5))),
+            ]
+        )
         // Lenient spaces.
-        XCTAssertEqual(try parse("  ( TAG A1 )  UID  COUNT 2 ", lenient: true, esearchRule),
-                       ESearchResponse(tag: "A1", uid: true, data: [.count(2)]))
+        XCTAssertEqual(
+            try parse("  ( TAG A1 )  UID  COUNT 2 ", lenient: true, esearchRule),
+            ESearchResponse(tag: "A1", uid: true, data: [.count(2)])
+        )
     }
 
     func testESearchRejections() {
@@ -217,17 +259,29 @@ final class SearchResponseTests: XCTestCase {
 
     func testSortArguments() throws {
         let a = try parse("(REVERSE DATE) UTF-8 UNSEEN", sortArgsRule)
-        XCTAssertEqual(a, SortArguments(criteria: [SortCriterion(.date, reverse: true)], charset: "UTF-8", keys: [.unseen]))
-        XCTAssertEqual(try parse("(SUBJECT FROM) UTF-8 ALL", sortArgsRule).criteria, [SortCriterion(.subject), SortCriterion(.from)])
-        XCTAssertEqual(try parse("(REVERSE CC TO) UTF-8 SINCE 1-Jan-2024", sortArgsRule).criteria,
-                       [SortCriterion(.cc, reverse: true), SortCriterion(.to)])
-        XCTAssertEqual(try parse("(DISPLAYFROM DISPLAYTO) UTF-8 ALL", sortArgsRule).criteria,
-                       [SortCriterion(.displayFrom), SortCriterion(.displayTo)])
+        XCTAssertEqual(
+            a,
+            SortArguments(criteria: [SortCriterion(.date, reverse: true)], charset: "UTF-8", keys: [.unseen])
+        )
+        XCTAssertEqual(
+            try parse("(SUBJECT FROM) UTF-8 ALL", sortArgsRule).criteria,
+            [SortCriterion(.subject), SortCriterion(.from)]
+        )
+        XCTAssertEqual(
+            try parse("(REVERSE CC TO) UTF-8 SINCE 1-Jan-2024", sortArgsRule).criteria,
+            [SortCriterion(.cc, reverse: true), SortCriterion(.to)]
+        )
+        XCTAssertEqual(
+            try parse("(DISPLAYFROM DISPLAYTO) UTF-8 ALL", sortArgsRule).criteria,
+            [SortCriterion(.displayFrom), SortCriterion(.displayTo)]
+        )
         XCTAssertEqual(try parse("(SIZE) US-ASCII LARGER 10000", sortArgsRule).charset, "US-ASCII")
         let esort = try parse("RETURN (MIN MAX COUNT) (DATE) UTF-8 ALL", sortArgsRule)
         XCTAssertEqual(esort.returnOptions, [.min, .max, .count])
-        XCTAssertEqual(try parse("RETURN (ALL) (REVERSE ARRIVAL) UTF-8 FLAGGED", sortArgsRule).criteria,
-                       [SortCriterion(.arrival, reverse: true)])
+        XCTAssertEqual(
+            try parse("RETURN (ALL) (REVERSE ARRIVAL) UTF-8 FLAGGED", sortArgsRule).criteria,
+            [SortCriterion(.arrival, reverse: true)]
+        )
         // Unknown keys are kept (Dovecot refuses BOGUS at its level, not the grammar's).
         XCTAssertEqual(try parse("(BOGUS) UTF-8 ALL", sortArgsRule).criteria, [SortCriterion(SortKey("bogus"))])
         // RFC 5256 examples
@@ -240,15 +294,18 @@ final class SearchResponseTests: XCTestCase {
     func testSortRejections() {
         assertRejects("REVERSE DATE UTF-8 ALL", rule: "sort-criteria", sortArgsRule)
         assertRejects("() UTF-8 ALL", rule: "sort-key", sortArgsRule)
-        assertRejects("(DATE) ALL", rule: "search-criteria", sortArgsRule)  // charset missing: "ALL" is read as the charset
+        // The charset is missing: "ALL" is read as the charset.
+        assertRejects("(DATE) ALL", rule: "search-criteria", sortArgsRule)
         assertRejects("(DATE)UTF-8 ALL", rule: "sort", sortArgsRule)
         assertRejects("(REVERSE) UTF-8 ALL", rule: "sort-criterion", sortArgsRule)
         assertRejects("(DATE) UTF-8 BOGUS", rule: "search-key", sortArgsRule)
     }
 
     func testThreadArguments() throws {
-        XCTAssertEqual(try parse("REFERENCES UTF-8 ALL", threadArgsRule),
-                       ThreadArguments(algorithm: .references, charset: "UTF-8", keys: [.all]))
+        XCTAssertEqual(
+            try parse("REFERENCES UTF-8 ALL", threadArgsRule),
+            ThreadArguments(algorithm: .references, charset: "UTF-8", keys: [.all])
+        )
         XCTAssertEqual(try parse("ORDEREDSUBJECT UTF-8 SINCE 1-Jan-2023", threadArgsRule).algorithm, .orderedSubject)
         XCTAssertEqual(try parse("REFS UTF-8 ALL", threadArgsRule).algorithm, .refs)
         XCTAssertEqual(try parse("X-NEW \"UTF-8\" SEEN UNDELETED", threadArgsRule).algorithm, ThreadAlgorithm("x-new"))
@@ -263,12 +320,20 @@ final class SearchResponseTests: XCTestCase {
     func testThreadResponse() throws {
         // RFC 5256
         let t1 = try parse(" (2)(3 6 (4 23)(44 7 96))", threadRule)
-        XCTAssertEqual(t1, [
-            MessageThread(messages: [2]),
-            MessageThread(messages: [3, 6], branches: [MessageThread(messages: [4, 23]), MessageThread(messages: [44, 7, 96])]),
-        ])
-        XCTAssertEqual(try parse(" ((3)(5))", threadRule),
-                       [MessageThread(messages: [], branches: [MessageThread(messages: [3]), MessageThread(messages: [5])])])
+        XCTAssertEqual(
+            t1,
+            [
+                MessageThread(messages: [2]),
+                MessageThread(
+                    messages: [3, 6],
+                    branches: [MessageThread(messages: [4, 23]), MessageThread(messages: [44, 7, 96])]
+                ),
+            ]
+        )
+        XCTAssertEqual(
+            try parse(" ((3)(5))", threadRule),
+            [MessageThread(messages: [], branches: [MessageThread(messages: [3]), MessageThread(messages: [5])])]
+        )
         XCTAssertEqual(try parse(" (166)(167)(168)(169)(172)((170)(179))", threadRule).count, 6)
         XCTAssertEqual(try parse("", threadRule), [])
         // Dovecot
@@ -279,8 +344,10 @@ final class SearchResponseTests: XCTestCase {
         XCTAssertEqual(t[0].branches[8].messages, [899, 958, 1002])
         XCTAssertEqual(written { $0.writeThreadResponse(t) }, dovecot)
         // Lenient: a single nested list, spaces between lists, trailing space.
-        XCTAssertEqual(try parse(" (1 (2)) (3) ", lenient: true, threadRule),
-                       [MessageThread(messages: [1], branches: [MessageThread(messages: [2])]), MessageThread(messages: [3])])
+        XCTAssertEqual(
+            try parse(" (1 (2)) (3) ", lenient: true, threadRule),
+            [MessageThread(messages: [1], branches: [MessageThread(messages: [2])]), MessageThread(messages: [3])]
+        )
     }
 
     func testThreadRejections() {

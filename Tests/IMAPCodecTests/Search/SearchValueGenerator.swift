@@ -101,9 +101,13 @@ enum SearchValueGenerator {
         case 24: return .sequenceSet(sequenceSet(&rng))
         case 25: return .uid(sequenceSet(&rng))
         case 26:
-            let entry: ModSequenceEntry? = int(0...1, &rng) == 0 ? nil : ModSequenceEntry(
-                flag: [Flag.seen, .draft, .junk, Flag("Work")!][int(0...3, &rng)],
-                type: [ModSequenceEntry.EntryType.priv, .shared, .all][int(0...2, &rng)])
+            let entry: ModSequenceEntry? =
+                int(0...1, &rng) == 0
+                ? nil
+                : ModSequenceEntry(
+                    flag: [Flag.seen, .draft, .junk, Flag("Work")!][int(0...3, &rng)],
+                    type: [ModSequenceEntry.EntryType.priv, .shared, .all][int(0...2, &rng)]
+                )
             return .modSequence(entry: entry, value: number64(&rng))
         case 27: return int(0...1, &rng) == 0 ? .emailID(objectID(&rng)) : .threadID(objectID(&rng))
         case 28: return .gmailRaw(string(&rng))
@@ -155,33 +159,47 @@ enum SearchValueGenerator {
         SearchProgram(
             returnOptions: returnOptions(&rng),
             charset: int(0...1, &rng) == 0 ? nil : charsets[int(0...3, &rng)],
-            keys: keys(&rng, depth: int(0...4, &rng)))
+            keys: keys(&rng, depth: int(0...4, &rng))
+        )
     }
 
     static func sortArguments<G: RandomNumberGenerator>(_ rng: inout G) -> SortArguments {
-        let sortKeys: [SortKey] = [.arrival, .cc, .date, .from, .size, .subject, .to, .displayFrom, .displayTo, SortKey("X-FUTURE")]
+        let sortKeys: [SortKey] = [
+            .arrival, .cc, .date, .from, .size, .subject, .to, .displayFrom, .displayTo, SortKey("X-FUTURE"),
+        ]
         let criteria = (0..<int(1...4, &rng)).map { _ in
             SortCriterion(sortKeys[int(0...(sortKeys.count - 1), &rng)], reverse: int(0...1, &rng) == 0)
         }
-        return SortArguments(returnOptions: returnOptions(&rng), criteria: criteria,
-                             charset: charsets[int(0...3, &rng)], keys: keys(&rng, depth: int(0...3, &rng)))
+        return SortArguments(
+            returnOptions: returnOptions(&rng),
+            criteria: criteria,
+            charset: charsets[int(0...3, &rng)],
+            keys: keys(&rng, depth: int(0...3, &rng))
+        )
     }
 
     static func threadArguments<G: RandomNumberGenerator>(_ rng: inout G) -> ThreadArguments {
         let algorithms: [ThreadAlgorithm] = [.references, .orderedSubject, .refs, ThreadAlgorithm("X-NEW")]
-        return ThreadArguments(algorithm: algorithms[int(0...3, &rng)], charset: charsets[int(0...3, &rng)],
-                               keys: keys(&rng, depth: int(0...3, &rng)))
+        return ThreadArguments(
+            algorithm: algorithms[int(0...3, &rng)],
+            charset: charsets[int(0...3, &rng)],
+            keys: keys(&rng, depth: int(0...3, &rng))
+        )
     }
 
     static func searchResponse<G: RandomNumberGenerator>(_ rng: inout G) -> SearchResponse {
         let numbers = (0..<int(0...30, &rng)).map { _ in nz(&rng) }
-        let modSeq: Int64? = numbers.isEmpty || int(0...1, &rng) == 0 ? nil : Int64.random(in: 1...Int64.max, using: &rng)
+        let modSeq: Int64? =
+            numbers.isEmpty || int(0...1, &rng) == 0 ? nil : Int64.random(in: 1...Int64.max, using: &rng)
         return SearchResponse(numbers: numbers, modSequence: modSeq)
     }
 
     static func contextUpdates<G: RandomNumberGenerator>(_ rng: inout G) -> [SearchContextUpdate] {
         (0..<int(1...3, &rng)).map { _ in
-            SearchContextUpdate(position: UInt32.random(in: 0...1000, using: &rng), set: sequenceSet(&rng, allowDollar: false))
+            SearchContextUpdate(
+                position: UInt32.random(in: 0...1000, using: &rng),
+                set: sequenceSet(&rng, allowDollar: false)
+            )
         }
     }
 
@@ -194,7 +212,8 @@ enum SearchValueGenerator {
             case 2: return .all(sequenceSet(&rng, allowDollar: false))
             case 3: return .count(UInt32.random(in: 0...UInt32.max, using: &rng))
             case 4: return .modSequence(number64(&rng))
-            case 5: return .partial(partialRange(&rng), int(0...1, &rng) == 0 ? nil : sequenceSet(&rng, allowDollar: false))
+            case 5:
+                return .partial(partialRange(&rng), int(0...1, &rng) == 0 ? nil : sequenceSet(&rng, allowDollar: false))
             case 6: return .addTo(contextUpdates(&rng))
             case 7: return .removeFrom(contextUpdates(&rng))
             default: return .other(name: "X-DATA", value: taggedValue(&rng))
@@ -202,10 +221,13 @@ enum SearchValueGenerator {
         }
         let mailboxes: [MailboxName] = [MailboxName("INBOX"), MailboxName("folder2/banana"), MailboxName("Entwürfe")]
         let multi = int(0...3, &rng) == 0
-        return ESearchResponse(tag: int(0...2, &rng) == 0 ? nil : tags[int(0...3, &rng)],
-                               mailbox: multi ? mailboxes[int(0...2, &rng)] : nil,
-                               uidValidity: multi ? nz(&rng) : nil,
-                               uid: int(0...1, &rng) == 0, data: data)
+        return ESearchResponse(
+            tag: int(0...2, &rng) == 0 ? nil : tags[int(0...3, &rng)],
+            mailbox: multi ? mailboxes[int(0...2, &rng)] : nil,
+            uidValidity: multi ? nz(&rng) : nil,
+            uid: int(0...1, &rng) == 0,
+            data: data
+        )
     }
 
     static func thread<G: RandomNumberGenerator>(_ rng: inout G, depth: Int) -> MessageThread {

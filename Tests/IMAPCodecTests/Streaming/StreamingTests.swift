@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import IMAPCodec
 
 final class StreamingTests: XCTestCase {
@@ -23,7 +24,11 @@ final class StreamingTests: XCTestCase {
             let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: fixturesDirectory + "/dovecot/" + name)))
             let buffered = try responses(bytes, chunk: bytes.count, stream: nil)
             for (chunk, threshold) in [(bytes.count, Int64(1)), (4096, 100), (97, 0), (65536, 2048)] {
-                XCTAssertEqual(try responses(bytes, chunk: chunk, stream: threshold), buffered, "\(name) chunk \(chunk) threshold \(threshold)")
+                XCTAssertEqual(
+                    try responses(bytes, chunk: chunk, stream: threshold),
+                    buffered,
+                    "\(name) chunk \(chunk) threshold \(threshold)"
+                )
             }
         }
     }
@@ -31,18 +36,36 @@ final class StreamingTests: XCTestCase {
     func testEventsAroundTwoStreamedItems() throws {
         var decoder = ResponseDecoder(options: ResponseDecoder.Options(streamLiteralsAbove: 5))
         decoder.append(Array("* 7 FETCH (UID 9 BODY[1] {6}\r\nabc".utf8))
-        XCTAssertEqual(try decoder.nextEvent(), .streamStart(
-            sequenceNumber: 7, attributes: [.uid(9)],
-            streamed: .bodySection(SectionSpec(part: [1]), origin: nil, data: ""), byteCount: 6))
+        XCTAssertEqual(
+            try decoder.nextEvent(),
+            .streamStart(
+                sequenceNumber: 7,
+                attributes: [.uid(9)],
+                streamed: .bodySection(SectionSpec(part: [1]), origin: nil, data: ""),
+                byteCount: 6
+            )
+        )
         XCTAssertEqual(try decoder.nextEvent(), .streamBytes(Array("abc".utf8)))
         XCTAssertNil(try decoder.nextEvent())
-        decoder.append(Array("def FLAGS (\\Seen) BINARY[2]<5> ~{7}\r\n\0\u{1}23456 RFC822.SIZE 44)\r\nA1 OK done\r\n".utf8))
+        decoder.append(
+            Array("def FLAGS (\\Seen) BINARY[2]<5> ~{7}\r\n\0\u{1}23456 RFC822.SIZE 44)\r\nA1 OK done\r\n".utf8)
+        )
         XCTAssertEqual(try decoder.nextEvent(), .streamBytes(Array("def".utf8)))
-        XCTAssertEqual(try decoder.nextEvent(), .streamStart(
-            sequenceNumber: 7, attributes: [.flags([.seen])], streamed: .binary(part: [2], origin: 5, data: ""), byteCount: 7))
+        XCTAssertEqual(
+            try decoder.nextEvent(),
+            .streamStart(
+                sequenceNumber: 7,
+                attributes: [.flags([.seen])],
+                streamed: .binary(part: [2], origin: 5, data: ""),
+                byteCount: 7
+            )
+        )
         XCTAssertEqual(try decoder.nextEvent(), .streamBytes([0, 1] + Array("23456".utf8)))
         XCTAssertEqual(try decoder.nextEvent(), .streamEnd(attributes: [.rfc822Size(44)]))
-        XCTAssertEqual(try decoder.nextEvent(), .response(.tagged(TaggedResponse(tag: Tag("A1")!, status: .ok, text: ResponseText(text: "done")))))
+        XCTAssertEqual(
+            try decoder.nextEvent(),
+            .response(.tagged(TaggedResponse(tag: Tag("A1")!, status: .ok, text: ResponseText(text: "done"))))
+        )
     }
 
     func testLiteralsOutsideFetchAreBufferedWithinTheLimits() throws {
@@ -91,7 +114,8 @@ final class StreamingTests: XCTestCase {
     func testStreamedAppend() throws {
         var decoder = CommandDecoder(options: CommandDecoder.Options(streamLiteralsAbove: 4))
         decoder.append(Array("A1 APPEND Sent (\\Seen) \"01-Jan-2025 10:00:00 +0000\" {10}\r\n".utf8))
-        guard case .appendStart(let tag, let mailbox, let before, let message, let count, let sync)? = try decoder.next()
+        guard
+            case .appendStart(let tag, let mailbox, let before, let message, let count, let sync)? = try decoder.next()
         else { return XCTFail("no appendStart") }
         XCTAssertEqual(tag, Tag("A1"))
         XCTAssertEqual(mailbox, MailboxName("Sent"))

@@ -40,12 +40,16 @@ struct ValueGenerator {
 
     /// Bytes that form valid `text` (no CR, LF, NUL; not starting with "[").
     mutating func text() -> ByteString {
-        pick([ByteString("Completed"), ByteString("LOGIN completed (0.001 + 0.000 secs)."), ByteString([]),
-              ByteString("caf\u{e9} ready"), ByteString("x] y")])
+        pick([
+            ByteString("Completed"), ByteString("LOGIN completed (0.001 + 0.000 secs)."), ByteString([]),
+            ByteString("caf\u{e9} ready"), ByteString("x] y"),
+        ])
     }
 
     mutating func atom() -> ByteString {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_$&!#'+,/:;<=>?@^`|~".utf8)
+        let alphabet = Array(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_$&!#'+,/:;<=>?@^`|~".utf8
+        )
         return ByteString((0..<int(1...12)).map { _ in pick(alphabet) })
     }
 
@@ -59,9 +63,11 @@ struct ValueGenerator {
     }
 
     mutating func mailbox() -> MailboxName {
-        pick([MailboxName.inbox, MailboxName("Entw\u{fc}rfe"), MailboxName("\u{65e5}\u{672c}\u{8a9e}"),
-              MailboxName("Emoji \u{1F4EC}"), MailboxName("R&D"), MailboxName("Reports \"Q1\""),
-              MailboxName("Archive/2024"), MailboxName(bytes: atom())])
+        pick([
+            MailboxName.inbox, MailboxName("Entw\u{fc}rfe"), MailboxName("\u{65e5}\u{672c}\u{8a9e}"),
+            MailboxName("Emoji \u{1F4EC}"), MailboxName("R&D"), MailboxName("Reports \"Q1\""),
+            MailboxName("Archive/2024"), MailboxName(bytes: atom()),
+        ])
     }
 
     mutating func seqNumber(allowStar: Bool = true) -> SequenceNumber {
@@ -71,20 +77,29 @@ struct ValueGenerator {
     mutating func sequenceSet(allowStar: Bool = true, allowDollar: Bool = true) -> SequenceSet {
         if allowDollar && int(0...9) == 0 { return .lastCommand }
         let elements: [SequenceSet.Element] = array(1...5) { g in
-            g.bool() ? .single(g.seqNumber(allowStar: allowStar))
+            g.bool()
+                ? .single(g.seqNumber(allowStar: allowStar))
                 : .range(g.seqNumber(allowStar: allowStar), g.seqNumber(allowStar: allowStar))
         }
         return SequenceSet(unchecked: elements)
     }
 
     mutating func date() -> IMAPDate {
-        IMAPDate(year: int(1970...2099), month: int(1...12), day: int(1...28)) ?? IMAPDate(year: 2000, month: 1, day: 1)!
+        IMAPDate(year: int(1970...2099), month: int(1...12), day: int(1...28)) ?? IMAPDate(
+            year: 2000,
+            month: 1,
+            day: 1
+        )!
     }
 
     mutating func dateTime() -> IMAPDateTime {
         IMAPDateTime(
-            date: date(), hour: int(0...23), minute: int(0...59), second: int(0...59),
-            zoneMinutes: int(-720...840)) ?? IMAPDateTime(date: date(), hour: 0, minute: 0, second: 0, zoneMinutes: 0)!
+            date: date(),
+            hour: int(0...23),
+            minute: int(0...59),
+            second: int(0...59),
+            zoneMinutes: int(-720...840)
+        ) ?? IMAPDateTime(date: date(), hour: 0, minute: 0, second: 0, zoneMinutes: 0)!
     }
 
     mutating func capability() -> Capability {
@@ -94,7 +109,10 @@ struct ValueGenerator {
     mutating func responseCode() -> ResponseCode {
         switch int(0...24) {
         case 0: return .alert
-        case 1: return .badCharset(array(0...3) { g in g.pick([ByteString("UTF-8"), ByteString("US-ASCII"), ByteString("a b")]) })
+        case 1:
+            return .badCharset(
+                array(0...3) { g in g.pick([ByteString("UTF-8"), ByteString("US-ASCII"), ByteString("a b")]) }
+            )
         case 2: return .capability(array(0...4) { $0.capability() })
         case 3: return .parse
         case 4: return .permanentFlags(array(0...5) { $0.flag() } + (bool() ? [.wildcard] : []))
@@ -104,17 +122,27 @@ struct ValueGenerator {
         case 8: return .uidNext(uint32(nonZero: true))
         case 9: return .uidValidity(uint32(nonZero: true))
         case 10: return .unseen(uint32(nonZero: true))
-        case 11: return .appendUID(uidValidity: uint32(nonZero: true), uids: sequenceSet(allowStar: false, allowDollar: false))
-        case 12: return .copyUID(
-            uidValidity: uint32(nonZero: true), source: sequenceSet(allowStar: false, allowDollar: false),
-            destination: sequenceSet(allowStar: false, allowDollar: false))
+        case 11:
+            return .appendUID(
+                uidValidity: uint32(nonZero: true),
+                uids: sequenceSet(allowStar: false, allowDollar: false)
+            )
+        case 12:
+            return .copyUID(
+                uidValidity: uint32(nonZero: true),
+                source: sequenceSet(allowStar: false, allowDollar: false),
+                destination: sequenceSet(allowStar: false, allowDollar: false)
+            )
         case 13: return .uidNotSticky
         case 14: return .highestModSeq(int64(nonZero: true))
         case 15: return .noModSeq
         case 16: return .modified(sequenceSet(allowDollar: false))
         case 17: return .closed
         case 18: return .mailboxID(ByteString("F2212ea87-6097-4256-9d51-71338625"))
-        case 19: return pick([.metadataLongEntries(uint32()), .metadataMaxSize(uint32()), .metadataTooMany, .metadataNoPrivate])
+        case 19:
+            return pick([
+                .metadataLongEntries(uint32()), .metadataMaxSize(uint32()), .metadataTooMany, .metadataNoPrivate,
+            ])
         case 20: return .simple(pick(ResponseCode.Simple.allCases))
         case 21: return .other(name: ByteString("X-" + atom().stringValue), value: nil)
         case 22: return .other(name: ByteString("XAPPLE"), value: ByteString("some value [x"))
@@ -129,8 +157,12 @@ struct ValueGenerator {
     /// One message of APPEND (or REPLACE): optional flags and date, and every kind of data.
     mutating func appendMessage() -> AppendMessage {
         AppendMessage(
-            flags: maybe { g in g.array(0...4) { $0.flag() } }, internalDate: maybe { $0.dateTime() },
-            data: pick([.literal(bytes(maxCount: 300)), .binary(ByteString([0, 1, 2])),
-                        .catenate([.url("imap://x/INBOX;UID=1"), .text(bytes())]), .utf8(bytes())]))
+            flags: maybe { g in g.array(0...4) { $0.flag() } },
+            internalDate: maybe { $0.dateTime() },
+            data: pick([
+                .literal(bytes(maxCount: 300)), .binary(ByteString([0, 1, 2])),
+                .catenate([.url("imap://x/INBOX;UID=1"), .text(bytes())]), .utf8(bytes()),
+            ])
+        )
     }
 }

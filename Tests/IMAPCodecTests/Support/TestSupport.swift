@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import IMAPCodec
 
 /// A deterministic random generator (SplitMix64) for seeded value generators and
@@ -17,18 +18,24 @@ struct SeededGenerator: RandomNumberGenerator {
 
 /// Runs one grammar rule over `text` (UTF-8) and requires that it consumed everything.
 func parse<T>(
-    _ text: String, lenient: Bool = false, utf8Accept: Bool = false,
+    _ text: String,
+    lenient: Bool = false,
+    utf8Accept: Bool = false,
     _ rule: (inout ParserState) throws -> T,
-    file: StaticString = #filePath, line: UInt = #line
+    file: StaticString = #filePath,
+    line: UInt = #line
 ) throws -> T {
     try parse(Array(text.utf8), lenient: lenient, utf8Accept: utf8Accept, rule, file: file, line: line)
 }
 
 /// Runs one grammar rule over `bytes` and requires that it consumed everything.
 func parse<T>(
-    _ bytes: [UInt8], lenient: Bool = false, utf8Accept: Bool = false,
+    _ bytes: [UInt8],
+    lenient: Bool = false,
+    utf8Accept: Bool = false,
     _ rule: (inout ParserState) throws -> T,
-    file: StaticString = #filePath, line: UInt = #line
+    file: StaticString = #filePath,
+    line: UInt = #line
 ) throws -> T {
     var state = ParserState(bytes, options: ParseOptions(lenient: lenient, utf8Accept: utf8Accept))
     let value = try rule(&state)
@@ -39,10 +46,13 @@ func parse<T>(
 /// Asserts that a rule rejects `text`, naming `rule` in the error, and returns the error.
 @discardableResult
 func assertRejects<T>(
-    _ text: String, lenient: Bool = false, rule expectedRule: String? = nil,
+    _ text: String,
+    lenient: Bool = false,
+    rule expectedRule: String? = nil,
     kind: IMAPDecodingError.Kind? = nil,
     _ rule: (inout ParserState) throws -> T,
-    file: StaticString = #filePath, line: UInt = #line
+    file: StaticString = #filePath,
+    line: UInt = #line
 ) -> IMAPDecodingError? {
     var state = ParserState(Array(text.utf8), options: ParseOptions(lenient: lenient))
     do {
@@ -56,14 +66,19 @@ func assertRejects<T>(
             XCTFail("unexpected error type \(error)", file: file, line: line)
             return nil
         }
-        if let expectedRule { XCTAssertEqual(error.rule, expectedRule, "rule for \(text.debugDescription)", file: file, line: line) }
+        if let expectedRule {
+            XCTAssertEqual(error.rule, expectedRule, "rule for \(text.debugDescription)", file: file, line: line)
+        }
         if let kind { XCTAssertEqual(error.kind, kind, "kind for \(text.debugDescription)", file: file, line: line) }
         return error
     }
 }
 
 /// Writes with an `IMAPWriter` and returns the bytes as a String (UTF-8, lossy).
-func written(options: EncodingOptions = EncodingOptions(literalMode: .response), _ body: (inout IMAPWriter) -> Void) -> String {
+func written(
+    options: EncodingOptions = EncodingOptions(literalMode: .response),
+    _ body: (inout IMAPWriter) -> Void
+) -> String {
     var writer = IMAPWriter(options: options)
     body(&writer)
     return String(decoding: writer.finishBytes(), as: UTF8.self)
@@ -77,7 +92,10 @@ let fixturesDirectory: String = {
 }()
 
 /// Decodes a whole stream of responses: the values and the errors, in order.
-func decodeAll(responses bytes: [UInt8], options: ResponseDecoder.Options = .init()) -> (values: [Response], errors: [IMAPDecodingError]) {
+func decodeAll(
+    responses bytes: [UInt8],
+    options: ResponseDecoder.Options = .init()
+) -> (values: [Response], errors: [IMAPDecodingError]) {
     var decoder = ResponseDecoder(options: options)
     decoder.append(bytes)
     var values: [Response] = []
@@ -94,7 +112,10 @@ func decodeAll(responses bytes: [UInt8], options: ResponseDecoder.Options = .ini
 }
 
 /// Decodes a whole stream of commands (every literal accepted): the messages and the errors.
-func decodeAll(commands bytes: [UInt8], options: CommandDecoder.Options = .init()) -> (values: [ClientMessage], errors: [IMAPDecodingError]) {
+func decodeAll(
+    commands bytes: [UInt8],
+    options: CommandDecoder.Options = .init()
+) -> (values: [ClientMessage], errors: [IMAPDecodingError]) {
     var decoder = CommandDecoder(options: options)
     decoder.append(bytes)
     var values: [ClientMessage] = []

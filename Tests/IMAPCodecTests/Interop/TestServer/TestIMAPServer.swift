@@ -1,10 +1,11 @@
+import Foundation
+import IMAPCodec
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import IMAPCodec
 
 /// A small IMAP4rev1 server built on the codec, for driving real clients (Python's imaplib,
 /// curl) in `RealClientTests`.
@@ -122,7 +123,10 @@ final class TestIMAPSession {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard n > 0 else { open = false; return }
+            guard n > 0 else {
+                open = false
+                return
+            }
             offset += n
         }
     }
@@ -219,7 +223,9 @@ final class TestIMAPSession {
             return list.patterns.flatMap { self.list(reference: list.reference, pattern: $0, lsub: false) }
                 + [tagged(tag, .ok, "LIST completed")]
         case .lsub(let lsub) where authenticated:
-            return self.list(reference: lsub.reference, pattern: lsub.pattern, lsub: true) + [tagged(tag, .ok, "LSUB completed")]
+            return self.list(reference: lsub.reference, pattern: lsub.pattern, lsub: true) + [
+                tagged(tag, .ok, "LSUB completed")
+            ]
         case .status(let status) where authenticated:
             return server.withStore { boxes -> [Response] in
                 guard let box = boxes.first(where: { $0.name == status.mailbox }) else {
@@ -235,7 +241,10 @@ final class TestIMAPSession {
                     default: return nil
                     }
                 }
-                return [.untagged(.status(StatusResponse(mailbox: box.name, values: values))), tagged(tag, .ok, "STATUS completed")]
+                return [
+                    .untagged(.status(StatusResponse(mailbox: box.name, values: values))),
+                    tagged(tag, .ok, "STATUS completed"),
+                ]
             }
         case .select(let select) where authenticated, .examine(let select) where authenticated:
             var readOnly = false
@@ -275,7 +284,17 @@ final class TestIMAPSession {
     /// LIST/LSUB: `*` matches anything, `%` anything but the delimiter `/`.
     func list(reference: MailboxName, pattern: MailboxName, lsub: Bool) -> [Response] {
         if pattern.bytes.isEmpty && !lsub {
-            return [.untagged(.list(MailboxListData(attributes: [.noSelect], delimiter: UInt8(ascii: "/"), mailbox: MailboxName(bytes: ""))))]
+            return [
+                .untagged(
+                    .list(
+                        MailboxListData(
+                            attributes: [.noSelect],
+                            delimiter: UInt8(ascii: "/"),
+                            mailbox: MailboxName(bytes: "")
+                        )
+                    )
+                )
+            ]
         }
         let full = Array(reference.bytes.bytes) + Array(pattern.bytes.bytes)
         return server.withStore { boxes in
@@ -307,7 +326,11 @@ final class TestIMAPSession {
         knownExists = box.messages.count
         var responses: [Response] = [
             .untagged(.flags([.answered, .flagged, .deleted, .seen, .draft])),
-            untagged(.ok, "permanent flags", code: .permanentFlags(readOnly ? [] : [.answered, .flagged, .deleted, .seen, .draft, .wildcard])),
+            untagged(
+                .ok,
+                "permanent flags",
+                code: .permanentFlags(readOnly ? [] : [.answered, .flagged, .deleted, .seen, .draft, .wildcard])
+            ),
             .untagged(.exists(UInt32(box.messages.count))),
             .untagged(.recent(0)),
             untagged(.ok, "UIDs valid", code: .uidValidity(box.uidValidity)),
@@ -339,13 +362,25 @@ final class TestIMAPSession {
         }
         let result: (UInt32, [UInt32])? = server.withStore { boxes in
             guard let index = boxes.firstIndex(where: { $0.name == append.mailbox }) else { return nil }
-            let uids = messages.map { boxes[index].append($0.0, flags: ($0.1.flags ?? []).filter { $0 != .recent }, date: $0.1.internalDate) }
+            let uids = messages.map {
+                boxes[index].append($0.0, flags: ($0.1.flags ?? []).filter { $0 != .recent }, date: $0.1.internalDate)
+            }
             return (boxes[index].uidValidity, uids)
         }
         guard let (validity, uids) = result, let first = uids.first, let last = uids.last else {
             return [tagged(tag, .no, "no such mailbox", code: .tryCreate)]
         }
-        return updates() + [tagged(tag, .ok, "APPEND completed", code: .appendUID(uidValidity: validity, uids: first == last ? SequenceSet(first) : SequenceSet(first...last)))]
+        return updates() + [
+            tagged(
+                tag,
+                .ok,
+                "APPEND completed",
+                code: .appendUID(
+                    uidValidity: validity,
+                    uids: first == last ? SequenceSet(first) : SequenceSet(first...last)
+                )
+            )
+        ]
     }
 
     /// Removes \Deleted messages, returning the EXPUNGE responses.
@@ -356,7 +391,10 @@ final class TestIMAPSession {
             var responses: [Response] = []
             var seq = 1
             boxes[index].messages.removeAll { message in
-                guard message.flags.contains(.deleted) else { seq += 1; return false }
+                guard message.flags.contains(.deleted) else {
+                    seq += 1
+                    return false
+                }
                 responses.append(.untagged(.expunge(UInt32(seq))))
                 return true
             }
@@ -368,14 +406,21 @@ final class TestIMAPSession {
     /// The selected mailbox's messages in `set` (sequence numbers or UIDs), with their
     /// sequence numbers, and the index of the mailbox.
     func selectedMessages(_ set: SequenceSet, uid: Bool, in boxes: [TestMailbox]) -> (Int, [(UInt32, TestMessage)])? {
-        guard case .selected(let name, _) = state, let index = boxes.firstIndex(where: { $0.name == name }) else { return nil }
+        guard case .selected(let name, _) = state, let index = boxes.firstIndex(where: { $0.name == name }) else {
+            return nil
+        }
         let messages = boxes[index].messages
         let lastUID = messages.last?.uid ?? 0
-        return (index, messages.enumerated().compactMap { offset, message in
-            let seq = UInt32(offset + 1)
-            let found = uid ? set.contains(message.uid, largest: lastUID) : set.contains(seq, largest: UInt32(messages.count))
-            return found ? (seq, message) : nil
-        })
+        return (
+            index,
+            messages.enumerated().compactMap { offset, message in
+                let seq = UInt32(offset + 1)
+                let found =
+                    uid
+                    ? set.contains(message.uid, largest: lastUID) : set.contains(seq, largest: UInt32(messages.count))
+                return found ? (seq, message) : nil
+            }
+        )
     }
 
     func fetch(_ set: SequenceSet, _ attributes: [FetchAttribute], uid: Bool, tag: Tag) -> [Response] {
@@ -408,7 +453,13 @@ final class TestIMAPSession {
                             let start = min(Int(partial.offset), whole.count)
                             data = whole[(whole.startIndex + start)...].prefix(Int(partial.length))
                         }
-                        items.append(.bodySection(section, origin: partial.map { UInt32($0.offset) }, data: data.map { ByteString($0) }))
+                        items.append(
+                            .bodySection(
+                                section,
+                                origin: partial.map { UInt32($0.offset) },
+                                data: data.map { ByteString($0) }
+                            )
+                        )
                         markSeen = markSeen || !peek
                     default:
                         return [tagged(tag, .bad, "FETCH item not supported by the test server")]
@@ -435,12 +486,23 @@ final class TestIMAPSession {
             let lastUID = boxes[index].messages.last?.uid ?? 0
             var found: [UInt32] = []
             for (seq, message) in messages {
-                guard let match = testSearchMatches(.and(program.keys), message, seq: seq, lastSeq: UInt32(messages.count), lastUID: lastUID) else {
+                guard
+                    let match = testSearchMatches(
+                        .and(program.keys),
+                        message,
+                        seq: seq,
+                        lastSeq: UInt32(messages.count),
+                        lastUID: lastUID
+                    )
+                else {
                     return [tagged(tag, .no, "search key not supported by the test server", code: .simple(.cannot))]
                 }
                 if match { found.append(uid ? message.uid : seq) }
             }
-            return [.untagged(.search(SearchResponse(numbers: found))), tagged(tag, .ok, "\(uid ? "UID " : "")SEARCH completed")]
+            return [
+                .untagged(.search(SearchResponse(numbers: found))),
+                tagged(tag, .ok, "\(uid ? "UID " : "")SEARCH completed"),
+            ]
         }
     }
 

@@ -70,30 +70,39 @@ struct TestMessage {
         let from = TestMessage.addresses(field("From"))
         func nstring(_ s: String?) -> ByteString? { s.map { ByteString($0) } }
         return Envelope(
-            date: nstring(field("Date")), subject: nstring(field("Subject")), from: from,
+            date: nstring(field("Date")),
+            subject: nstring(field("Subject")),
+            from: from,
             sender: field("Sender").map(TestMessage.addresses) ?? from,
             replyTo: field("Reply-To").map(TestMessage.addresses) ?? from,
-            to: TestMessage.addresses(field("To")), cc: TestMessage.addresses(field("Cc")),
+            to: TestMessage.addresses(field("To")),
+            cc: TestMessage.addresses(field("Cc")),
             bcc: TestMessage.addresses(field("Bcc")),
-            inReplyTo: nstring(field("In-Reply-To")), messageID: nstring(field("Message-ID")))
+            inReplyTo: nstring(field("In-Reply-To")),
+            messageID: nstring(field("Message-ID"))
+        )
     }
 
     static func addresses(_ value: String?) -> SharedList<Address> {
         guard let value, !value.isEmpty else { return [] }
-        return SharedList(value.split(separator: ",").compactMap { part -> Address? in
-            var name: String? = nil
-            var spec = part.trimmingCharacters(in: .whitespaces)
-            if let open = spec.firstIndex(of: "<"), let close = spec.lastIndex(of: ">"), open < close {
-                let display = spec[..<open].trimmingCharacters(in: .whitespaces)
-                    .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-                name = display.isEmpty ? nil : display
-                spec = String(spec[spec.index(after: open)..<close])
+        return SharedList(
+            value.split(separator: ",").compactMap { part -> Address? in
+                var name: String? = nil
+                var spec = part.trimmingCharacters(in: .whitespaces)
+                if let open = spec.firstIndex(of: "<"), let close = spec.lastIndex(of: ">"), open < close {
+                    let display = spec[..<open].trimmingCharacters(in: .whitespaces)
+                        .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                    name = display.isEmpty ? nil : display
+                    spec = String(spec[spec.index(after: open)..<close])
+                }
+                guard let at = spec.lastIndex(of: "@") else { return nil }
+                return Address(
+                    name: name.map { ByteString($0) },
+                    mailbox: ByteString(String(spec[..<at])),
+                    host: ByteString(String(spec[spec.index(after: at)...]))
+                )
             }
-            guard let at = spec.lastIndex(of: "@") else { return nil }
-            return Address(
-                name: name.map { ByteString($0) }, mailbox: ByteString(String(spec[..<at])),
-                host: ByteString(String(spec[spec.index(after: at)...])))
-        })
+        )
     }
 
     /// A single part described from Content-Type and Content-Transfer-Encoding.
@@ -103,16 +112,27 @@ struct TestMessage {
         let media = pieces[0].split(separator: "/").map(String.init)
         var parameters = SharedList<BodyStructure.Parameter>()
         for piece in pieces.dropFirst() {
-            let pair = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }
-            if pair.count == 2 { parameters.append(.init(name: ByteString(pair[0].uppercased()), value: ByteString(pair[1]))) }
+            let pair = piece.split(separator: "=", maxSplits: 1).map {
+                $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+            }
+            if pair.count == 2 {
+                parameters.append(.init(name: ByteString(pair[0].uppercased()), value: ByteString(pair[1])))
+            }
         }
         let type = (media.first ?? "text").uppercased()
         let lines = Int64(text.filter { $0 == 10 }.count)
-        return .singlePart(.init(
-            mediaType: ByteString(type), mediaSubtype: ByteString((media.count > 1 ? media[1] : "plain").uppercased()),
-            fields: .init(parameters: parameters, encoding: ByteString((field("Content-Transfer-Encoding") ?? "7BIT").uppercased()),
-                          octets: UInt32(text.count)),
-            kind: type == "TEXT" ? .text(lines: lines) : .basic))
+        return .singlePart(
+            .init(
+                mediaType: ByteString(type),
+                mediaSubtype: ByteString((media.count > 1 ? media[1] : "plain").uppercased()),
+                fields: .init(
+                    parameters: parameters,
+                    encoding: ByteString((field("Content-Transfer-Encoding") ?? "7BIT").uppercased()),
+                    octets: UInt32(text.count)
+                ),
+                kind: type == "TEXT" ? .text(lines: lines) : .basic
+            )
+        )
     }
 
     /// The bytes of a section (nil when the message has no such part).
@@ -147,8 +167,13 @@ struct TestMailbox {
 
     static func now() -> IMAPDateTime {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        return IMAPDateTime(date: IMAPDate(year: c.year!, month: c.month!, day: c.day!)!,
-                            hour: c.hour!, minute: c.minute!, second: c.second!, zoneMinutes: 0)!
+        return IMAPDateTime(
+            date: IMAPDate(year: c.year!, month: c.month!, day: c.day!)!,
+            hour: c.hour!,
+            minute: c.minute!,
+            second: c.second!,
+            zoneMinutes: 0
+        )!
     }
 }
 
@@ -158,7 +183,13 @@ extension TestMailbox {
     static func seeded() -> [TestMailbox] {
         var inbox = TestMailbox(name: .inbox, uidValidity: 1_700_000_000)
         for (i, message) in seedMessages.enumerated() {
-            let date = IMAPDateTime(date: IMAPDate(year: 2026, month: 1, day: 10 + i)!, hour: 9, minute: 30, second: 0, zoneMinutes: 60)!
+            let date = IMAPDateTime(
+                date: IMAPDate(year: 2026, month: 1, day: 10 + i)!,
+                hour: 9,
+                minute: 30,
+                second: 0,
+                zoneMinutes: 60
+            )!
             _ = inbox.append(Array(message.utf8), flags: i == 0 ? [.seen] : [], date: date)
         }
         var sent = TestMailbox(name: MailboxName("Sent"), uidValidity: 1_700_000_001)
@@ -190,7 +221,9 @@ func testSearchMatches(_ key: SearchKey, _ m: TestMessage, seq: UInt32, lastSeq:
     }
     func all(_ keys: [SearchKey]) -> Bool? {
         for key in keys {
-            guard let match = testSearchMatches(key, m, seq: seq, lastSeq: lastSeq, lastUID: lastUID) else { return nil }
+            guard let match = testSearchMatches(key, m, seq: seq, lastSeq: lastSeq, lastUID: lastUID) else {
+                return nil
+            }
             if !match { return false }
         }
         return true
@@ -230,7 +263,8 @@ func testSearchMatches(_ key: SearchKey, _ m: TestMessage, seq: UInt32, lastSeq:
     case .not(let inner): return testSearchMatches(inner, m, seq: seq, lastSeq: lastSeq, lastUID: lastUID).map { !$0 }
     case .or(let a, let b):
         guard let x = testSearchMatches(a, m, seq: seq, lastSeq: lastSeq, lastUID: lastUID),
-              let y = testSearchMatches(b, m, seq: seq, lastSeq: lastSeq, lastUID: lastUID) else { return nil }
+            let y = testSearchMatches(b, m, seq: seq, lastSeq: lastSeq, lastUID: lastUID)
+        else { return nil }
         return x || y
     case .and(let keys): return all(keys)
     default: return nil
