@@ -198,8 +198,9 @@ public struct IMAPBuffer: Sendable {
         consumeStored(count)
     }
 
-    /// ``consume(_:)`` once the pending bytes are in the storage.
-    @inlinable
+    /// ``consume(_:)`` once the pending bytes are in the storage. Always inlined: out of
+    /// line (where the large-storage branch left it) it cost W4 0.2 %.
+    @inlinable @inline(__always)
     mutating func consumeStored(_ count: Int) {
         readerIndex = Swift.min(writerIndex, readerIndex + Swift.max(0, count))
         if readerIndex == writerIndex {

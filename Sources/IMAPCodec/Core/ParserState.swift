@@ -308,8 +308,12 @@ extension ParserState {
     /// large list's spare pages are not touched, so they cost address space, not memory.
     @inline(__always)
     mutating func add<Element>(_ element: Element, to list: inout [Element], _ rule: String) throws(IMAPDecodingError) {
-        // A list's first element pays for the storage the rule reserved for it, if any.
-        try charge(Element.self, count: list.isEmpty ? Swift.max(list.capacity, 1) : 1, first: list.isEmpty, rule)
+        if list.isEmpty {
+            // A list's first element pays for its allocation and any storage reserved for it.
+            try charge(Element.self, count: Swift.max(list.capacity, 1), first: true, rule)
+        } else {
+            try charge(MemoryLayout<Element>.stride, rule)
+        }
         list.append(element)
     }
 
@@ -322,8 +326,12 @@ extension ParserState {
         last: Bool,
         _ rule: String
     ) throws(IMAPDecodingError) {
-        let reserved = list.capacity == 0 ? (last ? 1 : expected) : 1
-        try charge(Element.self, count: list.isEmpty ? Swift.max(reserved, 1) : 1, first: list.isEmpty, rule)
+        if list.isEmpty {
+            let reserved = list.capacity == 0 ? (last ? 1 : expected) : list.capacity
+            try charge(Element.self, count: Swift.max(reserved, 1), first: true, rule)
+        } else {
+            try charge(MemoryLayout<Element>.stride, rule)
+        }
         list.appendParsed(element, expected: expected, last: last)
     }
 
