@@ -5,25 +5,53 @@
 /// failed; ``frameOffset`` is where that frame starts in the stream the decoder was fed,
 /// so `frameOffset + offset` is the absolute position of the problem.
 public struct IMAPDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The class of failure.
-    public enum Kind: Sendable, Hashable {
+    /// The class of failure: a code with static members (`.syntax`, `.lineTooLong`, ...), so
+    /// that new kinds can be added without breaking a caller's `switch` (which needs a
+    /// `default`), as swift-asn1's error codes. Compare with `==` or match with `case .syntax`.
+    public struct Kind: Sendable, Hashable, CustomStringConvertible {
+        /// The kinds there are; internal, so that adding one is not a breaking change.
+        enum Code: Sendable, Hashable {
+            case syntax, numberOutOfRange, lineTooLong, literalTooLarge, frameTooLarge, nestingTooDeep
+            case valuesTooLarge, truncated
+        }
+
+        let code: Code
+
+        init(_ code: Code) {
+            self.code = code
+        }
+
         /// The bytes do not match the grammar rule named in ``IMAPDecodingError/rule``.
-        case syntax
+        public static let syntax = Kind(.syntax)
         /// A number does not fit the range its rule allows (e.g. `number` above 2^32-1).
-        case numberOutOfRange
+        public static let numberOutOfRange = Kind(.numberOutOfRange)
         /// A line (literals excluded) grew past ``DecodingLimits/maxLineLength``.
-        case lineTooLong
+        public static let lineTooLong = Kind(.lineTooLong)
         /// A literal announced more bytes than ``DecodingLimits/maxLiteralSize``.
-        case literalTooLarge
+        public static let literalTooLarge = Kind(.literalTooLarge)
         /// A frame (lines and literals together) grew past ``DecodingLimits/maxFrameSize``.
-        case frameTooLarge
+        public static let frameTooLarge = Kind(.frameTooLarge)
         /// Parenthesized lists nest deeper than ``DecodingLimits/maxNestingDepth``.
-        case nestingTooDeep
+        public static let nestingTooDeep = Kind(.nestingTooDeep)
         /// The frame's values would take more memory than ``DecodingLimits/valueBytesPerFrameByte``
         /// and ``DecodingLimits/valueBytesPerFrame`` allow (a frame built to make its decoder allocate).
-        case valuesTooLarge
+        public static let valuesTooLarge = Kind(.valuesTooLarge)
         /// A literal count ran past the end of the bytes (only when parsing a detached frame).
-        case truncated
+        public static let truncated = Kind(.truncated)
+
+        /// The kind's name, as its static member is spelled: `syntax`, `lineTooLong`, ...
+        public var description: String {
+            switch code {
+            case .syntax: return "syntax"
+            case .numberOutOfRange: return "numberOutOfRange"
+            case .lineTooLong: return "lineTooLong"
+            case .literalTooLarge: return "literalTooLarge"
+            case .frameTooLarge: return "frameTooLarge"
+            case .nestingTooDeep: return "nestingTooDeep"
+            case .valuesTooLarge: return "valuesTooLarge"
+            case .truncated: return "truncated"
+            }
+        }
     }
 
     /// The class of failure.
