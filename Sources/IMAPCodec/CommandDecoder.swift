@@ -150,7 +150,8 @@ public struct CommandDecoder: Sendable {
             switch event {
             case .frame(let frame):
                 if streamingAppend != nil {
-                    streamingAppend = nil
+                    // Parsed before the APPEND is forgotten: an error in it carries its tag.
+                    defer { streamingAppend = nil }
                     return .appendEnd(messages: try appendFragmentMessages(frame.bytes[...], frame: frame))
                 }
                 frameOffset = frame.streamOffset
@@ -363,10 +364,15 @@ public struct CommandDecoder: Sendable {
     /// Bytes received and not yet decoded (discard them after STARTTLS).
     public var bufferedBytes: ArraySlice<UInt8> { frames.bufferedBytes }
 
-    /// Drops all buffered bytes, returning how many. A server must do this when it starts
-    /// TLS: commands pipelined before the handshake must not be executed (CVE-2021-33515).
+    /// Drops all buffered bytes, returning how many, and any APPEND being streamed. A server
+    /// must do this when it starts TLS: commands pipelined before the handshake must not be
+    /// executed (CVE-2021-33515).
     @discardableResult
-    public mutating func discardBufferedBytes() -> Int { frames.discardBufferedBytes() }
+    public mutating func discardBufferedBytes() -> Int {
+        streamingAppend = nil
+        reparse = ReparseBudget()
+        return frames.discardBufferedBytes()
+    }
 
     /// Bytes consumed from the stream so far.
     public var streamOffset: Int { frames.streamOffset }

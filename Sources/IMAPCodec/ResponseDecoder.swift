@@ -191,6 +191,20 @@ public struct ResponseDecoder: Sendable {
                 finishGatheredItem()
                 guard let (sequence, before) = gathering else { continue }
                 gathering = nil
+                // What followed the last streamed literal was framed on its own: the whole
+                // response must still fit the frame limit, as it would unstreamed.
+                let total = Int64(frames.streamOffset - frameOffset)
+                if total > options.limits.maxFrameSize {
+                    throw IMAPDecodingError(
+                        kind: .frameTooLarge,
+                        rule: "literal",
+                        offset: Int(clamping: options.limits.maxFrameSize),
+                        frameOffset: frameOffset,
+                        message: "frame of \(total) bytes exceeds the limit of \(options.limits.maxFrameSize)"
+                            + "; next() gathers streamed literals within the limits, "
+                            + "nextEvent() hands out larger ones in pieces"
+                    )
+                }
                 return .untagged(.fetch(sequence, before + attributes))
             }
         }
@@ -357,9 +371,17 @@ public struct ResponseDecoder: Sendable {
     /// Bytes received and not yet decoded.
     public var bufferedBytes: ArraySlice<UInt8> { frames.bufferedBytes }
 
-    /// Drops all buffered bytes (after STARTTLS), returning how many.
+    /// Drops all buffered bytes (after STARTTLS), returning how many, and any response
+    /// being streamed or gathered: what follows is a new stream.
     @discardableResult
-    public mutating func discardBufferedBytes() -> Int { frames.discardBufferedBytes() }
+    public mutating func discardBufferedBytes() -> Int {
+        streamingSequence = nil
+        gathering = nil
+        gatheredBytes = []
+        skippingGathered = false
+        reparse = ReparseBudget()
+        return frames.discardBufferedBytes()
+    }
 
     /// Bytes consumed from the stream so far.
     public var streamOffset: Int { frames.streamOffset }

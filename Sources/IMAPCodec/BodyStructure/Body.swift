@@ -124,6 +124,8 @@ extension ParserState {
             && (Self.equals(subtype, "RFC822") || Self.equals(subtype, "GLOBAL"))
         {
             kind = .message(try bodyTypeMsgRest())
+            // The case's box (indirect), which holds the message part's envelope and body.
+            try charge(Self.allocationOverhead &+ MemoryLayout<BodyStructure.Message>.stride, "body-type-msg")
         } else {
             kind = .basic
         }

@@ -164,7 +164,7 @@ extension ParserState {
     mutating func capability() throws(IMAPDecodingError) -> Capability {
         let start = index
         _ = try atom("capability")
-        return withBytes(start..<index) { Capability.from($0) }
+        return try withName(start..<index, "capability") { Capability.from($0) }
     }
 
     // capability-data = "CAPABILITY" *(SP capability) SP "IMAP4rev2"

@@ -26,22 +26,24 @@ public struct DecodingLimits: Sendable, Hashable {
     /// The deepest nesting of parenthesized lists (BODYSTRUCTURE, search keys, ...).
     public var maxNestingDepth: Int
     /// How many bytes of decoded values a frame may take per byte it holds (beyond
-    /// ``valueBytesPerFrame``). Default 2. Values are counted by what their lists hold;
-    /// while a list grows its old and new storage are both resident for a moment, and the
-    /// frame is buffered too, so decoding a frame of `n` bytes costs at most about
-    /// `6.5 n + 2 × valueBytesPerFrame` bytes of memory (Docs/Security.md has the figures).
+    /// ``valueBytesPerFrame``): 2 by default. Values are counted by what
+    /// their lists hold and what their items allocate; while a list grows, its old and new
+    /// storage are both resident for a moment, and the frame is held too, so decoding a
+    /// frame of `n` bytes costs at most about `(1 + 2 × valueBytesPerFrameByte) n +
+    /// 2 × valueBytesPerFrame` bytes of memory, and measures less (Docs/Security.md).
     public var valueBytesPerFrameByte: Int
     /// How many bytes of decoded values any frame may take, whatever its size.
     public var valueBytesPerFrame: Int
 
-    /// Creates limits with the given values.
+    /// Creates limits with the given values; the value limits default to those of
+    /// ``responses``.
     public init(
         maxLineLength: Int,
         maxLiteralSize: Int64,
         maxFrameSize: Int64,
         maxNestingDepth: Int,
         valueBytesPerFrameByte: Int = 2,
-        valueBytesPerFrame: Int = 1 << 20
+        valueBytesPerFrame: Int = 16 << 20
     ) {
         self.maxLineLength = maxLineLength
         self.maxLiteralSize = maxLiteralSize
@@ -53,16 +55,17 @@ public struct DecodingLimits: Sendable, Hashable {
 
     /// Defaults for decoding responses (client side): lines up to 64 MiB (a SEARCH of
     /// several million UIDs), literals up to 256 MiB, frames up to 512 MiB, nesting 100;
-    /// values up to 2 bytes per frame byte plus 8 MiB (a THREAD response over 300,000
-    /// messages takes 3.5 bytes per byte, an envelope of 20,000 recipients 2.7).
-    /// Stream literals (see the decoder's streaming option) to handle larger bodies.
+    /// values up to 2 bytes per frame byte plus 16 MiB (a THREAD response takes 2.8 to 3.5
+    /// bytes per byte, an envelope of 20,000 recipients 2.7: the allowance takes a THREAD
+    /// over a million messages). Stream literals (see the decoder's streaming option) to
+    /// handle larger bodies.
     public static let responses = DecodingLimits(
         maxLineLength: 64 << 20,
         maxLiteralSize: 256 << 20,
         maxFrameSize: 512 << 20,
         maxNestingDepth: 100,
         valueBytesPerFrameByte: 2,
-        valueBytesPerFrame: 8 << 20
+        valueBytesPerFrame: 16 << 20
     )
 
     /// Defaults for decoding commands (server side) once the client has authenticated:
@@ -82,7 +85,7 @@ public struct DecodingLimits: Sendable, Hashable {
     /// can connect: lines up to 16 KiB (an AUTHENTICATE line carrying a Kerberos ticket),
     /// literals up to 4 KiB (a LOGIN name or password), frames up to 32 KiB, nesting 8;
     /// values up to 2 bytes per frame byte plus 16 KiB. A connection then costs the
-    /// decoder at most about 200 KiB, so a server holds thousands before anyone has
+    /// decoder at most about 250 KiB, so a server holds thousands before anyone has
     /// logged in. Switch to ``commands`` (the decoder's `options.limits`) when LOGIN or
     /// AUTHENTICATE succeeds. Dovecot's login process is the model: it reads a client
     /// into a 4 KiB buffer and SASL responses into 8 KiB before handing the connection

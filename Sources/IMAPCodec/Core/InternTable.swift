@@ -74,4 +74,16 @@ extension ParserState {
     func withBytes<R>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[range])) }
     }
+
+    /// ``withBytes(_:_:)`` for a registry value made from the bytes (a flag, capability,
+    /// attribute ... name), charging the `String` an unknown name longer than a small string
+    /// allocates to the frame's value budget.
+    mutating func withName<R>(
+        _ range: Range<Int>,
+        _ rule: String,
+        _ body: (UnsafeRawBufferPointer) -> R
+    ) throws(IMAPDecodingError) -> R {
+        try chargeString(range.count, rule)
+        return withBytes(range, body)
+    }
 }

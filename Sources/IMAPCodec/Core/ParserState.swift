@@ -20,7 +20,7 @@ public struct ParseOptions: Sendable, Hashable {
         utf8Accept: Bool = false,
         maxNestingDepth: Int = 100,
         valueBytesPerFrameByte: Int = 2,
-        valueBytesPerFrame: Int = 8 << 20
+        valueBytesPerFrame: Int = 16 << 20
     ) {
         self.lenient = lenient
         self.utf8Accept = utf8Accept
@@ -357,6 +357,13 @@ extension ParserState {
     mutating func charge(_ bytes: Int, _ rule: String) throws(IMAPDecodingError) {
         valueBudget &-= bytes
         if valueBudget < 0 { throw valuesTooLarge(rule) }
+    }
+
+    /// Charges the storage of a `String` or array of `count` bytes made from the frame
+    /// (nothing for a small string, which is inline).
+    @inline(__always)
+    mutating func chargeString(_ count: Int, _ rule: String) throws(IMAPDecodingError) {
+        if count > 15 { try charge(Self.allocationOverhead &+ count, rule) }
     }
 
     /// What an allocation costs beyond its contents: an array's or a box's header and the

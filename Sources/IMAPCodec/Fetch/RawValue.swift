@@ -56,7 +56,7 @@ extension ParserState {
             }
         }
         guard index > start else { throw error(rule, "expected a value, found \(found())") }
-        return rawValue(start, index)
+        return try rawValue(start, index)
     }
 
     /// The name of an unknown FETCH item: ATOM-CHARs, where a "[...]" group (which may
@@ -73,13 +73,21 @@ extension ParserState {
             index &+= 1
         }
         guard index > start else { throw error(rule, "expected an item name, found \(found())") }
-        return rawValue(start, index)
+        return try rawValue(start, index)
     }
 
     /// The frame's bytes `start..<end` as a raw value: a slice of the frame, unless a literal
     /// header in it is not in the form the writer gives every literal (`{n+}`, or a count
     /// with leading zeros), in which case a copy with each such header written `{n}`.
-    func rawValue(_ start: Int, _ end: Int) -> ByteString {
+    mutating func rawValue(_ start: Int, _ end: Int) throws(IMAPDecodingError) -> ByteString {
+        let (value, copied) = rawValueBytes(start, end)
+        // A copy (not a slice of the frame) is charged to the value budget.
+        if copied { try charge(Self.allocationOverhead &+ value.count, "raw value") }
+        return value
+    }
+
+    /// ``rawValue(_:_:)``'s bytes, and whether they are a copy.
+    func rawValueBytes(_ start: Int, _ end: Int) -> (ByteString, copied: Bool) {
         bytes.withUnsafeBytes { all in
             let raw = UnsafeRawBufferPointer(rebasing: all[start..<end])
             var out: [UInt8] = []
@@ -98,9 +106,9 @@ extension ParserState {
                 }
                 i = header.contentStart &+ header.count
             }
-            if copied == 0 { return slice(start, end) }
+            if copied == 0 { return (slice(start, end), false) }
             out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[copied...]))
-            return ByteString(out)
+            return (ByteString(out), true)
         }
     }
 }

@@ -104,7 +104,7 @@ extension ParserState {
             }
         }
         _ = try atom("flag")
-        return withBytes(start..<index) { Flag.from($0) }
+        return try withName(start..<index, "flag") { Flag.from($0) }
     }
 
     // flag-list       = "(" [flag *(SP flag)] ")"

@@ -158,7 +158,9 @@ extension ParserState {
     }
 
     @usableFromInline
-    func unescapeQuoted(_ start: Int, _ end: Int) throws(IMAPDecodingError) -> ByteString {
+    mutating func unescapeQuoted(_ start: Int, _ end: Int) throws(IMAPDecodingError) -> ByteString {
+        // A copy longer than a ByteString holds inline keeps its array.
+        if end &- start > ByteString.inlineCapacity { try charge(Self.allocationOverhead &+ (end &- start), "quoted") }
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
         var i = start

@@ -52,7 +52,7 @@ extension ParserState {
             index &+= 1
             _ = try astring()
         }
-        return MailboxName(wire: slice(start, index), utf8Accept: options.utf8Accept)
+        return try mailboxName(wire: slice(start, index))
     }
 }
 

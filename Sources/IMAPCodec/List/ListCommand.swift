@@ -113,9 +113,9 @@ extension ParserState {
     mutating func listMailbox() throws(IMAPDecodingError) -> MailboxName {
         switch peek() {
         case ASCII.dquote?, ASCII.openBrace?:
-            return MailboxName(wire: try string("list-mailbox"), utf8Accept: options.utf8Accept)
+            return try mailboxName(wire: try string("list-mailbox"))
         case ASCII.tilde? where lenient && peek(1) == ASCII.openBrace:
-            return MailboxName(wire: try string("list-mailbox"), utf8Accept: options.utf8Accept)
+            return try mailboxName(wire: try string("list-mailbox"))
         default: break
         }
         let lenient = self.lenient
@@ -123,7 +123,7 @@ extension ParserState {
         let end = scan { CharacterClass.isListChar($0) || (lenient && $0 >= 0x80) }
         guard end > start else { throw error("list-mailbox", "expected a mailbox pattern, found \(found())") }
         index = end
-        return MailboxName(wire: slice(start, end), utf8Accept: options.utf8Accept)
+        return try mailboxName(wire: slice(start, end))
     }
 
     // mbox-or-pat     = list-mailbox / patterns

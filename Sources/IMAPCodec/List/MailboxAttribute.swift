@@ -110,7 +110,7 @@ extension ParserState {
             throw error(rule, "expected \"\\\" and an attribute name, found \(found())")
         }
         _ = try atom(rule)
-        return withBytes(start..<index) { MailboxAttribute.from($0) }
+        return try withName(start..<index, "mbx-list-flags") { MailboxAttribute.from($0) }
     }
 
     // mbx-list-flags  = *(mbx-list-oflag SP) mbx-list-sflag

@@ -133,7 +133,7 @@ extension ParserState {
     mutating func resourceName() throws(IMAPDecodingError) -> QuotaResourceName {
         let start = index
         _ = try atom("resource-name")
-        return withBytes(start..<index) { QuotaResourceName.from($0) }
+        return try withName(start..<index, "resource-name") { QuotaResourceName.from($0) }
     }
 
     // quota-response =   "QUOTA" SP quota-root-name SP quota-list

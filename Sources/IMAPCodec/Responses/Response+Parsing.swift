@@ -214,6 +214,6 @@ extension ParserState {
         if end > restStart && bytes[end - 1] == ASCII.lf { end -= 1 }
         if end > restStart && bytes[end - 1] == ASCII.cr { end -= 1 }
         index = end
-        return .other(keyword: keyword, rest: rawValue(restStart, end))
+        return .other(keyword: keyword, rest: try rawValue(restStart, end))
     }
 }

@@ -343,7 +343,7 @@ extension ParserState {
         if lenient { return try flag() }
         let start = index
         _ = try atom("flag-keyword")
-        return withBytes(start..<index) { Flag.from($0) }
+        return try withName(start..<index, "flag") { Flag.from($0) }
     }
 
     // objectid = 1*255(ALPHA / DIGIT / "_" / "-")

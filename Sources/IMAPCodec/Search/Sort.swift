@@ -120,7 +120,7 @@ extension ParserState {
             if reverse { try sp("sort-criterion") }
             let start = index
             _ = try atom("sort-key")
-            let key = withBytes(start..<index) { SortKey.from($0) }
+            let key = try withName(start..<index, "sort-key") { SortKey.from($0) }
             try add(SortCriterion(key, reverse: reverse), to: &criteria, "sort-criteria")
             if skip(ASCII.closeParen) { return criteria }
             try sp("sort-criteria")

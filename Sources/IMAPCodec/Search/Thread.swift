@@ -100,7 +100,7 @@ extension ParserState {
     mutating func threadArguments() throws(IMAPDecodingError) -> ThreadArguments {
         let start = index
         _ = try atom("thread-alg")
-        let algorithm = withBytes(start..<index) { ThreadAlgorithm.from($0) }
+        let algorithm = try withName(start..<index, "thread-alg") { ThreadAlgorithm.from($0) }
         try sp("thread")
         let charset = try self.charset()
         try sp("search-criteria")

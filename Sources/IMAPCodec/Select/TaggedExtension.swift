@@ -3,7 +3,7 @@
 // items that this codec does not know by name, so they round-trip unchanged.
 
 /// One component of a `tagged-ext-comp`: an astring, or a parenthesized group of components.
-public indirect enum TaggedExtensionComponent: Sendable, Hashable {
+public enum TaggedExtensionComponent: Sendable, Hashable {
     /// An astring (atom, quoted string or literal).
     case astring(ByteString)
     /// `"(" tagged-ext-comp ")"`: a parenthesized group.
@@ -39,6 +39,7 @@ extension ParserState {
                 index &+= 1
             }
         }
+        try chargeString(index &- start, rule)
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 

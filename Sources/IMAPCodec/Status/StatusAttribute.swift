@@ -88,7 +88,7 @@ extension ParserState {
     mutating func statusAtt() throws(IMAPDecodingError) -> StatusAttribute {
         let start = index
         _ = try atom("status-att")
-        return withBytes(start..<index) { StatusAttribute.from($0) }
+        return try withName(start..<index, "status-att") { StatusAttribute.from($0) }
     }
 
     /// `"(" status-att *(SP status-att) ")"`, as in `status` and `status-option`.

@@ -52,7 +52,7 @@ final class DecodedSizeTests: XCTestCase {
     }
 
     func testManyOneLetterGmailLabels() {
-        let bytes = repeated("* 1 FETCH (X-GM-LABELS (a", " a", 500_000, "))\r\n* 2 EXISTS\r\n")
+        let bytes = repeated("* 1 FETCH (X-GM-LABELS (a", " a", 1_000_000, "))\r\n* 2 EXISTS\r\n")
         let (values, errors) = responses(bytes)
         XCTAssertEqual(errors.map(\.kind), [.valuesTooLarge])
         XCTAssertEqual(values, [.untagged(.exists(2))])
@@ -63,7 +63,7 @@ final class DecodedSizeTests: XCTestCase {
             ("* CAPABILITY IMAP4rev1", "\r\n"), ("* FLAGS (\\Seen", ")\r\n"),
             ("* OK [PERMANENTFLAGS (\\Seen", ")] x\r\n"),
         ] {
-            let bytes = repeated(head, " A", 1_000_000, tail + "* 2 EXISTS\r\n")
+            let bytes = repeated(head, " A", 2_000_000, tail + "* 2 EXISTS\r\n")
             let (values, errors) = responses(bytes)
             XCTAssertEqual(errors.map(\.kind), [.valuesTooLarge], head)
             XCTAssertEqual(values, [.untagged(.exists(2))], head)
@@ -135,6 +135,67 @@ final class DecodedSizeTests: XCTestCase {
         XCTAssertEqual(streamed, 20_000)
     }
 
+    func testNextHoldsTheWholeGatheredResponseToTheFrameLimit() {
+        // The streamed literal fits; the rest after it (six buffered literals) is framed on
+        // its own, and the whole response is over maxFrameSize.
+        var limits = DecodingLimits.responses
+        limits.maxLiteralSize = 10_000
+        limits.maxFrameSize = 30_000
+        var input = Array("* 1 FETCH (UID 7 BODY[] {9000}\r\n".utf8) + [UInt8](repeating: 0x61, count: 9000)
+        for part in 1...6 {
+            input += Array(" BODY[\(part)] {4000}\r\n".utf8) + [UInt8](repeating: 0x62, count: 4000)
+        }
+        input += Array(")\r\n* 2 EXISTS\r\n".utf8)
+        let (values, errors) = decodeAll(responses: input, options: .init(limits: limits, streamLiteralsAbove: 4096))
+        XCTAssertEqual(errors.map(\.kind), [.frameTooLarge])
+        XCTAssertEqual(errors.first?.frameOffset, 0)
+        XCTAssertEqual(values, [.untagged(.exists(2))])
+        // Without streaming, the same limits refuse the same response.
+        let buffered = decodeAll(responses: input, options: .init(limits: limits))
+        XCTAssertEqual(buffered.errors.map(\.kind), [.frameTooLarge])
+        XCTAssertEqual(buffered.values, [.untagged(.exists(2))])
+    }
+
+    func testDiscardingBufferedBytesEndsAStreamedResponseOrAppend() throws {
+        var responses = ResponseDecoder(options: .init(streamLiteralsAbove: 4096))
+        responses.append(Array("A1 OK Begin TLS\r\n* 1 FETCH (BODY[] {100000}\r\nxxxx".utf8))
+        var seen: [Response] = []
+        while let response = try responses.next() { seen.append(response) }
+        XCTAssertEqual(seen, [.ok(Tag("A1")!, "Begin TLS")])
+        responses.discardBufferedBytes()
+        responses.append(Array("* CAPABILITY IMAP4rev1\r\n".utf8))
+        XCTAssertEqual(try responses.next(), .untagged(.capability([.imap4rev1])))
+
+        var commands = CommandDecoder(options: .init(streamLiteralsAbove: 4096))
+        commands.append(Array("A1 APPEND INBOX {100000+}\r\nxxxx".utf8))
+        var events = 0
+        while try commands.next() != nil { events += 1 }
+        XCTAssertEqual(events, 2)  // appendStart, appendBytes
+        commands.discardBufferedBytes()
+        commands.append(Array("A2 NOOP\r\n".utf8))
+        guard case .message(.command(let noop))? = try commands.next() else { return XCTFail("no NOOP") }
+        XCTAssertEqual(noop.kind, .noop)
+    }
+
+    func testAnErrorAfterAStreamedAppendMessageCarriesItsTag() {
+        var commands = CommandDecoder(options: .init(streamLiteralsAbove: 4096))
+        commands.append(Array("A1 APPEND INBOX {5000+}\r\n".utf8) + [UInt8](repeating: 0x6D, count: 5000))
+        commands.append(Array(" (BOGUS\r\nA2 NOOP\r\n".utf8))
+        var errors: [IMAPDecodingError] = []
+        var noop = false
+        while true {
+            do {
+                guard let event = try commands.next() else { break }
+                if case .message(.command(let command)) = event, command.kind == .noop { noop = true }
+            } catch {
+                errors.append(error)
+            }
+        }
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertEqual(errors.first?.tag, "A1")
+        XCTAssertTrue(noop)
+    }
+
     // MARK: Re-reading a frame's start to find a streamable literal is bounded
 
     func testLiteralsThatCannotBeStreamedAreNotReparsedQuadratically() {
@@ -190,9 +251,9 @@ final class DecodedSizeTests: XCTestCase {
     // MARK: Large frames real servers send decode within the defaults
 
     func testLargeRealFramesDecodeWithinTheDefaults() {
-        // THREAD=REFERENCES over a 300,000-message mailbox, mostly single messages.
+        // THREAD=REFERENCES over a 1,000,000-message mailbox, mostly single messages.
         var thread = "* THREAD"
-        for uid in 100_000..<400_000 {
+        for uid in 1_000_000..<2_000_000 {
             thread += uid % 10 == 0 ? " (\(uid) (\(uid + 1))(\(uid + 2) \(uid + 3)))" : uid % 10 < 4 ? "" : " (\(uid))"
         }
         // A BODYSTRUCTURE of 5,000 attachments, as Dovecot writes them.
@@ -242,9 +303,37 @@ final class DecodedSizeTests: XCTestCase {
         var head: String
         var unit: String
         var tail: String
+        /// The budget's bytes per frame byte for this frame (1 unless an item's value is
+        /// smaller than its wire form without what is under test).
+        var perByte = 1
     }
 
     static let responseLists: [ListFrame] = [
+        // RFC 4466 extension values: components are not boxed (they were, uncharged).
+        ListFrame(rule: "tagged-ext-comp", head: "* ESEARCH XFOO (a", unit: " a", tail: ")"),
+        ListFrame(rule: "tagged-ext-comp", head: "* STATUS INBOX (XFOO (a", unit: " a", tail: "))"),
+        // Names the intern tables do not know, over a small string: their String is charged
+        // (a flag's stride alone is less than its 17 bytes; the error names whichever charge
+        // crossed the budget).
+        ListFrame(rule: "flag-list", head: "* FLAGS (ABCDEFGHIJKLMNOP", unit: " ABCDEFGHIJKLMNOP", tail: ")"),
+        ListFrame(rule: "capability", head: "* CAPABILITY IMAP4rev1", unit: " X-ABCDEFGHIJKLMNOP", tail: ""),
+        // A quoted string with an escape is copied: the copy is charged.
+        ListFrame(
+            rule: "quoted",
+            head: "* NO [BADCHARSET (A",
+            unit: #" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\\""#,
+            tail: ")] x"
+        ),
+        // Message parts: their box is charged (without it, a part looks 3.3 times its size,
+        // under the 4 allowed here).
+        ListFrame(
+            rule: "body-type-mpart",
+            head: "* 1 FETCH (BODYSTRUCTURE (",
+            unit:
+                #"("message" "rfc822" NIL NIL NIL "7bit" 0 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) ("text" "plain" NIL NIL NIL "7bit" 0 0) 0)"#,
+            tail: #" "mixed"))"#,
+            perByte: 4
+        ),
         ListFrame(rule: "namespace", head: "* NAMESPACE (", unit: #"("" "/")"#, tail: ") NIL NIL"),
         ListFrame(
             rule: "namespace-response-extension",
@@ -349,24 +438,31 @@ final class DecodedSizeTests: XCTestCase {
     /// Limits under which a value must take less than a byte per frame byte: every list
     /// item's value is larger than its wire form, so a rule that does not charge its items
     /// decodes and fails the test.
-    static func tight(_ limits: DecodingLimits) -> DecodingLimits {
+    static func tight(_ limits: DecodingLimits, perByte: Int = 1) -> DecodingLimits {
         var tight = limits
         tight.maxLineLength = 1 << 22
-        tight.valueBytesPerFrameByte = 1
+        tight.valueBytesPerFrameByte = perByte
         tight.valueBytesPerFrame = 4096
         return tight
+    }
+
+    /// Values whose storage the budget cannot see must not be boxed: an `indirect` enum
+    /// allocates a box per value, which the budget's strides do not count (RFC 4466
+    /// extension components were boxed: 72 bytes for every 2 of the frame).
+    func testListElementsHoldTheirPayloadsInline() {
+        XCTAssertGreaterThan(MemoryLayout<TaggedExtensionComponent>.size, MemoryLayout<Int>.size)
     }
 
     func testEveryListRuleChargesItsItems() {
         for frame in Self.responseLists {
             assertCharged(frame, next: "* 2 EXISTS\r\n") { bytes in
-                let (values, errors) = responses(bytes, limits: Self.tight(.responses))
+                let (values, errors) = responses(bytes, limits: Self.tight(.responses, perByte: frame.perByte))
                 return (values.count, errors)
             }
         }
         for frame in Self.commandLists {
             assertCharged(frame, next: "A2 NOOP\r\n") { bytes in
-                let (values, errors) = commands(bytes, limits: Self.tight(.commands))
+                let (values, errors) = commands(bytes, limits: Self.tight(.commands, perByte: frame.perByte))
                 return (values.count, errors)
             }
         }
