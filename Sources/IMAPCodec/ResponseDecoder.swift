@@ -182,6 +182,9 @@ public struct ResponseDecoder: Sendable {
                             + "; next() gathers streamed literals within the limits, nextEvent() hands out larger ones in pieces"
                     )
                 }
+                // The frame goes on after the literal: what follows it is held to the frame
+                // limit together with it, as it would be buffered.
+                frames.countStreamedLiteralTowardFrame(byteCount)
                 if gathering == nil { gathering = (sequence, []) }
                 gathering?.attributes.append(contentsOf: attributes)
                 gathering?.attributes.append(streamed)
@@ -191,20 +194,6 @@ public struct ResponseDecoder: Sendable {
                 finishGatheredItem()
                 guard let (sequence, before) = gathering else { continue }
                 gathering = nil
-                // What followed the last streamed literal was framed on its own: the whole
-                // response must still fit the frame limit, as it would unstreamed.
-                let total = Int64(frames.streamOffset - frameOffset)
-                if total > options.limits.maxFrameSize {
-                    throw IMAPDecodingError(
-                        kind: .frameTooLarge,
-                        rule: "literal",
-                        offset: Int(clamping: options.limits.maxFrameSize),
-                        frameOffset: frameOffset,
-                        message: "frame of \(total) bytes exceeds the limit of \(options.limits.maxFrameSize)"
-                            + "; next() gathers streamed literals within the limits, "
-                            + "nextEvent() hands out larger ones in pieces"
-                    )
-                }
                 return .untagged(.fetch(sequence, before + attributes))
             }
         }

@@ -35,15 +35,17 @@ public struct DecodingLimits: Sendable, Hashable {
     /// How many bytes of decoded values any frame may take, whatever its size.
     public var valueBytesPerFrame: Int
 
-    /// Creates limits with the given values; the value limits default to those of
-    /// ``responses``.
+    /// Creates limits with the given values. The value limits default to those of
+    /// ``commands`` (2 bytes per frame byte plus 256 KiB), the cautious side: limits built
+    /// for responses should allow more (``responses`` has 16 MiB, for a THREAD over a
+    /// million messages).
     public init(
         maxLineLength: Int,
         maxLiteralSize: Int64,
         maxFrameSize: Int64,
         maxNestingDepth: Int,
         valueBytesPerFrameByte: Int = 2,
-        valueBytesPerFrame: Int = 16 << 20
+        valueBytesPerFrame: Int = 256 << 10
     ) {
         self.maxLineLength = maxLineLength
         self.maxLiteralSize = maxLiteralSize

@@ -118,6 +118,12 @@ public struct FrameDecoder: Sendable {
         return IMAPFrame(bytes: bytes, streamOffset: offset)
     }
 
+    /// Counts the literal being streamed toward its frame's size limit (see
+    /// ``FrameScanner/countStreamedLiteralTowardFrame(_:)``).
+    mutating func countStreamedLiteralTowardFrame(_ count: Int64) {
+        scanner.countStreamedLiteralTowardFrame(count)
+    }
+
     /// Declines to stream the literal just announced: it will be buffered as part of its
     /// frame if the limits allow; otherwise the error is returned and the frame dropped.
     public mutating func checkBufferedLiteral(_ header: LiteralHeader) -> IMAPDecodingError? {

@@ -314,6 +314,14 @@ public struct FrameScanner: Sendable {
         return prefix
     }
 
+    /// Counts the `count` bytes of the literal being streamed toward the frame's size, for a
+    /// decoder that gathers the literal back into its frame: what follows the literal is then
+    /// held to ``DecodingLimits/maxFrameSize`` with it, as if it had been buffered.
+    mutating func countStreamedLiteralTowardFrame(_ count: Int64) {
+        dropped = Int(clamping: Int64(dropped).addingReportingOverflow(Swift.max(count, 0)).partialValue)
+        refreshQuietLineEnd()
+    }
+
     /// Abandons the current frame after a refused synchronizing literal (the server
     /// answered the command instead of sending a continuation request): the client will
     /// not send the literal, so the bytes seen so far are the whole frame.

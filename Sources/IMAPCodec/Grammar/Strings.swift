@@ -159,8 +159,6 @@ extension ParserState {
 
     @usableFromInline
     mutating func unescapeQuoted(_ start: Int, _ end: Int) throws(IMAPDecodingError) -> ByteString {
-        // A copy longer than a ByteString holds inline keeps its array.
-        if end &- start > ByteString.inlineCapacity { try charge(Self.allocationOverhead &+ (end &- start), "quoted") }
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
         var i = start
@@ -180,6 +178,8 @@ extension ParserState {
             out.append(byte)
             i += 1
         }
+        // A copy longer than a ByteString holds inline keeps its array.
+        if out.count > ByteString.inlineCapacity { try charge(Self.allocationOverhead &+ out.count, "quoted") }
         return ByteString(out)
     }
 

@@ -226,6 +226,7 @@ extension ParserState {
             index &+= 1
             value = try taggedExtCompList()
         }
+        try chargeString(name.count, rule)
         return (String(decoding: name.bytes, as: UTF8.self), value)
     }
 }

@@ -63,11 +63,11 @@ extension ParserState {
     }
 
     /// ``MailboxName/init(wire:utf8Accept:)``, charging the re-encoding a UTF-8 name takes
-    /// (its modified UTF-7 form, up to about three bytes for each of its own) to the value
-    /// budget.
+    /// (its modified UTF-7 form: `"\u{1}&"` becomes `&AAE-&-`, 3.5 bytes for each of its own;
+    /// 4 are charged) to the value budget.
     mutating func mailboxName(wire raw: ByteString) throws(IMAPDecodingError) -> MailboxName {
         if options.utf8Accept, raw.withUnsafeBytes({ $0.contains { $0 >= 0x80 || $0 == 0x26 } }) {
-            try charge(Self.allocationOverhead &+ 3 &* raw.count, "mailbox")
+            try charge(Self.allocationOverhead &+ 4 &* raw.count, "mailbox")
         }
         return MailboxName(wire: raw, utf8Accept: options.utf8Accept)
     }

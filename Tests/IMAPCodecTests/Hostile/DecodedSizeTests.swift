@@ -150,6 +150,25 @@ final class DecodedSizeTests: XCTestCase {
         XCTAssertEqual(errors.map(\.kind), [.frameTooLarge])
         XCTAssertEqual(errors.first?.frameOffset, 0)
         XCTAssertEqual(values, [.untagged(.exists(2))])
+        // Fed in pieces, the rest is refused as it arrives, not once it is all buffered: the
+        // decoder (its buffer and what it gathered) never holds more than the frame limit and
+        // a piece.
+        var decoder = ResponseDecoder(options: .init(limits: limits, streamLiteralsAbove: 4096))
+        var held = 0
+        var kinds: [IMAPDecodingError.Kind] = []
+        for start in stride(from: 0, to: input.count, by: 1000) {
+            decoder.append(input[start..<min(input.count, start + 1000)])
+            while true {
+                do {
+                    guard try decoder.next() != nil else { break }
+                } catch {
+                    kinds.append(error.kind)
+                }
+            }
+            held = max(held, decoder.bufferedBytes.count + decoder.gatheredBytes.count)
+        }
+        XCTAssertEqual(kinds, [.frameTooLarge])
+        XCTAssertLessThanOrEqual(held, 30_000 + 1000)
         // Without streaming, the same limits refuse the same response.
         let buffered = decodeAll(responses: input, options: .init(limits: limits))
         XCTAssertEqual(buffered.errors.map(\.kind), [.frameTooLarge])
@@ -317,9 +336,10 @@ final class DecodedSizeTests: XCTestCase {
         // crossed the budget).
         ListFrame(rule: "flag-list", head: "* FLAGS (ABCDEFGHIJKLMNOP", unit: " ABCDEFGHIJKLMNOP", tail: ")"),
         ListFrame(rule: "capability", head: "* CAPABILITY IMAP4rev1", unit: " X-ABCDEFGHIJKLMNOP", tail: ""),
-        // A quoted string with an escape is copied: the copy is charged.
+        // A quoted string with an escape is copied: the copy is charged (the error names
+        // whichever charge crossed the budget).
         ListFrame(
-            rule: "quoted",
+            rule: "resp-text-code",
             head: "* NO [BADCHARSET (A",
             unit: #" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\\""#,
             tail: ")] x"
@@ -401,6 +421,15 @@ final class DecodedSizeTests: XCTestCase {
     ]
 
     static let commandLists: [ListFrame] = [
+        // LIST option names the codec does not know: their String is charged (their stride
+        // alone is under 2 bytes for each of their 17).
+        ListFrame(
+            rule: "list-select-opt",
+            head: "A1 LIST (SUBSCRIBED",
+            unit: " XOPTIONABCDEFGHI",
+            tail: #") "" *"#,
+            perByte: 2
+        ),
         ListFrame(rule: "append", head: "A1 APPEND INBOX {1+}\r\nx", unit: " {1+}\r\nx", tail: ""),
         ListFrame(rule: "search-key", head: "A1 SEARCH ALL", unit: " ALL", tail: ""),
         ListFrame(rule: "search-key", head: "A1 SEARCH (ALL", unit: " ALL", tail: ")"),
