@@ -318,7 +318,10 @@ public struct FrameScanner: Sendable {
     /// decoder that gathers the literal back into its frame: what follows the literal is then
     /// held to ``DecodingLimits/maxFrameSize`` with it, as if it had been buffered.
     mutating func countStreamedLiteralTowardFrame(_ count: Int64) {
-        dropped = Int(clamping: Int64(dropped).addingReportingOverflow(Swift.max(count, 0)).partialValue)
+        // Bounded: the decoder checked the sum against the frame limit, but whatever limits a
+        // caller sets it must not wrap, nor leave `dropped + scanned` room to overflow.
+        let (sum, overflow) = Int64(dropped).addingReportingOverflow(Swift.max(count, 0))
+        dropped = overflow ? Int.max >> 1 : Swift.min(Int(clamping: sum), Int.max >> 1)
         refreshQuietLineEnd()
     }
 
