@@ -135,13 +135,14 @@ public struct ResponseDecoder: Sendable {
             }
             return nil
         }
+        gathersStreamedLiterals = true
+        defer { gathersStreamedLiterals = false }
         do {
             return try nextGathered()
         } catch {
-            // The rest of a response whose gathering broke a limit is skipped; one error.
+            // A response that broke a limit is dropped by the frame scanner; one error.
             gathering = nil
             gatheredBytes = []
-            if streamingSequence == nil { skippingGathered = false }
             throw error
         }
     }
@@ -150,41 +151,11 @@ public struct ResponseDecoder: Sendable {
     /// their items within the same literal and frame limits as buffered ones.
     mutating func nextGathered() throws(IMAPDecodingError) -> Response? {
         while let event = try nextEvent() {
-            if skippingGathered {
-                // The rest of a response refused below: its events until its end.
-                switch event {
-                case .streamStart, .streamBytes: continue
-                case .streamEnd:
-                    skippingGathered = false
-                    continue
-                case .response: skippingGathered = false
-                }
-            }
             switch event {
             case .response(let response):
                 return response
-            case .streamStart(let sequence, let attributes, let streamed, let byteCount):
+            case .streamStart(let sequence, let attributes, let streamed, _):
                 finishGatheredItem()
-                let limits = options.limits
-                let soFar = Int64(frames.streamOffset - frameOffset)
-                let (total, overflow) = soFar.addingReportingOverflow(byteCount)
-                if byteCount > limits.maxLiteralSize || overflow || total > limits.maxFrameSize {
-                    let literal = byteCount > limits.maxLiteralSize
-                    skippingGathered = true
-                    throw IMAPDecodingError(
-                        kind: literal ? .literalTooLarge : .frameTooLarge,
-                        rule: "literal",
-                        offset: Int(soFar),
-                        frameOffset: frameOffset,
-                        message: (literal
-                            ? "literal of \(byteCount) bytes exceeds the limit of \(limits.maxLiteralSize)"
-                            : "frame would exceed the limit of \(limits.maxFrameSize) bytes")
-                            + "; next() gathers streamed literals within the limits, nextEvent() hands out larger ones in pieces"
-                    )
-                }
-                // The frame goes on after the literal: what follows it is held to the frame
-                // limit together with it, as it would be buffered.
-                frames.countStreamedLiteralTowardFrame(byteCount)
                 if gathering == nil { gathering = (sequence, []) }
                 gathering?.attributes.append(contentsOf: attributes)
                 gathering?.attributes.append(streamed)
@@ -200,8 +171,9 @@ public struct ResponseDecoder: Sendable {
         return nil
     }
 
-    /// True while ``next()`` skips the events of a streamed response it refused.
-    var skippingGathered = false
+    /// True while ``next()`` reads events to gather them into whole responses: streamed
+    /// literals are then held to the limits of buffered ones (``nextEventLocated()``).
+    var gathersStreamedLiterals = false
 
     /// A streamed response being gathered by ``next()``: its items so far, the last one
     /// waiting for ``gatheredBytes``.
@@ -251,9 +223,20 @@ public struct ResponseDecoder: Sendable {
                 return .response(try Self.decode(frame, options: options))
             case .literal(let header):
                 guard let threshold = options.streamLiteralsAbove, header.count >= threshold else { continue }
+                if gathersStreamedLiterals, var error = frames.checkBufferedLiteral(header) {
+                    // next() gathers the literal back into its response: the same limits as
+                    // a buffered literal, and the scanner drops the response as it would.
+                    if streamingSequence != nil { error.frameOffset = frameOffset }
+                    streamingSequence = nil
+                    throw error
+                }
                 if let start = streamStart(header) {
                     let head = frames.beginStreaming()
                     if streamingSequence == nil { frameOffset = head.streamOffset }
+                    if gathersStreamedLiterals {
+                        // What follows the literal is held to the frame limit with it.
+                        frames.countStreamedLiteralTowardFrame(header.count)
+                    }
                     streamingSequence = start.sequence
                     return .streamStart(
                         sequenceNumber: start.sequence,
@@ -262,7 +245,7 @@ public struct ResponseDecoder: Sendable {
                         byteCount: header.count
                     )
                 }
-                if let error = frames.checkBufferedLiteral(header) {
+                if !gathersStreamedLiterals, let error = frames.checkBufferedLiteral(header) {
                     streamingSequence = nil
                     throw error
                 }
@@ -367,7 +350,6 @@ public struct ResponseDecoder: Sendable {
         streamingSequence = nil
         gathering = nil
         gatheredBytes = []
-        skippingGathered = false
         reparse = ReparseBudget()
         return frames.discardBufferedBytes()
     }
