@@ -3,7 +3,7 @@
 ///
 /// ```swift
 /// let encoder = CommandEncoder(options: EncodingOptions(literalMode: .nonSynchronizing))
-/// for chunk in encoder.encode(.command(Command(tag: Tag("A1")!, .login(user: "bob", password: "p w")))) {
+/// for chunk in try encoder.encode(.command(Command(tag: Tag("A1")!, .login(user: "bob", password: "p w")))) {
 ///     socket.write(chunk.bytes)
 ///     if chunk.waitForContinuation { await server's "+ ..." }
 /// }
@@ -45,15 +45,48 @@ public struct CommandEncoder: Sendable {
     }
 
     /// The chunks of `message`; send them in order, waiting for a continuation request
-    /// after each chunk that says so.
-    public func encode(_ message: ClientMessage) -> [EncodedChunk] {
+    /// after each chunk that says so. Throws when a value in it breaks its rule (see
+    /// Docs/Security.md, "What the encoders guarantee"): the bytes would not read back as
+    /// this one command.
+    public func encode(_ message: ClientMessage) throws(IMAPValueError) -> [EncodedChunk] {
         var writer = IMAPWriter(message: options)
         writer.writeClientMessage(message)
-        return writer.finish()
+        if let failure = writer.failure { throw failure }
+        let chunks = writer.finish()
+        if writer.readBack != nil { try readBack(chunks, as: message, writer) }
+        return chunks
+    }
+
+    /// Refuses `chunks` unless they decode as exactly `message` (see ``IMAPWriter/readBack``).
+    private func readBack(
+        _ chunks: [EncodedChunk],
+        as message: ClientMessage,
+        _ writer: IMAPWriter
+    )
+        throws(IMAPValueError)
+    {
+        var decoder = CommandDecoder(options: CommandDecoder.Options(utf8Accept: options.utf8Accept))
+        for chunk in chunks { decoder.append(chunk.bytes) }
+        do {
+            while let event = try decoder.next() {
+                guard case .message(let decoded) = event else { continue }  // a literal's handshake
+                guard decoded == message, decoder.bufferedBytes.isEmpty else {
+                    throw writer.readBackFailure(decoded: "\(decoded)", problem: nil)
+                }
+                return
+            }
+            throw writer.readBackFailure(decoded: nil, problem: nil)
+        } catch let error as IMAPDecodingError {
+            throw writer.readBackFailure(decoded: nil, problem: error.description)
+        } catch let error as IMAPValueError {
+            throw error
+        } catch {
+            throw writer.readBackFailure(decoded: nil, problem: "\(error)")
+        }
     }
 
     /// The chunks of `command`.
-    public func encode(_ command: Command) -> [EncodedChunk] {
-        encode(.command(command))
+    public func encode(_ command: Command) throws(IMAPValueError) -> [EncodedChunk] {
+        try encode(.command(command))
     }
 }

@@ -25,7 +25,13 @@ func roundtripStream(
             do throws(IMAPDecodingError) {
                 guard let response = try decoder.next() else { break }
                 let offset = decoder.frameOffset
-                let bytes = encoder.encode(response)
+                let bytes: [UInt8]
+                do throws(IMAPValueError) {
+                    bytes = try encoder.encode(response)
+                } catch {
+                    body(.mismatch(offset: offset, detail: "the encoder refuses the decoded value: \(error)"))
+                    continue
+                }
                 do throws(IMAPDecodingError) {
                     let again = try ResponseDecoder.decode(bytes, options: ResponseDecoder.Options(lenient: !strict))
                     body(again == response ? .same : .mismatch(offset: offset, detail: escape(bytes)))
@@ -66,7 +72,13 @@ func roundtripStream(
                         default: break
                         }
                     }
-                    let bytes = encoder.encode(message).flatMap(\.bytes)
+                    let bytes: [UInt8]
+                    do throws(IMAPValueError) {
+                        bytes = try encoder.encode(message).flatMap(\.bytes)
+                    } catch {
+                        body(.mismatch(offset: offset, detail: "the encoder refuses the decoded value: \(error)"))
+                        continue
+                    }
                     var second = CommandDecoder(options: CommandDecoder.Options(lenient: !strict))
                     second.mode = mode
                     second.append(bytes)

@@ -118,11 +118,16 @@ func decodedCommands(_ input: [UInt8]) -> (values: [ClientMessage], errors: Int)
 func encodeResponses(_ responses: [Response], buffer: inout [UInt8]) -> Counts {
     let encoder = ResponseEncoder()
     buffer.removeAll(keepingCapacity: true)
+    var errors = 0
     for response in responses {
-        encoder.encode(response, into: &buffer)
+        do {
+            try encoder.encode(response, into: &buffer)
+        } catch {
+            errors += 1
+        }
     }
     blackHole(buffer)
-    return Counts(frames: responses.count, errors: 0, bytes: buffer.count)
+    return Counts(frames: responses.count, errors: errors, bytes: buffer.count)
 }
 
 /// Encodes `messages` as a client sends them (chunks split at synchronizing literals).
@@ -130,10 +135,14 @@ func encodeResponses(_ responses: [Response], buffer: inout [UInt8]) -> Counts {
 func encodeCommands(_ messages: [ClientMessage]) -> Counts {
     let encoder = CommandEncoder()
     var bytes = 0
+    var errors = 0
     for message in messages {
-        let chunks = encoder.encode(message)
+        guard let chunks = try? encoder.encode(message) else {
+            errors += 1
+            continue
+        }
         for chunk in chunks { bytes += chunk.bytes.count }
         blackHole(chunks)
     }
-    return Counts(frames: messages.count, errors: 0, bytes: bytes)
+    return Counts(frames: messages.count, errors: errors, bytes: bytes)
 }

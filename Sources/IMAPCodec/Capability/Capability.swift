@@ -2,20 +2,38 @@
 /// or named in `ENABLE`/`ENABLED`. An open registry: unknown capabilities round-trip unchanged.
 ///
 /// Capabilities compare case-insensitively; the spelling first seen is kept for writing.
-public struct Capability: Sendable, Hashable, CustomStringConvertible {
-    /// The capability as written on the wire, e.g. `AUTH=PLAIN`.
-    public let rawValue: String
+public struct Capability: Sendable, Hashable, CustomStringConvertible, OpenRegistry {
+    /// The stored name: its spelling, and the form `==` and `hash` compare.
+    let name: RegistryName
 
-    @usableFromInline
-    init(uncheckedRawValue: String) {
-        self.rawValue = uncheckedRawValue
+    init(name: RegistryName) {
+        self.name = name
     }
 
-    /// Creates a capability from its wire form. Returns nil unless it is an atom.
+    /// Creates a capability from its wire form (`IDLE`, `AUTH=PLAIN`), or returns nil when it is not one (an atom).
+    /// A well-known capability in any case is the registered value, with its registered spelling.
     public init?(_ rawValue: String) {
-        guard !rawValue.isEmpty, rawValue.utf8.allSatisfy(CharacterClass.isAtomChar) else { return nil }
-        self.rawValue = rawValue
+        guard case .success(let value) = Self.validated(rawValue) else { return nil }
+        self = value
     }
+
+    /// Creates a capability from its wire form, or throws ``IMAPValueError`` naming the byte that
+    /// breaks the rule.
+    public init(validating rawValue: String) throws(IMAPValueError) {
+        self = try Self.validated(rawValue).get()
+    }
+
+    /// The wire form, e.g. `AUTH=PLAIN`.
+    public var rawValue: String { name.spelling }
+
+    /// The wire form.
+    public var description: String { name.spelling }
+
+    /// Compares ignoring ASCII case (the stored upper-cased forms).
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.name == rhs.name }
+
+    /// Hashes the stored upper-cased form.
+    public func hash(into hasher: inout Hasher) { name.hash(into: &hasher) }
 
     /// `AUTH=<mechanism>`, e.g. `Capability.auth("XOAUTH2")`. Returns nil unless the
     /// mechanism is an atom.
@@ -126,34 +144,21 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible {
     /// `PREVIEW` (RFC 8970).
     public static let preview = Capability(uncheckedRawValue: "PREVIEW")
 
-    @usableFromInline
-    static let interned: [Capability] = [
+    /// The well-known values.
+    static let known: [Capability] = [
         .imap4rev1, .imap4rev2, .literalPlus, .literalMinus, .idle, .condStore, .qresync,
         .utf8Accept, .authPlain, .authLogin, .saslIR, .enable, .id, .namespace, .uidPlus,
         .move, .unselect, .children, .listExtended, .listStatus, .specialUse, .esearch,
         .quota, .acl, .metadata, .binary,
     ]
 
-    /// The wire form.
-    public var description: String { rawValue }
+    /// The well-known values by their spelling, ignoring case.
+    static let table = makeTable(known)
 
-    /// Compares ignoring ASCII case.
-    public static func == (lhs: Capability, rhs: Capability) -> Bool {
-        ASCII.equalsCaseInsensitive(lhs.rawValue, rhs.rawValue)
+    static func problem(in spelling: String) -> IMAPValueError? {
+        RegistryName.problem(in: spelling, rule: "capability", backslash: .forbidden)
     }
 
-    /// Hashes the lowercased bytes.
-    public func hash(into hasher: inout Hasher) {
-        for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
-    }
-
-    /// The interned values by their exact spelling.
-    static let table = InternTable(interned, spelling: \.rawValue, ignoringCase: false)
-
-    /// The interned capability spelled exactly as `bytes`, or a new one keeping that spelling.
-    static func from(_ bytes: UnsafeRawBufferPointer) -> Capability {
-        table.value(for: bytes) ?? Capability(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
-    }
 }
 
 extension ParserState {
@@ -228,6 +233,8 @@ extension IMAPWriter {
 
     /// Writes `capability *(SP capability)` after `ENABLE SP`.
     mutating func writeEnableArguments(_ capabilities: [Capability]) {
+        // enable          = "ENABLE" 1*(SP capability)
+        if capabilities.isEmpty { return refuseEmpty("ENABLE capabilities", "enable") }
         for (i, capability) in capabilities.enumerated() {
             if i > 0 { writeSpace() }
             writeCapability(capability)

@@ -138,8 +138,20 @@ extension IMAPWriter {
         }
         writeSpace()
         switch message.data {
-        case .literal(let bytes): writeLiteral(bytes)
-        case .binary(let bytes): writeLiteral(bytes, binary: true)
+        case .literal(let bytes): writeLiteral(bytes, "APPEND message")
+        case .binary(let bytes):
+            // append-data     = literal8 (RFC 3516), for a server that announced BINARY.
+            guard options.binary else {
+                return refuse(
+                    IMAPValueError(
+                        kind: .forbiddenByte,
+                        field: "APPEND message",
+                        rule: "literal8",
+                        message: "a literal8 needs a server that announced BINARY (EncodingOptions.binary)"
+                    )
+                )
+            }
+            writeLiteral(bytes, "APPEND message", binary: true)
         case .catenate(let parts):
             write("CATENATE (")
             for (i, part) in parts.enumerated() {
@@ -147,16 +159,16 @@ extension IMAPWriter {
                 switch part {
                 case .text(let bytes):
                     write("TEXT ")
-                    writeLiteral(bytes)
+                    writeLiteral(bytes, "CATENATE TEXT")
                 case .url(let url):
                     write("URL ")
-                    writeAString(url)
+                    writeAString(url, "CATENATE URL")
                 }
             }
             writeByte(ASCII.closeParen)
         case .utf8(let bytes):
             write("UTF8 (")
-            writeLiteral(bytes, binary: true)
+            writeLiteral(bytes, "APPEND UTF8 message", binary: true)
             writeByte(ASCII.closeParen)
         }
     }

@@ -25,7 +25,7 @@ extension ParserState {
             if skipKeyword("AUTHENTICATE") {
                 try sp("authenticate")
                 // auth-type       = atom
-                let mechanism = try atom("auth-type")
+                let mechanism = Atom(decoded: try atom("auth-type"))
                 var initial: ByteString? = nil
                 if skip(ASCII.space) { initial = try initialResp() }
                 return .authenticate(mechanism: mechanism, initialResponse: initial)
@@ -55,7 +55,7 @@ extension ParserState {
             // compress        = "COMPRESS" SP algorithm        (RFC 4978)
             if skipKeyword("COMPRESS") {
                 try sp("compress")
-                return .compress(try atom("algorithm"))
+                return .compress(Atom(decoded: try atom("algorithm")))
             }
         case UInt8(ascii: "D"):
             if skipKeyword("DELETE") { return .delete(try spMailbox("delete")) }

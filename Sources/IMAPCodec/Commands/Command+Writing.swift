@@ -1,4 +1,41 @@
 extension IMAPWriter {
+    // base64          = *(4base64-char) [base64-terminal]
+    // base64-char     = ALPHA / DIGIT / "+" / "/"
+    // base64-terminal = (2base64-char "==") / (3base64-char "=")
+    /// The longest base64 line written (an AUTHENTICATE response cannot be a literal): under
+    /// the 16 KiB that ``DecodingLimits/commandsBeforeAuthentication`` reads.
+    static let maximumBase64Length = 16_000
+
+    /// Refused when the bytes are not base64 (a multiple of four, `=` only as padding) or are
+    /// longer than ``maximumBase64Length``.
+    mutating func writeBase64(_ data: ByteString, _ field: String) {
+        if data.count > Self.maximumBase64Length {
+            return refuse(
+                IMAPValueError(
+                    kind: .tooLong,
+                    field: field,
+                    rule: "base64",
+                    message: "longer than \(Self.maximumBase64Length) bytes: too long for one line"
+                )
+            )
+        }
+        let bad = data.withUnsafeBytes { raw -> Int? in
+            for (i, byte) in raw.enumerated() {
+                let upper = ASCII.upper(byte)
+                let char = (upper >= 0x41 && upper <= 0x5A) || ASCII.isDigit(byte) || byte == ASCII.plus || byte == 0x2F
+                let padding = byte == 0x3D && i >= raw.count &- 2 && (i == raw.count &- 1 || raw[i &+ 1] == 0x3D)
+                if !(char || padding) { return i }
+            }
+            return raw.count % 4 == 0 ? nil : raw.count
+        }
+        if let bad {
+            return refuse(
+                IMAPValueError(kind: .forbiddenByte, field: field, rule: "base64", message: "not base64", offset: bad)
+            )
+        }
+        writeBytes(data)
+    }
+
     /// Writes any client message, CRLF included.
     mutating func writeClientMessage(_ message: ClientMessage) {
         switch message {
@@ -7,7 +44,7 @@ extension IMAPWriter {
             write("DONE")
             writeCRLF()
         case .authenticationResponse(let base64):
-            writeBytes(base64)
+            writeBase64(base64, "AUTHENTICATE response")
             writeCRLF()
         case .authenticationCancel:
             write("*")
@@ -17,7 +54,7 @@ extension IMAPWriter {
 
     // command         = tag SP (command-any / command-auth / command-nonauth / command-select) CRLF
     mutating func writeCommand(_ command: Command) {
-        writeAtom(command.tag.bytes)
+        writeBytes(command.tag.bytes)  // a Tag is valid by construction
         writeSpace()
         writeCommandKind(command.kind)
         writeCRLF()
@@ -31,10 +68,10 @@ extension IMAPWriter {
         case .startTLS: write("STARTTLS")
         case .authenticate(let mechanism, let initial):
             write("AUTHENTICATE ")
-            writeAtom(mechanism)
+            writeAtom(mechanism, "AUTHENTICATE mechanism", rule: "auth-type")
             if let initial {
                 writeSpace()
-                if initial.isEmpty { write("=") } else { writeBytes(initial) }
+                if initial.isEmpty { write("=") } else { writeBase64(initial, "AUTHENTICATE initial response") }
             }
         case .login(let user, let password):
             write("LOGIN ")
@@ -117,7 +154,7 @@ extension IMAPWriter {
         case .unauthenticate: write("UNAUTHENTICATE")
         case .compress(let mechanism):
             write("COMPRESS ")
-            writeAtom(mechanism)
+            writeAtom(mechanism, "COMPRESS algorithm", rule: "algorithm")
         case .check: write("CHECK")
         case .close: write("CLOSE")
         case .unselect: write("UNSELECT")
@@ -153,10 +190,12 @@ extension IMAPWriter {
             writeMailbox(mailbox)
             writeAppendMessage(message)
         case .cancelUpdate(let tags):
+            // cancelupdate    = "CANCELUPDATE" 1*(SP quoted)
             write("CANCELUPDATE")
+            if tags.isEmpty { return refuseEmpty("CANCELUPDATE tags", "cancelupdate") }
             for tag in tags {
                 writeSpace()
-                writeQuoted(tag)
+                writeQuotedOnly(tag, "CANCELUPDATE tag")
             }
         case .copy(let set, let mailbox, let uid):
             write(uid ? "UID COPY " : "COPY ")

@@ -43,7 +43,7 @@ public enum CommandKind: Sendable, Hashable {
     case startTLS
     /// `AUTHENTICATE mechanism [initial-response]` (SASL-IR, RFC 4959: the initial response
     /// as base64 text; an empty initial response is sent as `=`).
-    indirect case authenticate(mechanism: ByteString, initialResponse: ByteString?)
+    indirect case authenticate(mechanism: Atom, initialResponse: ByteString?)
     /// `LOGIN user password`
     indirect case login(user: ByteString, password: ByteString)
 
@@ -101,7 +101,7 @@ public enum CommandKind: Sendable, Hashable {
     /// `UNAUTHENTICATE` (RFC 8437)
     case unauthenticate
     /// `COMPRESS mechanism` (RFC 4978, `DEFLATE`)
-    case compress(ByteString)
+    case compress(Atom)
 
     // command-select
     /// `CHECK` (IMAP4rev1)

@@ -260,10 +260,11 @@ extension IMAPWriter {
         case .gmailThreadID: write("X-GM-THRID")
         case .gmailLabels: write("X-GM-LABELS")
         case .other(let name, let parameters):
-            writeRaw(name)
+            needsReadBack("FETCH item")
+            writeRawName(name, "FETCH item name")
             if let parameters {
                 writeSpace()
-                writeRaw(parameters)
+                writeRaw(parameters, "FETCH item parameters")
             }
         }
     }

@@ -148,10 +148,11 @@ extension IMAPWriter {
 
     /// An unknown modifier: label, then SP and the raw value if any.
     mutating func writeTaggedModifier(_ name: ByteString, _ value: ByteString?) {
-        writeRaw(name)
+        needsReadBack("modifier")
+        writeRawName(name, "modifier name")
         if let value {
             writeSpace()
-            writeRaw(value)
+            writeRaw(value, "modifier value")
         }
     }
 }

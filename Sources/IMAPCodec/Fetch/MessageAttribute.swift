@@ -313,9 +313,10 @@ extension ParserState {
 extension IMAPWriter {
     /// Message data (BODY[...], BINARY[...], RFC822...): always a literal, as servers send
     /// it and as some clients (curl) require, or NIL; a literal8 when `binary`.
+    /// NUL only in a literal8 (a BINARY item, which the client asked for).
     mutating func writeMessageData(_ data: ByteString?, binary: Bool = false) {
         guard let data else { return writeNil() }
-        writeLiteral(data, binary: binary)
+        writeLiteral(data, binary ? "BINARY data" : "message data", binary: binary)
     }
 
     // msg-att         = "(" (msg-att-dynamic / msg-att-static)
@@ -370,7 +371,7 @@ extension IMAPWriter {
             writeSectionBinary(part)
             writeOrigin(origin)
             writeSpace()
-            writeMessageData(data, binary: data?.withUnsafeBytes({ $0.contains(0) }) ?? false)
+            writeMessageData(data, binary: data?.withUnsafeBytes(WordBytes.firstZero) != nil)
         case .binarySize(let part, let size):
             write("BINARY.SIZE")
             writeSectionBinary(part)
@@ -385,13 +386,13 @@ extension IMAPWriter {
             writeByte(ASCII.closeParen)
         case .emailID(let id):
             write("EMAILID (")
-            writeAtom(id)
+            writeObjectID(id, "EMAILID")
             writeByte(ASCII.closeParen)
         case .threadID(let id):
             write("THREADID ")
             if let id {
                 writeByte(ASCII.openParen)
-                writeAtom(id)
+                writeObjectID(id, "THREADID")
                 writeByte(ASCII.closeParen)
             } else {
                 writeNil()
@@ -412,10 +413,11 @@ extension IMAPWriter {
             write("X-GM-LABELS ")
             writeGmailLabelList(labels)
         case .other(let name, let value):
-            writeRaw(name)
+            needsReadBack("FETCH data item")
+            writeRawName(name, "FETCH item name")
             if let value {
                 writeSpace()
-                writeRaw(value)
+                writeRaw(value, "FETCH item value")
             }
         }
     }
@@ -446,7 +448,7 @@ extension IMAPWriter {
         } else if label.count == 3 && ASCII.equalsCaseInsensitive(label.bytes, "NIL".utf8) {
             writeQuoted(label)
         } else {
-            writeAString(label)
+            writeAString(label, "X-GM-LABELS label")
         }
     }
 }

@@ -147,18 +147,44 @@ enum RawLiteral {
     }
 }
 
+extension RawLiteral {
+    /// The offset of the first CR, LF or NUL in `raw` outside its complete literals, nil when
+    /// there is none: what ``IMAPWriter/writeRaw(_:_:)`` refuses.
+    static func firstForbiddenByte(in raw: UnsafeRawBufferPointer) -> Int? {
+        var i = 0
+        while i < raw.count {
+            let byte = raw[i]
+            if byte == ASCII.cr || byte == ASCII.lf || byte == 0 { return i }
+            if byte == ASCII.openBrace, let header = header(in: raw, at: i) {
+                i = header.contentStart &+ header.count
+            } else {
+                i &+= 1
+            }
+        }
+        return nil
+    }
+}
+
 extension IMAPWriter {
     /// Writes a raw value (kept as sent), framing the literals inside it as
-    /// ``writeLiteral(_:binary:)`` frames every literal: `{3}` CRLF `abc` goes out as
+    /// ``writeLiteral(_:_:binary:)`` frames every literal: `{3}` CRLF `abc` goes out as
     /// `{3+}` under LITERAL+, and as a chunk that waits for a continuation request when
     /// literals synchronize. Everything else is written unchanged; a `{` that does not start
     /// a complete literal is an ordinary byte.
-    mutating func writeRaw(_ data: ByteString) {
+    ///
+    /// Refused: CR, LF or NUL outside a literal (they would end the frame or break it), and
+    /// bytes ending in what reads as a literal header (`{5}`, `{5+}`): at the end of a line the
+    /// peer would take the next bytes for that literal.
+    mutating func writeRaw(_ data: ByteString, _ field: String) {
         data.withUnsafeBytes { raw in
             var copied = 0  // raw[..<copied] has been written
             var i = 0
             while i < raw.count {
-                guard raw[i] == ASCII.openBrace, let header = RawLiteral.header(in: raw, at: i) else {
+                let byte = raw[i]
+                if byte == ASCII.cr || byte == ASCII.lf || byte == 0 {
+                    return refuse(.forbidden(byte, at: i, field: field, rule: "raw value"))
+                }
+                guard byte == ASCII.openBrace, let header = RawLiteral.header(in: raw, at: i) else {
                     i &+= 1
                     continue
                 }
@@ -168,12 +194,71 @@ extension IMAPWriter {
                 let end = header.contentStart &+ header.count
                 writeLiteral(
                     ByteString(bytes: UnsafeRawBufferPointer(rebasing: raw[header.contentStart..<end])),
+                    field,
                     binary: binary
                 )
                 i = end
                 copied = end
             }
+            if Self.endsInLiteralHeader(UnsafeRawBufferPointer(rebasing: raw[copied...])) {
+                return refuse(
+                    IMAPValueError(
+                        kind: .ambiguous,
+                        field: field,
+                        rule: "raw value",
+                        message: "ends in a literal header: the peer would read the next bytes as its literal"
+                    )
+                )
+            }
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[copied...]))
         }
+    }
+
+    /// Writes the name of an item IMAPCodec has no grammar for (`X-FOO`, `X-SECTION[1 (A)]`)
+    /// as ``writeRaw(_:_:)`` writes a value, and refused also when it is empty or holds,
+    /// outside `[...]` and literals, a byte that would end the name (SP, a parenthesis, a
+    /// quote) or an 8-bit byte (no ATOM-CHAR).
+    mutating func writeRawName(_ name: ByteString, _ field: String) {
+        if name.isEmpty { return refuseEmpty(field, "raw name") }
+        let bad = name.withUnsafeBytes { raw -> Int? in
+            var brackets = 0
+            var i = 0
+            while i < raw.count {
+                let byte = raw[i]
+                if byte == ASCII.openBrace, let header = RawLiteral.header(in: raw, at: i) {
+                    i = header.contentStart &+ header.count
+                    continue
+                }
+                if byte == ASCII.openBracket { brackets &+= 1 }
+                if byte == ASCII.closeBracket && brackets > 0 { brackets &-= 1 }
+                if brackets == 0
+                    && (byte == ASCII.space || byte == ASCII.openParen || byte == ASCII.closeParen
+                        || byte == ASCII.dquote || byte >= 0x80)
+                {
+                    return i
+                }
+                i &+= 1
+            }
+            return nil
+        }
+        if let bad {
+            return refuse(.forbidden(name.withUnsafeBytes { $0[bad] }, at: bad, field: field, rule: "raw name"))
+        }
+        writeRaw(name, field)
+    }
+
+    /// True when `raw` ends in `{` number `}` or `{` number `+}`: what a reader takes for a
+    /// literal header when a line ends there.
+    static func endsInLiteralHeader(_ raw: UnsafeRawBufferPointer) -> Bool {
+        var i = raw.count &- 1
+        guard i >= 0, raw[i] == ASCII.closeBrace else { return false }
+        i &-= 1
+        if i >= 0 && raw[i] == ASCII.plus { i &-= 1 }
+        var digits = 0
+        while i >= 0 && raw[i] >= ASCII.zero && raw[i] <= ASCII.zero &+ 9 {
+            digits &+= 1
+            i &-= 1
+        }
+        return digits > 0 && i >= 0 && raw[i] == ASCII.openBrace
     }
 }

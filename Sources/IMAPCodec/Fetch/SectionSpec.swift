@@ -218,6 +218,7 @@ extension IMAPWriter {
 
     // header-list     = "(" header-fld-name *(SP header-fld-name) ")"
     mutating func writeHeaderList(_ names: [ByteString]) {
+        if names.isEmpty { return refuseEmpty("HEADER.FIELDS names", "header-list") }
         writeByte(ASCII.openParen)
         for (i, name) in names.enumerated() {
             if i > 0 { writeSpace() }

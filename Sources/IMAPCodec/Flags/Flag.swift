@@ -1,32 +1,40 @@
 /// A message flag: a system flag (`\Seen`), a keyword (`$Forwarded`, `Work`) or a flag
 /// extension (`\Whatever`). An open set: unknown flags round-trip unchanged.
 ///
-/// Flags compare case-insensitively, as RFC 9051 requires; the spelling first seen is
-/// kept for writing.
-public struct Flag: Sendable, Hashable, CustomStringConvertible {
-    /// The flag as written on the wire, e.g. `\Seen` or `$Junk`.
-    public let rawValue: String
+/// Flags compare case-insensitively, as RFC 9051 requires; a well-known flag is written in
+/// its registered spelling, any other in the spelling it was given or received in.
+public struct Flag: Sendable, Hashable, CustomStringConvertible, OpenRegistry {
+    /// The stored name: its spelling, and the form `==` and `hash` compare.
+    let name: RegistryName
 
-    @usableFromInline
-    init(uncheckedRawValue: String) {
-        self.rawValue = uncheckedRawValue
+    init(name: RegistryName) {
+        self.name = name
     }
 
-    /// Creates a flag from its wire form (`\Seen`, `$Junk`, `Work`). Returns nil when
-    /// the text is not a valid flag: a keyword is an atom, an extension `\` plus an atom.
+    /// Creates a flag from its wire form (`\\Seen`, `$Junk`, `Work`), or returns nil when it is not one (a keyword is an atom other than `NIL`, an extension `\\` plus an atom; `\\*` is accepted for PERMANENTFLAGS).
+    /// A well-known flag in any case is the registered value, with its registered spelling.
     public init?(_ rawValue: String) {
-        var body = Substring(rawValue)
-        if body.first == "\\" { body = body.dropFirst() }
-        guard !body.isEmpty, body.utf8.allSatisfy(CharacterClass.isAtomChar) else {
-            // `\*` is only meaningful in PERMANENTFLAGS; it is accepted as a flag value.
-            if rawValue == "\\*" {
-                self.rawValue = rawValue
-                return
-            }
-            return nil
-        }
-        self.rawValue = rawValue
+        guard case .success(let value) = Self.validated(rawValue) else { return nil }
+        self = value
     }
+
+    /// Creates a flag from its wire form, or throws ``IMAPValueError`` naming the byte that
+    /// breaks the rule.
+    public init(validating rawValue: String) throws(IMAPValueError) {
+        self = try Self.validated(rawValue).get()
+    }
+
+    /// The wire form, e.g. `\\Seen` or `$Junk`.
+    public var rawValue: String { name.spelling }
+
+    /// The wire form.
+    public var description: String { name.spelling }
+
+    /// Compares ignoring ASCII case (the stored upper-cased forms).
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.name == rhs.name }
+
+    /// Hashes the stored upper-cased form.
+    public func hash(into hasher: inout Hasher) { name.hash(into: &hasher) }
 
     /// `\Answered`
     public static let answered = Flag(uncheckedRawValue: "\\Answered")
@@ -53,35 +61,29 @@ public struct Flag: Sendable, Hashable, CustomStringConvertible {
     /// `$Phishing`
     public static let phishing = Flag(uncheckedRawValue: "$Phishing")
 
-    @usableFromInline
-    static let interned: [Flag] = [
+    /// The well-known values.
+    static let known: [Flag] = [
         .seen, .answered, .flagged, .deleted, .draft, .recent, .wildcard,
         .mdnSent, .forwarded, .junk, .notJunk, .phishing,
     ]
 
+    /// The well-known values by their spelling, ignoring case.
+    static let table = makeTable(known)
+
     /// True for a system flag or flag extension (starts with `\`).
-    public var isSystemOrExtension: Bool { rawValue.utf8.first == ASCII.backslash }
+    public var isSystemOrExtension: Bool { name.spelling.utf8.first == ASCII.backslash }
 
-    /// The wire form.
-    public var description: String { rawValue }
-
-    /// Compares ignoring ASCII case.
-    public static func == (lhs: Flag, rhs: Flag) -> Bool {
-        ASCII.equalsCaseInsensitive(lhs.rawValue, rhs.rawValue)
-    }
-
-    /// Hashes the lowercased bytes.
-    public func hash(into hasher: inout Hasher) {
-        for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
-    }
-
-    /// The interned flags by their spelling, ignoring case.
-    static let table = InternTable(interned, spelling: \.rawValue, ignoringCase: true)
-
-    /// The interned flag equal to `bytes` (ignoring case, with the interned spelling), or
-    /// a new one keeping the received spelling.
-    static func from(_ bytes: UnsafeRawBufferPointer) -> Flag {
-        table.value(for: bytes) ?? Flag(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
+    static func problem(in spelling: String) -> IMAPValueError? {
+        if spelling == "\\*" { return nil }
+        if spelling.utf8.count == 3 && ASCII.equalsCaseInsensitive(spelling, "NIL") {
+            return IMAPValueError(
+                kind: .ambiguous,
+                field: "flag",
+                rule: "flag-keyword",
+                message: "NIL is read as no flag, not as a keyword"
+            )
+        }
+        return RegistryName.problem(in: spelling, rule: "flag", backslash: .optional)
     }
 }
 
@@ -137,7 +139,7 @@ extension ParserState {
 extension IMAPWriter {
     /// Writes a flag as its wire form.
     mutating func writeFlag(_ flag: Flag) {
-        writeBytes(flag.rawValue.utf8)
+        writeBytes(flag.name.spelling.utf8)
     }
 
     // flag-list       = "(" [flag *(SP flag)] ")"

@@ -7,7 +7,7 @@ extension ParserState {
     //                   "\" quoted-specials / UTF8-2 / UTF8-3 / UTF8-4
     /// A hierarchy delimiter: one quoted ASCII character, or NIL (flat namespace).
     /// Lenient: `""` is read as NIL.
-    mutating func hierarchyDelimiter(_ rule: String) throws(IMAPDecodingError) -> UInt8? {
+    mutating func hierarchyDelimiter(_ rule: String) throws(IMAPDecodingError) -> Character? {
         if skipNil() { return nil }
         let start = index
         try expect(ASCII.dquote, rule)
@@ -34,7 +34,7 @@ extension ParserState {
             index &+= 1
         }
         try expect(ASCII.dquote, rule)
-        return char
+        return Character(Unicode.Scalar(char))
     }
 
     /// A mailbox name. Lenient: when the name was sent as an atom and more atoms follow
@@ -57,11 +57,22 @@ extension ParserState {
 }
 
 extension IMAPWriter {
-    /// Writes a hierarchy delimiter: `"c"` (escaped when needed) or NIL.
-    mutating func writeHierarchyDelimiter(_ delimiter: UInt8?) {
-        guard let delimiter else {
+    /// Writes a hierarchy delimiter: `"c"` (escaped when needed) or NIL. Refused unless it is
+    /// one printable ASCII character (what the decoders read).
+    mutating func writeHierarchyDelimiter(_ character: Character?) {
+        guard let character else {
             writeNil()
             return
+        }
+        guard let delimiter = character.asciiValue, delimiter >= 0x20 && delimiter < 0x7F else {
+            return refuse(
+                IMAPValueError(
+                    kind: .forbiddenByte,
+                    field: "hierarchy delimiter",
+                    rule: "QUOTED-CHAR",
+                    message: "\(String(character).debugDescription) is not one printable ASCII character"
+                )
+            )
         }
         writeByte(ASCII.dquote)
         if delimiter == ASCII.dquote || delimiter == ASCII.backslash { writeByte(ASCII.backslash) }

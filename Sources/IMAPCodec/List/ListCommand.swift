@@ -259,7 +259,9 @@ extension IMAPWriter {
         let raw =
             options.utf8Accept && pattern.bytes.withUnsafeBytes({ $0.contains(0x26) })
             ? ByteString(pattern.utf8Bytes) : pattern.bytes
-        if !raw.isEmpty && raw.withUnsafeBytes({ $0.allSatisfy(CharacterClass.isListChar) }) {
+        if !raw.isEmpty && raw.count <= Self.quotedLimit
+            && raw.withUnsafeBytes({ $0.allSatisfy(CharacterClass.isListChar) })
+        {
             writeBytes(raw)
         } else {
             writeString(raw)
@@ -317,7 +319,10 @@ extension IMAPWriter {
 
     /// Writes `option-extension`.
     mutating func writeOptionExtension(_ name: String, _ value: [TaggedExtensionComponent]?) {
-        writeBytes(name.utf8)
+        // option-extension = (option-standard-tag / option-vendor-tag) [SP option-value]
+        // option-standard-tag = atom; option-vendor-tag = vendor-token "-" atom
+        needsReadBack("LIST option")
+        writeAtom(name, "LIST option name")
         if let value {
             writeSpace()
             writeTaggedExtCompList(value)

@@ -4,23 +4,38 @@
 ///
 /// Attributes compare case-insensitively (Dovecot writes `\UnMarked`); the spelling
 /// first seen is kept for writing.
-public struct MailboxAttribute: Sendable, Hashable, CustomStringConvertible {
-    /// The attribute as written on the wire, e.g. `\HasNoChildren`.
-    public let rawValue: String
+public struct MailboxAttribute: Sendable, Hashable, CustomStringConvertible, OpenRegistry {
+    /// The stored name: its spelling, and the form `==` and `hash` compare.
+    let name: RegistryName
 
-    @usableFromInline
-    init(uncheckedRawValue: String) {
-        self.rawValue = uncheckedRawValue
+    init(name: RegistryName) {
+        self.name = name
     }
 
-    /// Creates an attribute from its wire form: `\` followed by an atom. Returns nil otherwise.
+    /// Creates an attribute from its wire form (`\\HasNoChildren`), or returns nil when it is not one (`\\` and an atom).
+    /// A well-known attribute in any case is the registered value, with its registered spelling.
     public init?(_ rawValue: String) {
-        let utf8 = rawValue.utf8
-        guard utf8.count > 1, utf8.first == ASCII.backslash,
-            utf8.dropFirst().allSatisfy(CharacterClass.isAtomChar)
-        else { return nil }
-        self.rawValue = rawValue
+        guard case .success(let value) = Self.validated(rawValue) else { return nil }
+        self = value
     }
+
+    /// Creates an attribute from its wire form, or throws ``IMAPValueError`` naming the byte that
+    /// breaks the rule.
+    public init(validating rawValue: String) throws(IMAPValueError) {
+        self = try Self.validated(rawValue).get()
+    }
+
+    /// The wire form, e.g. `\\HasNoChildren`.
+    public var rawValue: String { name.spelling }
+
+    /// The wire form.
+    public var description: String { name.spelling }
+
+    /// Compares ignoring ASCII case (the stored upper-cased forms).
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.name == rhs.name }
+
+    /// Hashes the stored upper-cased form.
+    public func hash(into hasher: inout Hasher) { name.hash(into: &hasher) }
 
     /// `\Noinferiors`: no child mailboxes can exist.
     public static let noInferiors = MailboxAttribute(uncheckedRawValue: "\\Noinferiors")
@@ -57,32 +72,19 @@ public struct MailboxAttribute: Sendable, Hashable, CustomStringConvertible {
     /// `\Important` special use (RFC 8457).
     public static let important = MailboxAttribute(uncheckedRawValue: "\\Important")
 
-    @usableFromInline
-    static let interned: [MailboxAttribute] = [
+    /// The well-known values.
+    static let known: [MailboxAttribute] = [
         .hasNoChildren, .hasChildren, .noSelect, .noInferiors, .marked, .unmarked, .subscribed,
         .nonExistent, .remote, .all, .archive, .drafts, .flagged, .junk, .sent, .trash, .important,
     ]
 
-    /// The wire form.
-    public var description: String { rawValue }
+    /// The well-known values by their spelling, ignoring case.
+    static let table = makeTable(known)
 
-    /// Compares ignoring ASCII case.
-    public static func == (lhs: MailboxAttribute, rhs: MailboxAttribute) -> Bool {
-        ASCII.equalsCaseInsensitive(lhs.rawValue, rhs.rawValue)
+    static func problem(in spelling: String) -> IMAPValueError? {
+        RegistryName.problem(in: spelling, rule: "mbx-list-flag", backslash: .required)
     }
 
-    /// Hashes the lowercased bytes.
-    public func hash(into hasher: inout Hasher) {
-        for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
-    }
-
-    /// The interned values by their exact spelling.
-    static let table = InternTable(interned, spelling: \.rawValue, ignoringCase: false)
-
-    /// The interned attribute spelled exactly as `bytes`, or a new one keeping that spelling.
-    static func from(_ bytes: UnsafeRawBufferPointer) -> MailboxAttribute {
-        table.value(for: bytes) ?? MailboxAttribute(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
-    }
 }
 
 extension ParserState {

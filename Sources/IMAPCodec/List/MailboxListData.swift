@@ -13,8 +13,9 @@ public enum ListExtendedItem: Sendable, Hashable {
 public struct MailboxListData: Sendable, Hashable {
     /// The mailbox attributes, in the order received.
     public var attributes: [MailboxAttribute]
-    /// The hierarchy delimiter (an ASCII byte), or nil when the server has none (NIL).
-    public var delimiter: UInt8?
+    /// The hierarchy delimiter, or nil when the server has none (NIL). On the wire it is one
+    /// printable ASCII character; the encoders refuse any other.
+    public var delimiter: Character?
     /// The mailbox.
     public var mailbox: MailboxName
     /// The extended data items (RFC 5258), empty when absent.
@@ -23,7 +24,7 @@ public struct MailboxListData: Sendable, Hashable {
     /// Creates LIST data.
     public init(
         attributes: [MailboxAttribute],
-        delimiter: UInt8?,
+        delimiter: Character?,
         mailbox: MailboxName,
         extendedItems: [ListExtendedItem] = []
     ) {
@@ -135,7 +136,7 @@ extension IMAPWriter {
                 write("CHILDINFO (")
                 for (k, option) in options.enumerated() {
                     if k > 0 { writeSpace() }
-                    writeQuoted(option)
+                    writeQuotedOnly(option, "CHILDINFO option")
                 }
                 writeByte(ASCII.closeParen)
             case .oldName(let name):
@@ -143,6 +144,7 @@ extension IMAPWriter {
                 writeMailbox(name)
                 writeByte(ASCII.closeParen)
             case .other(let tag, let value):
+                needsReadBack("LIST extended item")
                 writeAString(tag)
                 writeSpace()
                 writeTaggedExtVal(value)

@@ -231,10 +231,12 @@ extension IMAPWriter {
             if i > 0 { writeSpace() }
             writeAString(value.entry)
             writeSpace()
-            if let data = value.value, data.withUnsafeBytes({ $0.contains(0) }) {
-                writeLiteral(data, binary: true)
+            // value           = nstring / literal8: a value holding NUL as a literal8 (the
+            // grammar has one here whether or not the peer announced BINARY).
+            if let data = value.value, data.withUnsafeBytes(WordBytes.firstZero) != nil {
+                writeLiteral(data, "METADATA value", binary: true)
             } else {
-                writeNString(value.value)
+                writeNString(value.value, "METADATA value")
             }
         }
         writeByte(ASCII.closeParen)
@@ -254,7 +256,8 @@ extension IMAPWriter {
                 case .depth(.one): write("DEPTH 1")
                 case .depth(.infinity): write("DEPTH infinity")
                 case .other(let name, let value):
-                    writeBytes(name.utf8)
+                    needsReadBack("GETMETADATA option")
+                    writeLabel(name, "GETMETADATA option name")
                     if let value {
                         writeSpace()
                         writeTaggedExtVal(value)

@@ -17,13 +17,14 @@ public struct NamespaceExtension: Sendable, Hashable {
 public struct NamespaceDescription: Sendable, Hashable {
     /// The prefix, e.g. `""` or `"#shared/"` (modified UTF-7 on the wire).
     public var prefix: ByteString
-    /// The hierarchy delimiter, or nil (NIL) for a flat namespace.
-    public var delimiter: UInt8?
+    /// The hierarchy delimiter, or nil (NIL) for a flat namespace. On the wire it is one
+    /// printable ASCII character; the encoders refuse any other.
+    public var delimiter: Character?
     /// The extensions, empty when none.
     public var extensions: [NamespaceExtension]
 
     /// Creates a namespace description.
-    public init(prefix: ByteString, delimiter: UInt8?, extensions: [NamespaceExtension] = []) {
+    public init(prefix: ByteString, delimiter: Character?, extensions: [NamespaceExtension] = []) {
         self.prefix = prefix
         self.delimiter = delimiter
         self.extensions = extensions

@@ -1,19 +1,37 @@
 /// A quota resource name (`resource-name`, RFC 9208): `STORAGE`, `MESSAGE`... An open
 /// registry: unknown names round-trip unchanged. Compared case-insensitively.
-public struct QuotaResourceName: Sendable, Hashable, CustomStringConvertible {
-    /// The name as written on the wire.
-    public let rawValue: String
+public struct QuotaResourceName: Sendable, Hashable, CustomStringConvertible, OpenRegistry {
+    /// The stored name: its spelling, and the form `==` and `hash` compare.
+    let name: RegistryName
 
-    @usableFromInline
-    init(uncheckedRawValue: String) {
-        self.rawValue = uncheckedRawValue
+    init(name: RegistryName) {
+        self.name = name
     }
 
-    /// Creates a resource name from its wire form. Returns nil unless it is an atom.
+    /// Creates a resource name from its wire form (`STORAGE`), or returns nil when it is not one (an atom).
+    /// A well-known name in any case is the registered value, with its registered spelling.
     public init?(_ rawValue: String) {
-        guard !rawValue.isEmpty, rawValue.utf8.allSatisfy(CharacterClass.isAtomChar) else { return nil }
-        self.rawValue = rawValue
+        guard case .success(let value) = Self.validated(rawValue) else { return nil }
+        self = value
     }
+
+    /// Creates a resource name from its wire form, or throws ``IMAPValueError`` naming the byte that
+    /// breaks the rule.
+    public init(validating rawValue: String) throws(IMAPValueError) {
+        self = try Self.validated(rawValue).get()
+    }
+
+    /// The wire form.
+    public var rawValue: String { name.spelling }
+
+    /// The wire form.
+    public var description: String { name.spelling }
+
+    /// Compares ignoring ASCII case (the stored upper-cased forms).
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.name == rhs.name }
+
+    /// Hashes the stored upper-cased form.
+    public func hash(into hasher: inout Hasher) { name.hash(into: &hasher) }
 
     /// `STORAGE`: the physical space, in units of 1024 octets.
     public static let storage = QuotaResourceName(uncheckedRawValue: "STORAGE")
@@ -24,28 +42,16 @@ public struct QuotaResourceName: Sendable, Hashable, CustomStringConvertible {
     /// `ANNOTATION-STORAGE`: the size of annotations, in units of 1024 octets.
     public static let annotationStorage = QuotaResourceName(uncheckedRawValue: "ANNOTATION-STORAGE")
 
-    static let interned: [QuotaResourceName] = [.storage, .message, .mailbox, .annotationStorage]
+    /// The well-known values.
+    static let known: [QuotaResourceName] = [.storage, .message, .mailbox, .annotationStorage]
 
-    /// The wire form.
-    public var description: String { rawValue }
+    /// The well-known values by their spelling, ignoring case.
+    static let table = makeTable(known)
 
-    /// Compares ignoring ASCII case.
-    public static func == (lhs: QuotaResourceName, rhs: QuotaResourceName) -> Bool {
-        ASCII.equalsCaseInsensitive(lhs.rawValue, rhs.rawValue)
+    static func problem(in spelling: String) -> IMAPValueError? {
+        RegistryName.problem(in: spelling, rule: "resource-name", backslash: .forbidden)
     }
 
-    /// Hashes the lowercased bytes.
-    public func hash(into hasher: inout Hasher) {
-        for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
-    }
-
-    /// The interned values by their exact spelling.
-    static let table = InternTable(interned, spelling: \.rawValue, ignoringCase: false)
-
-    /// The interned name spelled exactly as `bytes`, or a new one keeping that spelling.
-    static func from(_ bytes: UnsafeRawBufferPointer) -> QuotaResourceName {
-        table.value(for: bytes) ?? QuotaResourceName(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
-    }
 }
 
 /// One resource of a QUOTA response (`quota-resource`): usage and limit.

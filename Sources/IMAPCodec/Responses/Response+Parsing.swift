@@ -58,7 +58,7 @@ extension ParserState {
     /// `SP resp-text` after a status keyword. Lenient: nothing at all (`* OK` CRLF).
     mutating func condText() throws(IMAPDecodingError) -> ResponseText {
         if !skip(ASCII.space) {
-            if lenient && atLineEnd { return ResponseText() }
+            if lenient && atLineEnd { return ResponseText(decoded: nil, text: ByteString([])) }
             throw error("resp-text", "expected SP after the status, found \(found())")
         }
         skipExtraSpaces()
@@ -208,11 +208,18 @@ extension ParserState {
 
     /// Untagged data of an unknown kind: keyword and the rest of the frame before CRLF.
     mutating func otherResponseData() throws(IMAPDecodingError) -> UntaggedResponse {
-        let keyword = try atom("response-data")
+        let keyword = Atom(decoded: try atom("response-data"))
         let restStart = index
         var end = bytes.count
         if end > restStart && bytes[end - 1] == ASCII.lf { end -= 1 }
         if end > restStart && bytes[end - 1] == ASCII.cr { end -= 1 }
+        if !lenient,
+            let bad = bytes.withUnsafeBytes({
+                RawLiteral.firstForbiddenByte(in: UnsafeRawBufferPointer(rebasing: $0[restStart..<end]))
+            })
+        {
+            throw error("response-data", "CR, LF or NUL outside a literal", at: restStart &+ bad)
+        }
         index = end
         return .other(keyword: keyword, rest: try rawValue(restStart, end))
     }

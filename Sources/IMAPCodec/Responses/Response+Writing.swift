@@ -1,3 +1,14 @@
+extension UntaggedResponse {
+    /// The keywords the decoder reads into a case of their own (upper-cased): an
+    /// ``other(keyword:rest:)`` with one (or with a number, `* 5 EXISTS`) would not read back
+    /// as itself, so the encoders refuse it.
+    static let knownKeywords: Set<String> = [
+        "OK", "NO", "BAD", "BYE", "PREAUTH", "CAPABILITY", "ENABLED", "ID", "LIST", "LSUB", "STATUS", "NAMESPACE",
+        "QUOTA", "QUOTAROOT", "METADATA", "ACL", "LISTRIGHTS", "MYRIGHTS", "FLAGS", "SEARCH", "ESEARCH", "SORT",
+        "THREAD", "VANISHED",
+    ]
+}
+
 extension IMAPWriter {
     /// Writes a whole response, CRLF included.
     mutating func writeResponse(_ response: Response) {
@@ -11,7 +22,7 @@ extension IMAPWriter {
             writeResponseData(data)
         case .tagged(let tagged):
             // response-tagged = tag SP resp-cond-state CRLF
-            writeAtom(tagged.tag.bytes)
+            writeBytes(tagged.tag.bytes)  // a Tag is valid by construction
             switch tagged.status {
             case .ok: write(" OK ")
             case .no: write(" NO ")
@@ -104,8 +115,32 @@ extension IMAPWriter {
             write(earlier ? "VANISHED (EARLIER) " : "VANISHED ")
             writeSequenceSet(uids)
         case .other(let keyword, let rest):
-            writeAtom(keyword)
-            writeRaw(rest)
+            needsReadBack("untagged response")
+            let folded = keyword.name.folded
+            if UntaggedResponse.knownKeywords.contains(folded) || folded.utf8.allSatisfy(ASCII.isDigit) {
+                return refuse(
+                    IMAPValueError(
+                        kind: .ambiguous,
+                        field: "untagged keyword",
+                        rule: "response-data",
+                        message:
+                            "\(keyword) starts a response IMAPCodec reads into its own case; build that case instead"
+                    )
+                )
+            }
+            writeAtom(keyword, "untagged keyword")
+            if let first = rest.withUnsafeBytes({ $0.first }), CharacterClass.isAtomChar(first) || first >= 0x80 {
+                return refuse(
+                    IMAPValueError(
+                        kind: .ambiguous,
+                        field: "untagged data",
+                        rule: "response-data",
+                        message: "starts with an atom character: it would be read as part of the keyword",
+                        offset: 0
+                    )
+                )
+            }
+            writeRaw(rest, "untagged data")
         }
     }
 }

@@ -54,7 +54,17 @@ public enum ResponseCode: Sendable, Hashable {
     /// A code that carries no data (RFC 5530 and others): ``Simple`` names the well-known ones.
     case simple(Simple)
     /// Any other code: its name (an atom) and the text after it, up to `]`, if any.
-    case other(name: ByteString, value: ByteString?)
+    case other(name: Atom, value: ByteString?)
+
+    /// The names the decoder reads into a case of their own (upper-cased): an ``other(name:value:)``
+    /// with one of them would not read back as itself, so the encoders refuse it.
+    static let knownNames: Set<String> = Set(
+        [
+            "ALERT", "BADCHARSET", "CAPABILITY", "PARSE", "PERMANENTFLAGS", "READ-ONLY", "READ-WRITE",
+            "TRYCREATE", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "APPENDUID", "COPYUID", "UIDNOTSTICKY",
+            "HIGHESTMODSEQ", "NOMODSEQ", "MODIFIED", "CLOSED", "NOUPDATE", "MAILBOXID", "METADATA",
+        ] + Simple.allCases.map(\.rawValue)
+    )
 
     /// The response codes that are a bare keyword (RFC 5530, 9051, 6154, 4469, 3516, 5182).
     public enum Simple: String, Sendable, Hashable, CaseIterable {
@@ -106,16 +116,121 @@ public enum ResponseCode: Sendable, Hashable {
 }
 
 /// The text of a status response: an optional code and human-readable text.
+///
+/// Text a caller gives is made safe to write, whatever it holds, by one rule: a byte that
+/// cannot stand where it is becomes a space, and spaces that lead the text are dropped (a
+/// reader skips them). So CR, LF and NUL become spaces (no second response can be forged),
+/// a leading `[` without a code goes (it would be read as a code: `[ALERT]`), the `}` that
+/// would end the text in a literal header (`{12}`) becomes a space (the client would swallow
+/// the next 12 bytes), and bytes that are not UTF-8 become U+FFFD. Text that needs none of
+/// this is kept exactly. ``init(code:validating:)`` refuses such text instead, for a caller
+/// that wants to know. A server can therefore put a client's mailbox name or search string
+/// into a `NO` response as it is.
+///
+/// Decoded text is kept as the server sent it (8-bit bytes included); the encoders refuse any
+/// that would not read back as itself.
 public struct ResponseText: Sendable, Hashable {
-    /// The bracketed response code, if any.
-    public var code: ResponseCode?
-    /// The text (may be empty). Bytes: servers send 8-bit text; use `text.stringValue`.
-    public var text: ByteString
+    private var _code: ResponseCode?
+    private var _text: ByteString
 
-    /// Creates response text.
+    /// The bracketed response code, if any. Setting it re-applies the text rule (a text
+    /// without a code must not start with `[`).
+    public var code: ResponseCode? {
+        get { _code }
+        set {
+            _code = newValue
+            _text = Self.sanitized(_text, hasCode: newValue != nil)
+        }
+    }
+
+    /// The text (may be empty). Bytes: servers send 8-bit text; use `text.stringValue`.
+    /// Setting it applies the rule above.
+    public var text: ByteString {
+        get { _text }
+        set { _text = Self.sanitized(newValue, hasCode: _code != nil) }
+    }
+
+    /// Creates response text, made safe as the type's documentation says.
     public init(code: ResponseCode? = nil, text: ByteString = "") {
-        self.code = code
-        self.text = text
+        _code = code
+        _text = Self.sanitized(text, hasCode: code != nil)
+    }
+
+    /// Creates response text from a string, made safe as the type's documentation says.
+    public init(code: ResponseCode? = nil, _ text: String) {
+        self.init(code: code, text: ByteString(text))
+    }
+
+    /// Creates response text, or throws ``IMAPValueError`` (naming the byte) when the text would
+    /// need changing to be written: CR, LF or NUL, a leading space, a leading `[` without a
+    /// code, a trailing literal header, bytes that are not UTF-8.
+    public init(code: ResponseCode? = nil, validating text: ByteString) throws(IMAPValueError) {
+        if let problem = Self.problem(in: text, hasCode: code != nil, requireUTF8: true) { throw problem }
+        _code = code
+        _text = text
+    }
+
+    /// Text as decoded, unchanged.
+    init(decoded code: ResponseCode?, text: ByteString) {
+        _code = code
+        _text = text
+    }
+
+    /// What keeps `text` from being written as it is, if anything. Invalid UTF-8 counts only
+    /// when `requireUTF8` (the encoders pass decoded 8-bit text through).
+    static func problem(in text: ByteString, hasCode: Bool, requireUTF8: Bool) -> IMAPValueError? {
+        text.withUnsafeBytes { raw -> IMAPValueError? in
+            if let bad = raw.firstIndex(where: { $0 == 0 || $0 == ASCII.cr || $0 == ASCII.lf }) {
+                return .forbidden(raw[bad], at: bad, field: "resp-text", rule: "text")
+            }
+            if raw.first == ASCII.space {
+                return IMAPValueError(
+                    kind: .ambiguous,
+                    field: "resp-text",
+                    rule: "text",
+                    message: "a leading space is skipped by readers",
+                    offset: 0
+                )
+            }
+            if !hasCode && raw.first == ASCII.openBracket {
+                return IMAPValueError(
+                    kind: .ambiguous,
+                    field: "resp-text",
+                    rule: "resp-text",
+                    message: "text without a code must not start with \"[\": it would be read as a response code",
+                    offset: 0
+                )
+            }
+            if IMAPWriter.endsInLiteralHeader(raw) {
+                return IMAPValueError(
+                    kind: .ambiguous,
+                    field: "resp-text",
+                    rule: "text",
+                    message: "ends in a literal header: the client would read the next bytes as its literal",
+                    offset: raw.count &- 1
+                )
+            }
+            if requireUTF8 && !UTF8Validation.isValid(raw) {
+                return IMAPValueError(kind: .forbiddenByte, field: "resp-text", rule: "text", message: "not UTF-8")
+            }
+            return nil
+        }
+    }
+
+    /// `text` with the type's rule applied; `text` itself (no copy) when it needs nothing.
+    static func sanitized(_ text: ByteString, hasCode: Bool) -> ByteString {
+        guard problem(in: text, hasCode: hasCode, requireUTF8: true) != nil else { return text }
+        var bytes = Array(text.withUnsafeBytes { raw in String(decoding: raw, as: UTF8.self).utf8 })
+        for i in bytes.indices where bytes[i] == 0 || bytes[i] == ASCII.cr || bytes[i] == ASCII.lf {
+            bytes[i] = ASCII.space
+        }
+        var start = 0
+        while start < bytes.count && (bytes[start] == ASCII.space || (!hasCode && bytes[start] == ASCII.openBracket)) {
+            start += 1
+        }
+        bytes.removeFirst(start)
+        if bytes.withUnsafeBytes(IMAPWriter.endsInLiteralHeader) { bytes[bytes.count - 1] = ASCII.space }
+        return ByteString(bytes)
     }
 }
 
@@ -136,8 +251,8 @@ extension ParserState {
                 skipExtraSpaces()
             }
         }
-        if atLineEnd { return ResponseText(code: code, text: ByteString([])) }
-        return ResponseText(code: code, text: try text())
+        if atLineEnd { return ResponseText(decoded: code, text: ByteString([])) }
+        return ResponseText(decoded: code, text: try text())
     }
 
     // resp-text-code  = "ALERT" /
@@ -175,9 +290,9 @@ extension ParserState {
             let end = scan { $0 != ASCII.closeBracket && $0 != ASCII.cr && $0 != ASCII.lf }
             let value = slice(index, end)
             index = end
-            return .other(name: nameBytes, value: value)
+            return .other(name: Atom(decoded: nameBytes), value: value)
         }
-        return .other(name: nameBytes, value: nil)
+        return .other(name: Atom(decoded: nameBytes), value: nil)
     }
 
     /// The known codes; nil (cursor unchanged) for any other atom.
@@ -300,6 +415,8 @@ extension ParserState {
 
 extension IMAPWriter {
     // resp-text       = ["[" resp-text-code "]" SP] [text]
+    /// Refused: text that ``ResponseText/problem(in:hasCode:requireUTF8:)`` finds would not
+    /// read back as itself (only decoded text can hold it; built text is made safe).
     mutating func writeRespText(_ text: ResponseText) {
         if let code = text.code {
             writeByte(ASCII.openBracket)
@@ -307,6 +424,10 @@ extension IMAPWriter {
             writeByte(ASCII.closeBracket)
             // The SP is required after "]" even when no text follows.
             writeSpace()
+        }
+        if text.text.isEmpty { return }
+        if let problem = ResponseText.problem(in: text.text, hasCode: text.code != nil, requireUTF8: false) {
+            return refuse(problem)
         }
         writeBytes(text.text)
     }
@@ -320,11 +441,7 @@ extension IMAPWriter {
                 write(" (")
                 for (i, charset) in charsets.enumerated() {
                     if i > 0 { writeSpace() }
-                    if IMAPWriter.isAtomSafe(charset) && !charset.withUnsafeBytes({ $0.contains(ASCII.closeBracket) }) {
-                        writeAtom(charset)
-                    } else {
-                        writeQuoted(charset)
-                    }
+                    writeCharset(charset, "BADCHARSET charset")
                 }
                 writeByte(ASCII.closeParen)
             }
@@ -370,10 +487,10 @@ extension IMAPWriter {
         case .closed: write("CLOSED")
         case .noUpdate(let tag):
             write("NOUPDATE ")
-            writeQuoted(tag)
+            writeQuotedOnly(tag, "NOUPDATE tag")
         case .mailboxID(let id):
             write("MAILBOXID (")
-            writeAtom(id)
+            writeObjectID(id, "MAILBOXID")
             writeByte(ASCII.closeParen)
         case .metadataLongEntries(let n):
             write("METADATA LONGENTRIES ")
@@ -385,9 +502,35 @@ extension IMAPWriter {
         case .metadataNoPrivate: write("METADATA NOPRIVATE")
         case .simple(let simple): writeBytes(simple.rawValue.utf8)
         case .other(let name, let value):
-            writeAtom(name)
+            needsReadBack("response code")
+            if ResponseCode.knownNames.contains(name.name.folded) {
+                return refuse(
+                    IMAPValueError(
+                        kind: .ambiguous,
+                        field: "response code name",
+                        rule: "resp-text-code",
+                        message: "\(name) is a code IMAPCodec reads into its own case; build that case instead"
+                    )
+                )
+            }
+            writeAtom(name, "response code name")
             if let value {
+                // atom [SP 1*<any TEXT-CHAR except "]">]
                 writeSpace()
+                if value.isEmpty { return refuseEmpty("response code value", "resp-text-code") }
+                let bad = value.withUnsafeBytes { raw in
+                    raw.firstIndex { $0 == 0 || $0 == ASCII.cr || $0 == ASCII.lf || $0 == ASCII.closeBracket }
+                }
+                if let bad {
+                    return refuse(
+                        .forbidden(
+                            value.withUnsafeBytes { $0[bad] },
+                            at: bad,
+                            field: "response code value",
+                            rule: "resp-text-code"
+                        )
+                    )
+                }
                 writeBytes(value)
             }
         }

@@ -55,5 +55,5 @@ public enum UntaggedResponse: Sendable, Hashable {
     case vanished(earlier: Bool, uids: SequenceSet)
     /// Untagged data IMAPCodec has no grammar for: its keyword and the rest of the line
     /// (with any literals), kept so it round-trips.
-    indirect case other(keyword: ByteString, rest: ByteString)
+    indirect case other(keyword: Atom, rest: ByteString)
 }

@@ -303,7 +303,8 @@ extension IMAPWriter {
             write("REMOVEFROM ")
             writeSearchContextUpdates(updates)
         case .other(let name, let value):
-            writeBytes(name.utf8)
+            needsReadBack("ESEARCH data")
+            writeLabel(name, "ESEARCH data name")
             writeSpace()
             writeTaggedExtVal(value)
         }

@@ -115,8 +115,8 @@ public enum SearchKey: Sendable, Hashable {
     indirect case not(SearchKey)
     /// `OR key1 key2`: messages matching either key.
     indirect case or(SearchKey, SearchKey)
-    /// `"(" key *(SP key) ")"`: messages matching every key. An empty list is written as
-    /// `ALL` (the grammar has no empty parentheses).
+    /// `"(" key *(SP key) ")"`: messages matching every key. Never empty: the encoders refuse
+    /// an empty list (the grammar has no empty parentheses; `.all` is every message).
     case and([SearchKey])
 }
 
@@ -137,8 +137,18 @@ public struct ModSequenceEntry: Sendable, Hashable {
     /// The entry type.
     public var type: EntryType
 
-    /// Creates an entry from its name (`/flags/...`) and type.
-    public init(name: ByteString, type: EntryType) {
+    /// Creates an entry from its name and type, or returns nil unless the name is
+    /// `/flags/` followed by a flag (`entry-flag-name`).
+    public init?(name: ByteString, type: EntryType) {
+        let prefix = Array("/flags/".utf8)
+        guard name.count > prefix.count, ASCII.equalsCaseInsensitive(name.bytes.prefix(prefix.count), prefix),
+            Flag(String(decoding: name.bytes.dropFirst(prefix.count), as: UTF8.self)) != nil
+        else { return nil }
+        self.init(decoded: name, type: type)
+    }
+
+    /// An entry as decoded (lenient decoding keeps any name).
+    init(decoded name: ByteString, type: EntryType) {
         self.name = name
         self.type = type
     }
@@ -395,7 +405,7 @@ extension ParserState {
             } else {
                 throw error("entry-type-req", "expected priv, shared or all, found \(found())")
             }
-            entry = ModSequenceEntry(name: name, type: type)
+            entry = ModSequenceEntry(decoded: name, type: type)
             try sp("search-modsequence")
         }
         return .modSequence(entry: entry, value: try number64("mod-sequence-valzer"))
@@ -481,7 +491,7 @@ extension IMAPWriter {
         case .modSequence(let entry, let value):
             write("MODSEQ ")
             if let entry {
-                writeQuoted(entry.name)
+                writeQuotedOnly(entry.name, "MODSEQ entry name")
                 switch entry.type {
                 case .priv: write(" priv ")
                 case .shared: write(" shared ")
@@ -504,22 +514,17 @@ extension IMAPWriter {
             writeSpace()
             writeSearchKey(b)
         case .and(let keys):
-            if keys.isEmpty {
-                write("ALL")
-                return
-            }
+            if keys.isEmpty { return refuseEmpty("search key list", "search-key") }
             writeByte(ASCII.openParen)
             writeSearchKeys(keys)
             writeByte(ASCII.closeParen)
         }
     }
 
-    /// Writes `search-key *(SP search-key)`; an empty list is written as `ALL`.
+    /// Writes `search-key *(SP search-key)`; an empty list is refused (the grammar needs one
+    /// key: write `[.all]` for every message).
     mutating func writeSearchKeys(_ keys: [SearchKey]) {
-        if keys.isEmpty {
-            write("ALL")
-            return
-        }
+        if keys.isEmpty { return refuseEmpty("search keys", "search-key") }
         for (i, key) in keys.enumerated() {
             if i > 0 { writeSpace() }
             writeSearchKey(key)

@@ -9,8 +9,8 @@ public struct SearchProgram: Sendable, Hashable {
     /// The `CHARSET` of the search strings; nil when absent (UTF-8 in IMAP4rev2,
     /// US-ASCII in IMAP4rev1).
     public var charset: String?
-    /// The search keys, all of which must match. Never empty on the wire; an empty
-    /// array is written as `ALL`.
+    /// The search keys, all of which must match. Never empty on the wire: the encoder refuses
+    /// an empty array (`[.all]` is every message).
     public var keys: [SearchKey]
 
     /// Creates a search program.
@@ -184,16 +184,6 @@ extension IMAPWriter {
         writeSearchKeys(program.keys)
     }
 
-    // charset         = atom / quoted
-    mutating func writeCharset(_ charset: String) {
-        let value = ByteString(charset)
-        if !value.isEmpty && value.withUnsafeBytes({ $0.allSatisfy(CharacterClass.isAtomChar) }) {
-            writeAtom(value)
-        } else {
-            writeQuoted(value)
-        }
-    }
-
     /// Writes `RETURN (opt *(SP opt))` (without the leading SP of `search-return-opts`).
     mutating func writeSearchReturnOpts(_ options: [SearchReturnOption]) {
         write("RETURN (")
@@ -218,7 +208,8 @@ extension IMAPWriter {
             write("PARTIAL ")
             writePartialRange(range)
         case .other(let name, let value):
-            writeBytes(name.utf8)
+            needsReadBack("SEARCH RETURN option")
+            writeLabel(name, "SEARCH RETURN option name")
             if let value {
                 writeSpace()
                 writeTaggedExtVal(value)

@@ -2,46 +2,58 @@
 
 /// A sort key (`sort-key`). An open set: keys from newer extensions round-trip unchanged.
 /// Compared ignoring case.
-public struct SortKey: Sendable, Hashable, CustomStringConvertible {
-    /// The key as written, e.g. `ARRIVAL`.
-    public let rawValue: String
+public struct SortKey: Sendable, Hashable, CustomStringConvertible, OpenRegistry {
+    /// The stored name: its spelling, and the form `==` and `hash` compare.
+    let name: RegistryName
 
-    /// Creates a key from its name (an atom).
-    public init(_ rawValue: String) {
-        self.rawValue = rawValue
+    init(name: RegistryName) {
+        self.name = name
     }
 
-    /// `ARRIVAL`: internal date and time.
-    public static let arrival = SortKey("ARRIVAL")
-    /// `CC`: first Cc address mailbox.
-    public static let cc = SortKey("CC")
-    /// `DATE`: sent date (Date header).
-    public static let date = SortKey("DATE")
-    /// `FROM`: first From address mailbox.
-    public static let from = SortKey("FROM")
-    /// `SIZE`: RFC 822 size.
-    public static let size = SortKey("SIZE")
-    /// `SUBJECT`: base subject.
-    public static let subject = SortKey("SUBJECT")
-    /// `TO`: first To address mailbox.
-    public static let to = SortKey("TO")
-    /// `DISPLAYFROM` (RFC 5957): display name of the first From address.
-    public static let displayFrom = SortKey("DISPLAYFROM")
-    /// `DISPLAYTO` (RFC 5957): display name of the first To address.
-    public static let displayTo = SortKey("DISPLAYTO")
+    /// Creates a sort key from its wire form (`ARRIVAL`), or returns nil when it is not one (an atom).
+    /// A well-known key in any case is the registered value, with its registered spelling.
+    public init?(_ rawValue: String) {
+        guard case .success(let value) = Self.validated(rawValue) else { return nil }
+        self = value
+    }
+
+    /// Creates a sort key from its wire form, or throws ``IMAPValueError`` naming the byte that
+    /// breaks the rule.
+    public init(validating rawValue: String) throws(IMAPValueError) {
+        self = try Self.validated(rawValue).get()
+    }
+
+    /// The wire form, e.g. `ARRIVAL`.
+    public var rawValue: String { name.spelling }
 
     /// The wire form.
-    public var description: String { rawValue }
+    public var description: String { name.spelling }
 
-    /// Compares ignoring ASCII case.
-    public static func == (lhs: SortKey, rhs: SortKey) -> Bool {
-        ASCII.equalsCaseInsensitive(lhs.rawValue, rhs.rawValue)
-    }
+    /// Compares ignoring ASCII case (the stored upper-cased forms).
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.name == rhs.name }
 
-    /// Hashes the lowercased bytes.
-    public func hash(into hasher: inout Hasher) {
-        for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
-    }
+    /// Hashes the stored upper-cased form.
+    public func hash(into hasher: inout Hasher) { name.hash(into: &hasher) }
+
+    /// `ARRIVAL`: internal date and time.
+    public static let arrival = SortKey(uncheckedRawValue: "ARRIVAL")
+    /// `CC`: first Cc address mailbox.
+    public static let cc = SortKey(uncheckedRawValue: "CC")
+    /// `DATE`: sent date (Date header).
+    public static let date = SortKey(uncheckedRawValue: "DATE")
+    /// `FROM`: first From address mailbox.
+    public static let from = SortKey(uncheckedRawValue: "FROM")
+    /// `SIZE`: RFC 822 size.
+    public static let size = SortKey(uncheckedRawValue: "SIZE")
+    /// `SUBJECT`: base subject.
+    public static let subject = SortKey(uncheckedRawValue: "SUBJECT")
+    /// `TO`: first To address mailbox.
+    public static let to = SortKey(uncheckedRawValue: "TO")
+    /// `DISPLAYFROM` (RFC 5957): display name of the first From address.
+    public static let displayFrom = SortKey(uncheckedRawValue: "DISPLAYFROM")
+    /// `DISPLAYTO` (RFC 5957): display name of the first To address.
+    public static let displayTo = SortKey(uncheckedRawValue: "DISPLAYTO")
+
 }
 
 /// One `sort-criterion`: a key, optionally reversed.
@@ -66,8 +78,8 @@ public struct SortArguments: Sendable, Hashable {
     public var criteria: [SortCriterion]
     /// The charset of the search strings (required by SORT).
     public var charset: String
-    /// The search keys, all of which must match; never empty on the wire (an empty
-    /// array is written as `ALL`).
+    /// The search keys, all of which must match; never empty on the wire (the encoder refuses
+    /// an empty array: `[.all]` is every message).
     public var keys: [SearchKey]
 
     /// Creates SORT arguments.
@@ -130,15 +142,16 @@ extension ParserState {
 }
 
 extension SortKey {
+    /// The well-known values.
     static let known: [SortKey] = [.arrival, .cc, .date, .from, .size, .subject, .to, .displayFrom, .displayTo]
 
     /// The well-known values by their spelling, ignoring case.
-    static let table = InternTable(known, spelling: \.rawValue, ignoringCase: true)
+    static let table = makeTable(known)
 
-    /// The well-known key equal to `bytes` (ignoring case), or a new one.
-    static func from(_ bytes: UnsafeRawBufferPointer) -> SortKey {
-        table.value(for: bytes) ?? SortKey(String(decoding: bytes, as: UTF8.self))
+    static func problem(in spelling: String) -> IMAPValueError? {
+        RegistryName.problem(in: spelling, rule: "sort-key", backslash: .forbidden)
     }
+
 }
 
 extension IMAPWriter {

@@ -2,44 +2,56 @@
 
 /// A threading algorithm (`thread-alg`). An open set: unknown algorithms round-trip.
 /// Compared ignoring case.
-public struct ThreadAlgorithm: Sendable, Hashable, CustomStringConvertible {
-    /// The algorithm name as written.
-    public let rawValue: String
+public struct ThreadAlgorithm: Sendable, Hashable, CustomStringConvertible, OpenRegistry {
+    /// The stored name: its spelling, and the form `==` and `hash` compare.
+    let name: RegistryName
 
-    /// Creates an algorithm from its name (an atom).
-    public init(_ rawValue: String) {
-        self.rawValue = rawValue
+    init(name: RegistryName) {
+        self.name = name
     }
 
-    /// `ORDEREDSUBJECT`.
-    public static let orderedSubject = ThreadAlgorithm("ORDEREDSUBJECT")
-    /// `REFERENCES`.
-    public static let references = ThreadAlgorithm("REFERENCES")
-    /// `REFS` (draft, implemented by Dovecot).
-    public static let refs = ThreadAlgorithm("REFS")
+    /// Creates an algorithm from its wire form (`REFERENCES`), or returns nil when it is not one (an atom).
+    /// A well-known algorithm in any case is the registered value, with its registered spelling.
+    public init?(_ rawValue: String) {
+        guard case .success(let value) = Self.validated(rawValue) else { return nil }
+        self = value
+    }
+
+    /// Creates an algorithm from its wire form, or throws ``IMAPValueError`` naming the byte that
+    /// breaks the rule.
+    public init(validating rawValue: String) throws(IMAPValueError) {
+        self = try Self.validated(rawValue).get()
+    }
+
+    /// The wire form, e.g. `REFERENCES`.
+    public var rawValue: String { name.spelling }
 
     /// The wire form.
-    public var description: String { rawValue }
+    public var description: String { name.spelling }
 
-    /// Compares ignoring ASCII case.
-    public static func == (lhs: ThreadAlgorithm, rhs: ThreadAlgorithm) -> Bool {
-        ASCII.equalsCaseInsensitive(lhs.rawValue, rhs.rawValue)
-    }
+    /// Compares ignoring ASCII case (the stored upper-cased forms).
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.name == rhs.name }
 
-    /// Hashes the lowercased bytes.
-    public func hash(into hasher: inout Hasher) {
-        for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
-    }
+    /// Hashes the stored upper-cased form.
+    public func hash(into hasher: inout Hasher) { name.hash(into: &hasher) }
 
+    /// `ORDEREDSUBJECT`.
+    public static let orderedSubject = ThreadAlgorithm(uncheckedRawValue: "ORDEREDSUBJECT")
+    /// `REFERENCES`.
+    public static let references = ThreadAlgorithm(uncheckedRawValue: "REFERENCES")
+    /// `REFS` (draft, implemented by Dovecot).
+    public static let refs = ThreadAlgorithm(uncheckedRawValue: "REFS")
+
+    /// The well-known values.
     static let known: [ThreadAlgorithm] = [.orderedSubject, .references, .refs]
 
     /// The well-known values by their spelling, ignoring case.
-    static let table = InternTable(known, spelling: \.rawValue, ignoringCase: true)
+    static let table = makeTable(known)
 
-    /// The well-known algorithm equal to `bytes` (ignoring case), or a new one.
-    static func from(_ bytes: UnsafeRawBufferPointer) -> ThreadAlgorithm {
-        table.value(for: bytes) ?? ThreadAlgorithm(String(decoding: bytes, as: UTF8.self))
+    static func problem(in spelling: String) -> IMAPValueError? {
+        RegistryName.problem(in: spelling, rule: "thread-alg", backslash: .forbidden)
     }
+
 }
 
 /// What follows `THREAD SP` in a THREAD or UID THREAD command.
@@ -48,8 +60,8 @@ public struct ThreadArguments: Sendable, Hashable {
     public var algorithm: ThreadAlgorithm
     /// The charset of the search strings (required by THREAD).
     public var charset: String
-    /// The search keys, all of which must match; never empty on the wire (an empty
-    /// array is written as `ALL`).
+    /// The search keys, all of which must match; never empty on the wire (the encoder refuses
+    /// an empty array: `[.all]` is every message).
     public var keys: [SearchKey]
 
     /// Creates THREAD arguments.

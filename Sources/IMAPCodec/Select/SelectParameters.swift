@@ -272,7 +272,8 @@ extension IMAPWriter {
 
     /// Writes `tagged-ext-label [SP tagged-ext-val]`.
     mutating func writeTaggedExtParam(_ name: String, _ value: TaggedExtensionValue?) {
-        writeBytes(name.utf8)
+        needsReadBack("extension parameter")
+        writeLabel(name, "extension parameter name")
         if let value {
             writeSpace()
             writeTaggedExtVal(value)

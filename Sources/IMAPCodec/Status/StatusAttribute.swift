@@ -1,19 +1,37 @@
 /// A STATUS data item name (`status-att`): `MESSAGES`, `UIDNEXT`, `SIZE`... An open
 /// registry: unknown attributes round-trip unchanged. Compared case-insensitively.
-public struct StatusAttribute: Sendable, Hashable, CustomStringConvertible {
-    /// The attribute as written on the wire, e.g. `UIDNEXT`.
-    public let rawValue: String
+public struct StatusAttribute: Sendable, Hashable, CustomStringConvertible, OpenRegistry {
+    /// The stored name: its spelling, and the form `==` and `hash` compare.
+    let name: RegistryName
 
-    @usableFromInline
-    init(uncheckedRawValue: String) {
-        self.rawValue = uncheckedRawValue
+    init(name: RegistryName) {
+        self.name = name
     }
 
-    /// Creates an attribute from its wire form. Returns nil unless it is an atom.
+    /// Creates an attribute from its wire form (`MESSAGES`, `UIDNEXT`), or returns nil when it is not one (an atom).
+    /// A well-known attribute in any case is the registered value, with its registered spelling.
     public init?(_ rawValue: String) {
-        guard !rawValue.isEmpty, rawValue.utf8.allSatisfy(CharacterClass.isAtomChar) else { return nil }
-        self.rawValue = rawValue
+        guard case .success(let value) = Self.validated(rawValue) else { return nil }
+        self = value
     }
+
+    /// Creates an attribute from its wire form, or throws ``IMAPValueError`` naming the byte that
+    /// breaks the rule.
+    public init(validating rawValue: String) throws(IMAPValueError) {
+        self = try Self.validated(rawValue).get()
+    }
+
+    /// The wire form, e.g. `UIDNEXT`.
+    public var rawValue: String { name.spelling }
+
+    /// The wire form.
+    public var description: String { name.spelling }
+
+    /// Compares ignoring ASCII case (the stored upper-cased forms).
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.name == rhs.name }
+
+    /// Hashes the stored upper-cased form.
+    public func hash(into hasher: inout Hasher) { name.hash(into: &hasher) }
 
     /// `MESSAGES`: the number of messages.
     public static let messages = StatusAttribute(uncheckedRawValue: "MESSAGES")
@@ -38,32 +56,19 @@ public struct StatusAttribute: Sendable, Hashable, CustomStringConvertible {
     /// `DELETED-STORAGE` (RFC 9208).
     public static let deletedStorage = StatusAttribute(uncheckedRawValue: "DELETED-STORAGE")
 
-    @usableFromInline
-    static let interned: [StatusAttribute] = [
+    /// The well-known values.
+    static let known: [StatusAttribute] = [
         .messages, .recent, .uidNext, .uidValidity, .unseen, .deleted, .size, .highestModSeq,
         .appendLimit, .mailboxID, .deletedStorage,
     ]
 
-    /// The wire form.
-    public var description: String { rawValue }
+    /// The well-known values by their spelling, ignoring case.
+    static let table = makeTable(known)
 
-    /// Compares ignoring ASCII case.
-    public static func == (lhs: StatusAttribute, rhs: StatusAttribute) -> Bool {
-        ASCII.equalsCaseInsensitive(lhs.rawValue, rhs.rawValue)
+    static func problem(in spelling: String) -> IMAPValueError? {
+        RegistryName.problem(in: spelling, rule: "status-att", backslash: .forbidden)
     }
 
-    /// Hashes the lowercased bytes.
-    public func hash(into hasher: inout Hasher) {
-        for byte in rawValue.utf8 { hasher.combine(ASCII.lower(byte)) }
-    }
-
-    /// The interned values by their exact spelling.
-    static let table = InternTable(interned, spelling: \.rawValue, ignoringCase: false)
-
-    /// The interned attribute spelled exactly as `bytes`, or a new one keeping that spelling.
-    static func from(_ bytes: UnsafeRawBufferPointer) -> StatusAttribute {
-        table.value(for: bytes) ?? StatusAttribute(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
-    }
 }
 
 /// The arguments of a STATUS command: what follows `STATUS SP`.

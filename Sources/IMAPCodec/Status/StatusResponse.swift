@@ -139,6 +139,27 @@ extension ParserState {
 }
 
 extension IMAPWriter {
+    // objectid        = 1*255(ALPHA / DIGIT / "_" / "-")
+    /// Refused when empty, longer than 255 bytes or holding any other byte.
+    mutating func writeObjectID(_ id: ByteString, _ field: String) {
+        if id.isEmpty { return refuseEmpty(field, "objectid") }
+        if id.count > 255 {
+            return refuse(
+                IMAPValueError(kind: .tooLong, field: field, rule: "objectid", message: "longer than 255 bytes")
+            )
+        }
+        let bad = id.withUnsafeBytes { raw in
+            raw.firstIndex { byte in
+                let upper = ASCII.upper(byte)
+                return !((upper >= 0x41 && upper <= 0x5A) || ASCII.isDigit(byte) || byte == 0x5F || byte == ASCII.minus)
+            }
+        }
+        if let bad {
+            return refuse(.forbidden(id.withUnsafeBytes { $0[bad] }, at: bad, field: field, rule: "objectid"))
+        }
+        writeBytes(id)
+    }
+
     /// Writes what follows `STATUS SP` in a STATUS response.
     mutating func writeStatusResponse(_ response: StatusResponse) {
         writeMailbox(response.mailbox)
@@ -182,9 +203,10 @@ extension IMAPWriter {
             if let n { writeNumber(n) } else { writeNil() }
         case .mailboxID(let id):
             write("MAILBOXID (")
-            writeAtom(id)
+            writeObjectID(id, "STATUS MAILBOXID")
             writeByte(ASCII.closeParen)
         case .other(let attribute, let value):
+            needsReadBack("STATUS item")
             writeStatusAtt(attribute)
             writeSpace()
             writeTaggedExtVal(value)

@@ -42,7 +42,7 @@ final class CapabilityTests: XCTestCase {
             try s.capabilityData()
         }
         XCTAssertEqual(caps.count, 3)
-        XCTAssertEqual(caps.map(\.rawValue), ["IDLE", "idle", "IDLE"])
+        XCTAssertEqual(caps.map(\.rawValue), ["IDLE", "IDLE", "IDLE"])  // a well-known name's spelling
     }
 
     /// quirk-29 (Tencent exmail): a trailing SP before CRLF.

@@ -33,9 +33,9 @@ final class CommandDefaultsTests: XCTestCase {
         let encoder = CommandEncoder()
         for (short, long) in pairs {
             XCTAssertEqual(short, long)
-            XCTAssertEqual(encoder.encode(Command(tag: tag, short)), encoder.encode(Command(tag: tag, long)))
+            XCTAssertEqual(try encoder.encode(Command(tag: tag, short)), try encoder.encode(Command(tag: tag, long)))
         }
-        let written = encoder.encode(Command(tag: tag, .copy(set, "Entwürfe"))).flatMap(\.bytes)
+        let written = try encoder.encode(Command(tag: tag, .copy(set, "Entwürfe"))).flatMap(\.bytes)
         XCTAssertEqual(String(decoding: written, as: UTF8.self), "A1 COPY 1:5 Entw&APw-rfe\r\n")
     }
 }

@@ -29,20 +29,27 @@ final class InternTableTests: XCTestCase {
                 XCTAssertNil((Array(text.utf8) + [0x41]).withUnsafeBytes { table.value(for: $0) }, text)
             }
         }
-        check(Flag.interned, \.rawValue, ignoringCase: true, Flag.from)
-        check(Capability.interned, \.rawValue, ignoringCase: false, Capability.from)
-        check(MailboxAttribute.interned, \.rawValue, ignoringCase: false, MailboxAttribute.from)
-        check(StatusAttribute.interned, \.rawValue, ignoringCase: false, StatusAttribute.from)
-        check(QuotaResourceName.interned, \.rawValue, ignoringCase: false, QuotaResourceName.from)
+        check(Flag.known, \.rawValue, ignoringCase: true, Flag.from)
+        check(Capability.known, \.rawValue, ignoringCase: true, Capability.from)
+        check(MailboxAttribute.known, \.rawValue, ignoringCase: true, MailboxAttribute.from)
+        check(StatusAttribute.known, \.rawValue, ignoringCase: true, StatusAttribute.from)
+        check(QuotaResourceName.known, \.rawValue, ignoringCase: true, QuotaResourceName.from)
         check(SortKey.known, \.rawValue, ignoringCase: true, SortKey.from)
         check(ThreadAlgorithm.known, \.rawValue, ignoringCase: true, ThreadAlgorithm.from)
     }
 
-    /// Exact-spelling tables keep the received spelling as a new value.
-    func testExactTablesKeepOtherSpellings() {
+    /// One spelling policy: a well-known name in any case is the registered value, with its
+    /// registered spelling; any other name keeps the spelling it came in.
+    func testWellKnownNamesTakeTheRegisteredSpelling() {
         let lower = Array("\\noselect".utf8).withUnsafeBytes { MailboxAttribute.from($0) }
-        XCTAssertEqual(lower.rawValue, "\\noselect")
-        XCTAssertEqual(lower, .noSelect)  // still equal, ignoring case
+        XCTAssertEqual(lower.rawValue, MailboxAttribute.noSelect.rawValue)
+        XCTAssertEqual(MailboxAttribute("\\NOSELECT")?.rawValue, MailboxAttribute.noSelect.rawValue)
+        XCTAssertEqual(Capability("imap4REV1")?.rawValue, "IMAP4rev1")
+        XCTAssertEqual(Flag("\\SEEN")?.rawValue, "\\Seen")
+        let unknown = Array("X-Odd".utf8).withUnsafeBytes { Capability.from($0) }
+        XCTAssertEqual(unknown.rawValue, "X-Odd")
+        XCTAssertEqual(unknown, Capability("x-ODD"))  // equal, ignoring case
+        XCTAssertEqual(unknown.hashValue, Capability("x-ODD")?.hashValue)
         XCTAssertNil(Array("".utf8).withUnsafeBytes { Capability.table.value(for: $0) })
         let long = [UInt8](repeating: 0x41, count: 40)
         XCTAssertEqual(long.withUnsafeBytes { Capability.from($0) }.rawValue, String(repeating: "A", count: 40))
@@ -66,11 +73,11 @@ final class InternTableTests: XCTestCase {
                 XCTAssertNotEqual(make(String(text.dropLast())), value, text)
             }
         }
-        check(Flag.interned, \.rawValue) { Flag($0) }
-        check(Capability.interned, \.rawValue) { Capability($0) }
-        check(MailboxAttribute.interned, \.rawValue) { MailboxAttribute($0) }
-        check(StatusAttribute.interned, \.rawValue) { StatusAttribute($0) }
-        check(QuotaResourceName.interned, \.rawValue) { QuotaResourceName($0) }
+        check(Flag.known, \.rawValue) { Flag($0) }
+        check(Capability.known, \.rawValue) { Capability($0) }
+        check(MailboxAttribute.known, \.rawValue) { MailboxAttribute($0) }
+        check(StatusAttribute.known, \.rawValue) { StatusAttribute($0) }
+        check(QuotaResourceName.known, \.rawValue) { QuotaResourceName($0) }
         check(SortKey.known, \.rawValue) { SortKey($0) }
         check(ThreadAlgorithm.known, \.rawValue) { ThreadAlgorithm($0) }
     }

@@ -82,12 +82,21 @@ final class CorpusTests: XCTestCase {
         XCTAssertGreaterThan(checked, 6000)
     }
 
-    /// decode → encode → decode gives equal values for every frame, both directions.
+    /// decode → encode → decode gives equal values for every frame, both directions, except
+    /// where lenient decoding kept what the grammar forbids and the encoder refuses to write
+    /// it: exactly the refusals listed here.
     func testCorpusRoundTrip() throws {
         let encoder = ResponseEncoder()
+        var refused: [String: Int] = [:]
         for (name, bytes) in try Self.files("dovecot", ".s2c") + Self.files("quirks", ".s2c") {
             for response in Self.responses(bytes, lenient: true).values {
-                let wire = encoder.encode(response)
+                let wire: [UInt8]
+                do {
+                    wire = try encoder.encode(response)
+                } catch {
+                    refused["\(name): \(error.field)", default: 0] += 1
+                    continue
+                }
                 XCTAssertEqual(
                     try ResponseDecoder.decode(wire),
                     response,
@@ -111,12 +120,19 @@ final class CorpusTests: XCTestCase {
                 guard case .message(let message) = event else { continue }
                 var again = CommandDecoder()
                 again.mode = mode
-                again.append(commandEncoder.encode(message).flatMap(\.bytes))
+                do {
+                    again.append(try commandEncoder.encode(message).flatMap(\.bytes))
+                } catch {
+                    refused["\(name): \(error.field)", default: 0] += 1
+                    continue
+                }
                 var decoded: ClientMessage? = nil
                 while let e = try again.next() { if case .message(let m) = e { decoded = m } }
                 XCTAssertEqual(decoded, message, name)
             }
         }
+        // imaptest's `BODY[HEADER.FIELDS ()]`: Dovecot takes it, the grammar has no empty list.
+        XCTAssertEqual(refused, ["fullsync.c2s: HEADER.FIELDS names": 1])
     }
 }
 

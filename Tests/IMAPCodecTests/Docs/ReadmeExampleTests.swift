@@ -6,7 +6,7 @@ final class ReadmeExampleTests: XCTestCase {
     func testClientExample() throws {
         let encoder = CommandEncoder(capabilities: [.imap4rev1, .literalPlus])
         let login = Command(tag: Tag("A1")!, .login(user: "alice", password: "pass word"))
-        let chunks = encoder.encode(login)
+        let chunks = try encoder.encode(login)
         XCTAssertEqual(chunks.map { String(decoding: $0.bytes, as: UTF8.self) }, ["A1 LOGIN alice \"pass word\"\r\n"])
 
         var decoder = ResponseDecoder()
@@ -25,7 +25,7 @@ final class ReadmeExampleTests: XCTestCase {
         commands.append(Array("A2 APPEND INBOX {11}\r\n".utf8))
         guard case .continuationRequired(let literal)? = try commands.next() else { return XCTFail() }
         XCTAssertEqual(literal.count, 11)
-        let bytes = ResponseEncoder().encode(
+        let bytes = try ResponseEncoder().encode(
             .ok(Tag("A2")!, code: .appendUID(uidValidity: 1, uids: SequenceSet(42)), "APPEND done")
         )
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "A2 OK [APPENDUID 1 42] APPEND done\r\n")

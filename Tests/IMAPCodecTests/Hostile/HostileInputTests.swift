@@ -176,13 +176,13 @@ final class HostileInputTests: XCTestCase {
             for lenient in [true, false] {
                 let o = decodeResponses(try Self.fixture(name), lenient: lenient, chunk: 1000)
                 for response in o.responses {
-                    XCTAssertEqual(
-                        try ResponseDecoder.decode(
-                            ResponseEncoder().encode(response),
-                            options: .init(lenient: lenient)
-                        ),
-                        response
-                    )
+                    // Lenient decoding keeps bytes the grammar forbids (a bare CR in unknown
+                    // data), which the encoder refuses; what strict decoding accepts re-encodes.
+                    guard
+                        let bytes = lenient
+                            ? try? ResponseEncoder().encode(response) : try ResponseEncoder().encode(response)
+                    else { continue }
+                    XCTAssertEqual(try ResponseDecoder.decode(bytes, options: .init(lenient: lenient)), response)
                 }
             }
         }

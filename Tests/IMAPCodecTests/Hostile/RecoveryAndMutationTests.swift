@@ -98,7 +98,7 @@ final class RecoveryAndMutationTests: XCTestCase {
             if source.name.hasSuffix(".s2c") {
                 for response in Self.allResponses(mutated, lenient: lenient).values {
                     decodedValues += 1
-                    let wire = encoder.encode(response)
+                    guard let wire = try? encoder.encode(response) else { continue }  // refused: not written
                     XCTAssertEqual(
                         try ResponseDecoder.decode(wire, options: .init(lenient: lenient)),
                         response,
@@ -121,7 +121,8 @@ final class RecoveryAndMutationTests: XCTestCase {
                     decodedValues += 1
                     var again = CommandDecoder(options: .init(lenient: lenient))
                     again.mode = mode
-                    again.append(commandEncoder.encode(message).flatMap(\.bytes))
+                    guard let chunks = try? commandEncoder.encode(message) else { continue }  // refused
+                    again.append(chunks.flatMap(\.bytes))
                     var decoded: ClientMessage? = nil
                     while let e = try again.next() { if case .message(let m) = e { decoded = m } }
                     XCTAssertEqual(decoded, message, "\(source.name) round \(round)")

@@ -98,7 +98,7 @@ final class IMAPTestClient {
         let tag = makeTag()
         var untagged: [UntaggedResponse] = []
         var continuations: [ContinuationRequest] = []
-        for chunk in encoder.encode(Command(tag: tag, kind)) {
+        for chunk in try encoder.encode(Command(tag: tag, kind)) {
             try write(chunk.bytes)
             if chunk.waitForContinuation {
                 waiting: while true {
@@ -125,7 +125,7 @@ final class IMAPTestClient {
 
     /// Sends a message that is not a command (DONE, an AUTHENTICATE line).
     func send(_ message: ClientMessage) throws {
-        for chunk in encoder.encode(message) { try write(chunk.bytes) }
+        for chunk in try encoder.encode(message) { try write(chunk.bytes) }
     }
 }
 

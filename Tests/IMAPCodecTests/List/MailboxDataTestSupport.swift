@@ -91,8 +91,8 @@ struct MailboxDataGen {
         return MailboxAttribute("\\" + atomString()) ?? .all
     }
 
-    mutating func delimiter() -> UInt8? {
-        bool() ? nil : pick(Array("/.\\\"|:".utf8) + [UInt8(int(0x20...0x7E))])
+    mutating func delimiter() -> Character? {
+        bool() ? nil : Character(Unicode.Scalar(pick(Array("/.\\\"|:".utf8) + [UInt8(int(0x20...0x7E))])))
     }
 
     mutating func sequenceSet(star: Bool = true) -> SequenceSet {

@@ -10,7 +10,7 @@ final class NamespaceTests: XCTestCase {
         XCTAssertEqual(
             r,
             NamespaceResponse(
-                personal: [NamespaceDescription(prefix: "", delimiter: UInt8(ascii: "/"))],
+                personal: [NamespaceDescription(prefix: "", delimiter: "/")],
                 otherUsers: [],
                 shared: []
             )
@@ -24,7 +24,7 @@ final class NamespaceTests: XCTestCase {
             ##"(("" "/")) (("~" "/")) (("#shared/" "/")("#public/" "/")("#ftp/" "/")("#news." "."))"##,
             ns
         )
-        XCTAssertEqual(r.otherUsers, [NamespaceDescription(prefix: "~", delimiter: UInt8(ascii: "/"))])
+        XCTAssertEqual(r.otherUsers, [NamespaceDescription(prefix: "~", delimiter: "/")])
         XCTAssertEqual(r.shared.map(\.prefix), ["#shared/", "#public/", "#ftp/", "#news."])
         r = try parse(#"(("INBOX." ".")) NIL  NIL"#, lenient: true, ns)
         XCTAssertEqual(r.personal.first?.prefix, "INBOX.")

@@ -64,14 +64,17 @@ final class ResponseTests: XCTestCase {
             Response.ok(Tag("a1")!, code: .readWrite, "done"),
             .tagged(TaggedResponse(tag: Tag("a1")!, status: .ok, text: ResponseText(code: .readWrite, text: "done")))
         )
-        XCTAssertEqual(String(decoding: ResponseEncoder().encode(.no(Tag("a")!, "x")), as: UTF8.self), "a NO x\r\n")
-        XCTAssertEqual(String(decoding: ResponseEncoder().encode(.continuation("Ready")), as: UTF8.self), "+ Ready\r\n")
+        XCTAssertEqual(String(decoding: try ResponseEncoder().encode(.no(Tag("a")!, "x")), as: UTF8.self), "a NO x\r\n")
+        XCTAssertEqual(
+            String(decoding: try ResponseEncoder().encode(.continuation("Ready")), as: UTF8.self),
+            "+ Ready\r\n"
+        )
         // Message data is always a literal (curl reads nothing else), even when short.
         let fetch = Response.untagged(
             .fetch(1, [.bodySection(SectionSpec(), origin: 0, data: "From: A"), .rfc822Text(nil)])
         )
         XCTAssertEqual(
-            String(decoding: ResponseEncoder().encode(fetch), as: UTF8.self),
+            String(decoding: try ResponseEncoder().encode(fetch), as: UTF8.self),
             "* 1 FETCH (BODY[]<0> {7}\r\nFrom: A RFC822.TEXT NIL)\r\n"
         )
         XCTAssertEqual(SequenceSet(4...4).description, "4")
@@ -116,8 +119,8 @@ final class ResponseTests: XCTestCase {
         XCTAssertEqual(try code("OVERQUOTA"), .simple(.overQuota))
         XCTAssertEqual(try code("noperm"), .simple(.noPerm))
         XCTAssertEqual(try code("UNKNOWN-CTE"), .simple(.unknownCTE))
-        XCTAssertEqual(try code("X-FOO bar baz"), .other(name: "X-FOO", value: "bar baz"))
-        XCTAssertEqual(try code("XYZZY"), .other(name: "XYZZY", value: nil))
+        XCTAssertEqual(try code("X-FOO bar baz"), .other(name: Atom("X-FOO")!, value: "bar baz"))
+        XCTAssertEqual(try code("XYZZY"), .other(name: Atom("XYZZY")!, value: nil))
         XCTAssertThrowsError(try code("UIDNEXT 0"))
         XCTAssertThrowsError(try code("UIDVALIDITY 4294967296"))
         XCTAssertThrowsError(try code("APPENDUID 1 *"))
@@ -161,7 +164,7 @@ final class ResponseTests: XCTestCase {
         )
         XCTAssertEqual(
             try decode("* XUNKNOWN a (b) {3}\r\nx y\r\n"),
-            .untagged(.other(keyword: "XUNKNOWN", rest: " a (b) {3}\r\nx y"))
+            .untagged(.other(keyword: Atom("XUNKNOWN")!, rest: " a (b) {3}\r\nx y"))
         )
         XCTAssertThrowsError(try decode("* 4294967296 EXISTS\r\n"))
         XCTAssertThrowsError(try decode("* 1 EXISTS trailing\r\n"))
@@ -228,7 +231,7 @@ final class ResponseTests: XCTestCase {
             case 6: response = .untagged(.capability(g.array(1...5) { $0.capability() }))
             default: response = .untagged(.condition(.ok, ResponseText(code: g.responseCode(), text: g.text())))
             }
-            let bytes = encoder.encode(response)
+            let bytes = try encoder.encode(response)
             let decoded = try ResponseDecoder.decode(bytes, options: ResponseDecoder.Options(lenient: false))
             XCTAssertEqual(decoded, response, String(decoding: bytes, as: UTF8.self))
         }

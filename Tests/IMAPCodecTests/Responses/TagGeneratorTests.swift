@@ -26,7 +26,7 @@ final class TagGeneratorTests: XCTestCase {
         for _ in 0..<3 {
             let tag = tags.next()
             XCTAssertTrue(seen.insert(tag).inserted)
-            let bytes = CommandEncoder().encode(Command(tag: tag, .noop)).flatMap(\.bytes)
+            let bytes = try CommandEncoder().encode(Command(tag: tag, .noop)).flatMap(\.bytes)
             var decoder = CommandDecoder()
             decoder.append(bytes)
             guard case .message(.command(let command))? = try decoder.next() else { return XCTFail("\(bytes)") }

@@ -202,7 +202,7 @@ struct TopLevelGenerator {
             let rest: ByteString = values.pick([
                 "", " ", " some (rest \"of\" the) line", " {5}\r\nab\r\nc tail", " [x] 12", " ~{2}\r\n\u{0}\u{1}",
             ])
-            return .untagged(.other(keyword: ByteString("X" + values.atom().stringValue), rest: rest))
+            return .untagged(.other(keyword: Atom("X" + values.atom().stringValue)!, rest: rest))
         }
     }
 
@@ -221,7 +221,7 @@ struct TopLevelGenerator {
         case .startTLS: kind = .startTLS
         case .authenticate:
             kind = .authenticate(
-                mechanism: values.atom(),
+                mechanism: values.atomValue(),
                 initialResponse: values.maybe { g in g.pick([ByteString(""), "dGVzdA==", "AGJvYgBwdw=="]) }
             )
         case .login: kind = .login(user: mailboxes.bytes(), password: values.bytes())
@@ -254,7 +254,7 @@ struct TopLevelGenerator {
         case .getACL: kind = .getACL(mailbox())
         case .myRights: kind = .myRights(mailbox())
         case .unauthenticate: kind = .unauthenticate
-        case .compress: kind = .compress(values.pick(["DEFLATE", "X-ZSTD"]))
+        case .compress: kind = .compress(values.pick([Atom("DEFLATE")!, Atom("X-ZSTD")!]))
         case .check: kind = .check
         case .close: kind = .close
         case .unselect: kind = .unselect
@@ -314,7 +314,13 @@ final class TopLevelRoundTripTests: XCTestCase {
                     file: file,
                     line: line
                 )
-                let bytes = encoder.encode(response)
+                let bytes: [UInt8]
+                do {
+                    bytes = try encoder.encode(response)
+                } catch {
+                    XCTFail("\(which): the encoder refuses a generated value: \(error)", file: file, line: line)
+                    continue
+                }
                 do {
                     let decoded = try ResponseDecoder.decode(bytes, options: options)
                     if decoded == response {
@@ -360,8 +366,16 @@ final class TopLevelRoundTripTests: XCTestCase {
                     line: line
                 )
                 for mode in modes {
-                    let chunks = CommandEncoder(options: EncodingOptions(literalMode: mode, utf8Accept: utf8Accept))
+                    let chunks: [EncodedChunk]
+                    do {
+                        chunks = try CommandEncoder(
+                            options: EncodingOptions(literalMode: mode, utf8Accept: utf8Accept, binary: true)
+                        )
                         .encode(message)
+                    } catch {
+                        XCTFail("\(which): the encoder refuses a generated value: \(error)", file: file, line: line)
+                        continue
+                    }
                     let shown = chunks.map { ASCII.escaped($0.bytes) + ($0.waitForContinuation ? " <wait>" : "") }
                     // In LITERAL- mode the decoder also enforces the 4096-byte limit of `{n+}`.
                     var decoder = CommandDecoder(
@@ -445,12 +459,12 @@ final class TopLevelRoundTripTests: XCTestCase {
     func testUTF8AcceptWritesUTF8Names() throws {
         let name = MailboxName("Entwürfe")
         let message = ClientMessage.command(Command(tag: Tag("a1")!, .select(SelectCommand(mailbox: name))))
-        let chunks = CommandEncoder(options: EncodingOptions(literalMode: .synchronizing, utf8Accept: true)).encode(
+        let chunks = try CommandEncoder(options: EncodingOptions(literalMode: .synchronizing, utf8Accept: true)).encode(
             message
         )
         XCTAssertEqual(chunks.map(\.bytes), [Array("a1 SELECT \"Entwürfe\"\r\n".utf8)])
         let response = Response.untagged(.status(StatusResponse(mailbox: name, values: [.messages(1)])))
-        let bytes = ResponseEncoder(utf8Accept: true).encode(response)
+        let bytes = try ResponseEncoder(utf8Accept: true).encode(response)
         XCTAssertEqual(bytes, Array("* STATUS \"Entwürfe\" (MESSAGES 1)\r\n".utf8))
         XCTAssertEqual(try ResponseDecoder.decode(bytes, options: .init(lenient: false, utf8Accept: true)), response)
     }

@@ -150,7 +150,7 @@ final class SearchKeyTests: XCTestCase {
         )
         XCTAssertEqual(
             try key("MODSEQ \"/other/x\" all 5", lenient: true),
-            .modSequence(entry: ModSequenceEntry(name: "/other/x", type: .all), value: 5)
+            .modSequence(entry: ModSequenceEntry(decoded: "/other/x", type: .all), value: 5)
         )
     }
 
@@ -431,8 +431,13 @@ final class SearchKeyTests: XCTestCase {
             written { $0.writeSearchKey(.modSequence(entry: ModSequenceEntry(flag: .seen, type: .all), value: 2)) },
             "MODSEQ \"/flags/\\\\Seen\" all 2"
         )
-        XCTAssertEqual(written { $0.writeSearchKey(.and([])) }, "ALL")
-        XCTAssertEqual(written { $0.writeSearchProgram(SearchProgram(returnOptions: [], keys: [])) }, "RETURN () ALL")
+        // No empty key list: the grammar has none, and `ALL` would decode as `[.all]`.
+        var empty = IMAPWriter()
+        empty.writeSearchKey(.and([]))
+        XCTAssertEqual(empty.failure?.kind, .empty)
+        XCTAssertThrowsError(
+            try CommandEncoder().encode(Command(tag: Tag("A1")!, .search(SearchProgram(returnOptions: [], keys: []))))
+        )
         XCTAssertEqual(written { $0.writeSearchKey(.before(self.date(2024, 1, 1))) }, "BEFORE 1-Jan-2024")
         XCTAssertEqual(written { $0.writeCharset("weird charset") }, "\"weird charset\"")
     }

@@ -283,7 +283,7 @@ final class SearchResponseTests: XCTestCase {
             [SortCriterion(.arrival, reverse: true)]
         )
         // Unknown keys are kept (Dovecot refuses BOGUS at its level, not the grammar's).
-        XCTAssertEqual(try parse("(BOGUS) UTF-8 ALL", sortArgsRule).criteria, [SortCriterion(SortKey("bogus"))])
+        XCTAssertEqual(try parse("(BOGUS) UTF-8 ALL", sortArgsRule).criteria, [SortCriterion(SortKey("bogus")!)])
         // RFC 5256 examples
         XCTAssertEqual(try parse("(DATE) UTF-8 SUBJECT {3}\r\nabc", sortArgsRule).keys, [.subject("abc")])
         XCTAssertEqual(try parse("(SUBJECT) UTF-8 SINCE 1-Feb-1994", sortArgsRule).keys.count, 1)

@@ -165,7 +165,7 @@ enum SearchValueGenerator {
 
     static func sortArguments<G: RandomNumberGenerator>(_ rng: inout G) -> SortArguments {
         let sortKeys: [SortKey] = [
-            .arrival, .cc, .date, .from, .size, .subject, .to, .displayFrom, .displayTo, SortKey("X-FUTURE"),
+            .arrival, .cc, .date, .from, .size, .subject, .to, .displayFrom, .displayTo, SortKey("X-FUTURE")!,
         ]
         let criteria = (0..<int(1...4, &rng)).map { _ in
             SortCriterion(sortKeys[int(0...(sortKeys.count - 1), &rng)], reverse: int(0...1, &rng) == 0)
@@ -179,7 +179,7 @@ enum SearchValueGenerator {
     }
 
     static func threadArguments<G: RandomNumberGenerator>(_ rng: inout G) -> ThreadArguments {
-        let algorithms: [ThreadAlgorithm] = [.references, .orderedSubject, .refs, ThreadAlgorithm("X-NEW")]
+        let algorithms: [ThreadAlgorithm] = [.references, .orderedSubject, .refs, ThreadAlgorithm("X-NEW")!]
         return ThreadArguments(
             algorithm: algorithms[int(0...3, &rng)],
             charset: charsets[int(0...3, &rng)],

@@ -53,12 +53,17 @@ struct ValueGenerator {
         return ByteString((0..<int(1...12)).map { _ in pick(alphabet) })
     }
 
+    /// ``atom()`` as an ``Atom``.
+    mutating func atomValue() -> Atom {
+        Atom(atom().stringValue)!
+    }
+
     mutating func tag() -> Tag {
         Tag(unchecked: ByteString(Array("A".utf8) + Array(String(int(1...99999)).utf8)))
     }
 
     mutating func flag() -> Flag {
-        if bool() { return pick(Flag.interned.filter { $0 != .wildcard }) }
+        if bool() { return pick(Flag.known.filter { $0 != .wildcard }) }
         return Flag(uncheckedRawValue: (bool() ? "\\" : "") + "K" + atom().stringValue.filter { $0 != "\\" })
     }
 
@@ -144,8 +149,8 @@ struct ValueGenerator {
                 .metadataLongEntries(uint32()), .metadataMaxSize(uint32()), .metadataTooMany, .metadataNoPrivate,
             ])
         case 20: return .simple(pick(ResponseCode.Simple.allCases))
-        case 21: return .other(name: ByteString("X-" + atom().stringValue), value: nil)
-        case 22: return .other(name: ByteString("XAPPLE"), value: ByteString("some value [x"))
+        case 21: return .other(name: Atom("X-" + atom().stringValue)!, value: nil)
+        case 22: return .other(name: Atom("XAPPLE")!, value: ByteString("some value [x"))
         default: return .alert
         }
     }
