@@ -282,7 +282,7 @@ public struct CommandDecoder: Sendable {
             var located = error
             located.offset = max(0, error.offset - Self.fragmentHead.count)
             located.frameOffset = frame.streamOffset
-            located.tag = streamingAppend?.tag.description
+            located.tag = streamingAppend?.tag
             throw located
         }
     }
@@ -299,7 +299,7 @@ public struct CommandDecoder: Sendable {
             return streaming.tag
         }
         let frame = frames.refuseLiteral()
-        return FrameDecoder.leadingTag(frame.bytes[...]).flatMap(Tag.init)
+        return FrameDecoder.leadingTag(frame.bytes[...])
     }
 
     func parseOptions() -> ParseOptions {

@@ -239,13 +239,14 @@ public struct FrameDecoder: Sendable {
         }
     }
 
-    /// The first token of a frame when it looks like a tag (for `tag BAD` replies).
-    static func leadingTag(_ bytes: ArraySlice<UInt8>) -> String? {
+    /// The first token of a frame when it is a tag followed by a space (for `tag BAD`
+    /// replies): 1 to 255 tag characters, so always a valid ``Tag``.
+    static func leadingTag(_ bytes: ArraySlice<UInt8>) -> Tag? {
         var end = bytes.startIndex
         while end < bytes.endIndex, end - bytes.startIndex < 256, CharacterClass.isTagChar(bytes[end]) {
             end += 1
         }
         guard end > bytes.startIndex, end < bytes.endIndex, bytes[end] == ASCII.space else { return nil }
-        return String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self)
+        return Tag(unchecked: ByteString(bytes[bytes.startIndex..<end]))
     }
 }

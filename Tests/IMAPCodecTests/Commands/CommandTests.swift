@@ -124,7 +124,7 @@ final class CommandTests: XCTestCase {
         decoder.append(Array("A1 APPEND INBOX {4097+}\r\n".utf8))
         XCTAssertThrowsError(try decoder.next()) { error in
             XCTAssertEqual((error as? IMAPDecodingError)?.kind, .literalTooLarge)
-            XCTAssertEqual((error as? IMAPDecodingError)?.tag, "A1")
+            XCTAssertEqual((error as? IMAPDecodingError)?.tag, Tag("A1"))
         }
     }
 
@@ -209,7 +209,7 @@ final class CommandTests: XCTestCase {
     func testUnknownCommandIsNamedInTheError() throws {
         XCTAssertThrowsError(try decodeAll("a FROBNICATE now\r\n")) { error in
             XCTAssertTrue((error as? IMAPDecodingError)?.message.contains("\"FROBNICATE\"") ?? false, "\(error)")
-            XCTAssertEqual((error as? IMAPDecodingError)?.commandTag, Tag("a"))
+            XCTAssertEqual((error as? IMAPDecodingError)?.tag, Tag("a"))
         }
     }
 
@@ -217,7 +217,7 @@ final class CommandTests: XCTestCase {
         var decoder = CommandDecoder()
         decoder.append(Array("t1 FROB x\r\nt2 NOOP\r\n".utf8))
         XCTAssertThrowsError(try decoder.next()) { error in
-            XCTAssertEqual((error as? IMAPDecodingError)?.tag, "t1")
+            XCTAssertEqual((error as? IMAPDecodingError)?.tag, Tag("t1"))
         }
         XCTAssertEqual(try decoder.next(), .message(.command(Command(tag: Tag("t2")!, .noop))))
     }

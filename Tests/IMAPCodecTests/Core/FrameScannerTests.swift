@@ -319,7 +319,7 @@ final class FrameScannerTests: XCTestCase {
         var decoder = FrameDecoder(limits: limits, clientToServer: true)
         decoder.append(Array("abc.1 APPEND INBOX {6}\r\n".utf8))
         guard case .error(let error)? = decoder.next() else { return XCTFail("no error") }
-        XCTAssertEqual(error.tag, "abc.1")
+        XCTAssertEqual(error.tag, Tag("abc.1"))
         XCTAssertEqual(error.kind, .literalTooLarge)
         // A refused synchronizing literal is never sent: the next line is a new command.
         decoder.append(Array("abc.2 NOOP\r\n".utf8))

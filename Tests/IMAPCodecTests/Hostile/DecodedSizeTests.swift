@@ -37,7 +37,7 @@ final class DecodedSizeTests: XCTestCase {
         let (values, errors) = commands(bytes)
         XCTAssertEqual(errors.map(\.kind), [.valuesTooLarge])
         XCTAssertEqual(errors.first?.rule, "append")
-        XCTAssertEqual(errors.first?.tag, "A1")
+        XCTAssertEqual(errors.first?.tag, Tag("A1"))
         XCTAssertEqual(values.count, 1)
         guard case .command(let command)? = values.first else { return XCTFail("\(values)") }
         XCTAssertEqual(command.kind, .noop)
@@ -202,7 +202,7 @@ final class DecodedSizeTests: XCTestCase {
             + Array(" (BOGUS\r\nA2 NOOP\r\n".utf8)
         let (messages, errors) = decodeAll(commands: input, options: .init(streamLiteralsAbove: 4096))
         XCTAssertEqual(errors.count, 1)
-        XCTAssertEqual(errors.first?.tag, "A1")
+        XCTAssertEqual(errors.first?.tag, Tag("A1"))
         guard case .command(let noop)? = messages.last else { return XCTFail("\(messages)") }
         XCTAssertEqual(noop.kind, .noop)
     }
@@ -506,7 +506,7 @@ final class DecodedSizeTests: XCTestCase {
         let many = decode(repeated(frame.head, frame.unit, count, frame.tail + "\r\n" + next))
         XCTAssertEqual(many.errors.map(\.kind), [.valuesTooLarge], label, file: file, line: line)
         XCTAssertEqual(many.errors.first?.rule, frame.rule, label, file: file, line: line)
-        let tag = frame.head.hasPrefix("A1 ") ? "A1" : nil
+        let tag = frame.head.hasPrefix("A1 ") ? Tag("A1") : nil
         XCTAssertEqual(many.errors.first?.tag, tag, label, file: file, line: line)
         XCTAssertEqual(many.count, 1, label, file: file, line: line)
     }

@@ -91,7 +91,7 @@ final class HostileInputTests: XCTestCase {
         XCTAssertLessThan(o.peakBufferCapacity, 4096)
         let c = decodeCommands(try Self.fixture("literal-2pow64.c2s"))
         XCTAssertEqual(c.errors.map(\.kind), [.numberOutOfRange])
-        XCTAssertEqual(c.errors.first?.tag, "A1")
+        XCTAssertEqual(c.errors.first?.tag, Tag("A1"))
         XCTAssertEqual(c.messages, [.command(Command(tag: Tag("A2")!, .noop))])
     }
 
