@@ -102,12 +102,12 @@ public struct CommandDecoder: Sendable {
     /// The kind of line expected next.
     public var mode: Mode = .command
 
-    @usableFromInline var frames: FrameDecoder
+    @usableFromInline var frames: FrameReader
 
     /// Creates a decoder.
     public init(options: Options = Options()) {
         self.options = options
-        self.frames = FrameDecoder(limits: options.limits, clientToServer: true)
+        self.frames = FrameReader(limits: options.limits, clientToServer: true)
         self.frames.streamingThreshold = options.streamLiteralsAbove
     }
 
@@ -299,7 +299,7 @@ public struct CommandDecoder: Sendable {
             return streaming.tag
         }
         let frame = frames.refuseLiteral()
-        return FrameDecoder.leadingTag(frame.bytes[...])
+        return FrameReader.leadingTag(frame.bytes[...])
     }
 
     func parseOptions() -> ParseOptions {
@@ -315,7 +315,7 @@ public struct CommandDecoder: Sendable {
             var located = error
             located.frameOffset = frame.streamOffset
             if located.tag == nil && mode == .command {
-                located.tag = FrameDecoder.leadingTag(frame.bytes[...])
+                located.tag = FrameReader.leadingTag(frame.bytes[...])
             }
             throw located
         }

@@ -78,7 +78,7 @@ public struct ResponseDecoder: Sendable {
         }
     }
 
-    @usableFromInline var frames: FrameDecoder
+    @usableFromInline var frames: FrameReader
     /// The sequence number of the FETCH response being streamed, if any.
     var streamingSequence: UInt32?
     /// Bounds ``streamStart(_:)``'s re-reading of a frame's start (linear time).
@@ -87,7 +87,7 @@ public struct ResponseDecoder: Sendable {
     /// Creates a decoder.
     public init(options: Options = Options()) {
         self.options = options
-        self.frames = FrameDecoder(limits: options.limits, clientToServer: false)
+        self.frames = FrameReader(limits: options.limits, clientToServer: false)
         self.frames.streamingThreshold = options.streamLiteralsAbove
     }
 
@@ -330,7 +330,7 @@ public struct ResponseDecoder: Sendable {
         } catch {
             var located = error
             located.frameOffset = frame.streamOffset
-            if located.tag == nil { located.tag = FrameDecoder.leadingTag(frame.bytes[...]) }
+            if located.tag == nil { located.tag = FrameReader.leadingTag(frame.bytes[...]) }
             throw located
         }
     }

@@ -1,21 +1,22 @@
 /// How a parser reads the grammar.
-public struct ParseOptions: Sendable, Hashable {
+@usableFromInline
+struct ParseOptions: Sendable, Hashable {
     /// Accept the deviations real servers and clients commit (extra or missing spaces,
     /// NIL where a string belongs, unescaped quotes, 8-bit atoms, bare LF ...) and decode
     /// them to the value the peer meant. On by default; turn off to enforce the ABNF.
-    public var lenient: Bool
+    var lenient: Bool
     /// UTF8=ACCEPT (RFC 6855) is enabled: mailbox names travel as UTF-8 rather than
     /// modified UTF-7.
-    public var utf8Accept: Bool
+    var utf8Accept: Bool
     /// The deepest nesting of parenthesized lists accepted.
-    public var maxNestingDepth: Int
+    var maxNestingDepth: Int
     /// Bytes of decoded values allowed per byte of the frame (``DecodingLimits/valueBytesPerFrameByte``).
-    public var valueBytesPerFrameByte: Int
+    var valueBytesPerFrameByte: Int
     /// Bytes of decoded values allowed to any frame (``DecodingLimits/valueBytesPerFrame``).
-    public var valueBytesPerFrame: Int
+    var valueBytesPerFrame: Int
 
     /// Creates options.
-    public init(
+    init(
         lenient: Bool = true,
         utf8Accept: Bool = false,
         maxNestingDepth: Int = 100,
