@@ -222,6 +222,22 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(try decoder.next(), .message(.command(Command(tag: Tag("t2")!, .noop))))
     }
 
+    func testABadCommandWhileIdlingCarriesItsTag() throws {
+        var decoder = CommandDecoder()
+        decoder.append(Array("i1 IDLE\r\nt1 FROB x\r\nDONE x\r\nDONE\r\n".utf8))
+        XCTAssertEqual(try decoder.next(), .message(.command(Command(tag: Tag("i1")!, .idle))))
+        // Lenient: a line that is not DONE is read as a command, and answered with its tag.
+        XCTAssertThrowsError(try decoder.next()) { error in
+            XCTAssertEqual((error as? IMAPDecodingError)?.tag, Tag("t1"))
+        }
+        // `DONE x` is the idle's own line: `DONE` is no tag.
+        XCTAssertThrowsError(try decoder.next()) { error in
+            XCTAssertEqual((error as? IMAPDecodingError)?.kind, .syntax)
+            XCTAssertNil((error as? IMAPDecodingError)?.tag)
+        }
+        XCTAssertEqual(try decoder.next(), .message(.idleDone))
+    }
+
     func testEncoderChunksAtSynchronizingLiterals() {
         let login = Command(tag: Tag("A1")!, .login(user: "bob", password: "p\u{e4}ss"))
         let sync = CommandEncoder(options: EncodingOptions(literalMode: .synchronizing)).encode(login)

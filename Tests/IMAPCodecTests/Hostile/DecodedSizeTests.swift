@@ -223,14 +223,14 @@ final class DecodedSizeTests: XCTestCase {
         var decoded = 0
         while true {
             do {
-                maxSpent = max(maxSpent, decoder.reparse.spent)
+                maxSpent = max(maxSpent, decoder.core.reparse.spent)
                 guard let event = try decoder.nextEvent() else { break }
                 if case .response(.untagged(.fetch(1, let items))) = event { decoded = items.count }
             } catch {
                 XCTFail("\(error)")
                 break
             }
-            maxSpent = max(maxSpent, decoder.reparse.spent)
+            maxSpent = max(maxSpent, decoder.core.reparse.spent)
         }
         XCTAssertEqual(decoded, 1)
         // Quadratic would be about count² / 2 × 5008 = 400 MB re-read; the bound is linear.
@@ -253,7 +253,7 @@ final class DecodedSizeTests: XCTestCase {
                 XCTFail("\(error)")
                 break
             }
-            spent = max(spent, commands.reparse.spent)
+            spent = max(spent, commands.core.reparse.spent)
         }
         XCTAssertEqual(messages, 1)
         XCTAssertLessThanOrEqual(spent, ReparseBudget.allowance + ReparseBudget.bytesPerByte * search.count)
