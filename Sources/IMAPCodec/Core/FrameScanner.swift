@@ -58,11 +58,11 @@ struct FrameScanner: Sendable {
     /// Bytes of the current frame already examined, counted from the first unread byte.
     @usableFromInline var scanned: Int = 0
     /// Offset (from the first unread byte) of the start of the current line.
-    @usableFromInline var lineStart: Int = 0
+    var lineStart: Int = 0
     /// Bytes of the current literal still to come.
     @usableFromInline var literalRemaining: Int64 = 0
     /// Bytes of the current frame already dropped (while discarding).
-    @usableFromInline var dropped: Int = 0
+    var dropped: Int = 0
     /// True while the current frame is being discarded after an error.
     @usableFromInline var discarding = false
 
@@ -97,7 +97,7 @@ struct FrameScanner: Sendable {
     }
 
     /// ``quietLineEnd`` at the start of a frame, which depends only on the limits.
-    @usableFromInline var freshQuietLineEnd: Int = -1
+    var freshQuietLineEnd: Int = -1
 
     /// Recomputes ``quietLineEnd``.
     mutating func refreshQuietLineEnd() {
@@ -123,9 +123,6 @@ struct FrameScanner: Sendable {
 
     /// True when the scanner is in the middle of a frame.
     var isInsideFrame: Bool { scanned > 0 || dropped > 0 }
-
-    /// True while the scanner is inside a literal's bytes.
-    var isInsideLiteral: Bool { literalRemaining > 0 }
 
     /// Bytes of the current frame already dropped from the buffer.
     var droppedSoFar: Int { dropped }
@@ -336,7 +333,6 @@ struct FrameScanner: Sendable {
         return length
     }
 
-    @usableFromInline
     mutating func reset() {
         scanned = 0
         lineStart = 0

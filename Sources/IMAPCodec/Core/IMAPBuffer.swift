@@ -51,7 +51,7 @@ struct IMAPBuffer: Sendable {
     /// The most storage kept when every byte has been consumed.
     @usableFromInline static let retainedCapacity = 1 << 20
     /// The smallest storage allocated.
-    @usableFromInline static let minimumCapacity = 256
+    static let minimumCapacity = 256
 
     /// Creates an empty buffer.
     init() {}

@@ -1,5 +1,4 @@
 /// How a parser reads the grammar.
-@usableFromInline
 struct ParseOptions: Sendable, Hashable {
     /// Accept the deviations real servers and clients commit (extra or missing spaces,
     /// NIL where a string belongs, unescaped quotes, 8-bit atoms, bare LF ...) and decode
@@ -55,15 +54,14 @@ struct ParseOptions: Sendable, Hashable {
 ///
 /// The frame is complete (the frame scanner delivered it), so no rule needs a
 /// "need more data" case: running out of bytes is a syntax error.
-@usableFromInline
 struct ParserState {
     /// The frame, CRLF and literal contents included.
-    @usableFromInline let bytes: [UInt8]
+    let bytes: [UInt8]
     /// The next byte to read.
-    @usableFromInline var index: Int
+    var index: Int
     /// Current nesting depth of parenthesized lists.
-    @usableFromInline var depth: Int = 0
-    @usableFromInline let options: ParseOptions
+    var depth: Int = 0
+    let options: ParseOptions
     /// The frame's envelope address lists, in shared chunks (``SharedList``).
     var addressLists = SharedListBuilder<Address>(initialCapacity: 8)
     /// The frame's body parameter lists, in shared chunks.
@@ -262,12 +260,11 @@ struct ParserState {
 }
 
 /// Byte classes of the IMAP grammar, as 128-bit masks (no tables, no allocation).
-@usableFromInline
 enum CharacterClass {
     // ATOM-CHAR = <any CHAR except atom-specials>
     // atom-specials = "(" / ")" / "{" / SP / CTL / list-wildcards / quoted-specials / resp-specials
-    @usableFromInline static let atomLow: UInt64 = 0xffff_f8da_0000_0000
-    @usableFromInline static let atomHigh: UInt64 = 0x77ff_ffff_cfff_ffff
+    static let atomLow: UInt64 = 0xffff_f8da_0000_0000
+    static let atomHigh: UInt64 = 0x77ff_ffff_cfff_ffff
 
     @inline(__always)
     static func isAtomChar(_ byte: UInt8) -> Bool {
@@ -292,12 +289,6 @@ enum CharacterClass {
     @inline(__always)
     static func isListChar(_ byte: UInt8) -> Bool {
         isAStringChar(byte) || byte == ASCII.percent || byte == ASCII.star
-    }
-
-    /// `TEXT-CHAR = <any CHAR except CR and LF>`, plus UTF-8 bytes.
-    @inline(__always)
-    static func isTextByte(_ byte: UInt8) -> Bool {
-        byte != ASCII.cr && byte != ASCII.lf && byte != 0
     }
 }
 
