@@ -72,36 +72,32 @@ public struct ResponseDecoder: Sendable {
 
     /// The options in force; change them between responses (e.g. after ENABLE UTF8=ACCEPT).
     public var options: Options {
-        didSet {
-            frames.limits = options.limits
-            frames.streamingThreshold = options.streamLiteralsAbove
-        }
+        didSet { core.configure(options) }
     }
 
-    @usableFromInline var frames: FrameDecoder
+    /// The frames, the fast path, offsets, re-parsing and error placement (shared with
+    /// ``CommandDecoder``).
+    @usableFromInline var core: DecoderCore
     /// The sequence number of the FETCH response being streamed, if any.
     var streamingSequence: UInt32?
-    /// Bounds ``streamStart(_:)``'s re-reading of a frame's start (linear time).
-    var reparse = ReparseBudget()
 
     /// Creates a decoder.
     public init(options: Options = Options()) {
         self.options = options
-        self.frames = FrameDecoder(limits: options.limits, clientToServer: false)
-        self.frames.streamingThreshold = options.streamLiteralsAbove
+        self.core = DecoderCore(options: options, clientToServer: false)
     }
 
     /// Appends bytes received from the server.
     @inlinable @inline(__always)
     public mutating func append<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-        frames.append(bytes)
+        core.append(bytes)
     }
 
     /// Appends bytes received from the server. When nothing is buffered, a large array is
     /// adopted without copying.
     @inlinable
     public mutating func append(_ bytes: [UInt8]) {
-        frames.append(bytes)
+        core.append(bytes)
     }
 
     /// The next response, or nil when more bytes are needed. Throws for a frame that does
@@ -113,7 +109,7 @@ public struct ResponseDecoder: Sendable {
     /// use ``nextEvent()`` to receive larger ones in pieces.
     @inlinable
     public mutating func next() throws(IMAPDecodingError) -> Response? {
-        if frames.hasNothingNew() { return nil }
+        if core.hasNothingNew() { return nil }
         return try nextFromFrames()
     }
 
@@ -121,15 +117,15 @@ public struct ResponseDecoder: Sendable {
     @usableFromInline
     mutating func nextFromFrames() throws(IMAPDecodingError) -> Response? {
         if options.streamLiteralsAbove == nil && streamingSequence == nil {
-            while let event = frames.next() {
+            while let event = core.frames.next() {
                 switch event {
                 case .frame(let frame):
-                    frameOffset = frame.streamOffset
-                    return try Self.decode(frame, options: options)
+                    core.frameOffset = frame.streamOffset
+                    return try Self.decode(frame, options: core.parseOptions)
                 case .literal, .literalBytes:
                     continue
                 case .error(let error):
-                    frameOffset = error.frameOffset
+                    core.frameOffset = error.frameOffset
                     throw error
                 }
             }
@@ -192,7 +188,7 @@ public struct ResponseDecoder: Sendable {
     /// literals. Throws for a frame that does not decode (it is skipped).
     @inlinable
     public mutating func nextEvent() throws(IMAPDecodingError) -> Event? {
-        if frames.hasNothingNew() { return nil }
+        if core.hasNothingNew() { return nil }
         return try nextEventFromFrames()
     }
 
@@ -202,7 +198,7 @@ public struct ResponseDecoder: Sendable {
         do {
             return try nextEventLocated()
         } catch {
-            frameOffset = error.frameOffset
+            core.frameOffset = error.frameOffset
             throw error
         }
     }
@@ -210,32 +206,31 @@ public struct ResponseDecoder: Sendable {
     /// ``nextEvent()``, keeping ``frameOffset`` at the start of the response each event
     /// belongs to (a streamed response's events all report where it began).
     mutating func nextEventLocated() throws(IMAPDecodingError) -> Event? {
-        while let event = frames.next() {
+        while let event = core.frames.next() {
             switch event {
             case .frame(let frame):
                 if let sequence = streamingSequence {
                     // The rest of a streamed FETCH response, after its last streamed literal.
                     streamingSequence = nil
-                    let items = try decodeFetchFragment(sequence: sequence, frame.bytes[...], frame: frame)
-                    return .streamEnd(attributes: items)
+                    return .streamEnd(attributes: try decodeFetchFragment(sequence: sequence, frame))
                 }
-                frameOffset = frame.streamOffset
-                return .response(try Self.decode(frame, options: options))
+                core.frameOffset = frame.streamOffset
+                return .response(try Self.decode(frame, options: core.parseOptions))
             case .literal(let header):
                 guard let threshold = options.streamLiteralsAbove, header.count >= threshold else { continue }
-                if gathersStreamedLiterals, var error = frames.checkBufferedLiteral(header) {
+                if gathersStreamedLiterals, var error = core.frames.checkBufferedLiteral(header) {
                     // next() gathers the literal back into its response: the same limits as
                     // a buffered literal, and the scanner drops the response as it would.
-                    if streamingSequence != nil { error.frameOffset = frameOffset }
+                    if streamingSequence != nil { error.frameOffset = core.frameOffset }
                     streamingSequence = nil
                     throw error
                 }
                 if let start = streamStart(header) {
-                    let head = frames.beginStreaming()
-                    if streamingSequence == nil { frameOffset = head.streamOffset }
+                    let head = core.frames.beginStreaming()
+                    if streamingSequence == nil { core.frameOffset = head.streamOffset }
                     if gathersStreamedLiterals {
                         // What follows the literal is held to the frame limit with it.
-                        frames.countStreamedLiteralTowardFrame(header.count)
+                        core.frames.countStreamedLiteralTowardFrame(header.count)
                     }
                     streamingSequence = start.sequence
                     return .streamStart(
@@ -245,7 +240,7 @@ public struct ResponseDecoder: Sendable {
                         byteCount: header.count
                     )
                 }
-                if !gathersStreamedLiterals, let error = frames.checkBufferedLiteral(header) {
+                if !gathersStreamedLiterals, let error = core.frames.checkBufferedLiteral(header) {
                     streamingSequence = nil
                     throw error
                 }
@@ -264,47 +259,42 @@ public struct ResponseDecoder: Sendable {
     mutating func streamStart(
         _ header: LiteralHeader
     ) -> (sequence: UInt32, before: [MessageAttribute], item: MessageAttribute)? {
-        let prefix = frames.currentFrameBytes
-        guard let brace = prefix.lastIndex(of: ASCII.openBrace),
-            reparse.allows(prefixLength: prefix.count, partStart: frames.streamOffset)
-        else { return nil }
         // The same bytes with the literal announced as empty, and the response closed.
-        var synthetic: [UInt8] = []
-        if let sequence = streamingSequence {
-            synthetic.append(contentsOf: Self.fragmentHead(sequence))
-            synthetic.append(contentsOf: prefix[..<brace])
-            synthetic.append(contentsOf: "{0}\r\n)\r\n".utf8)
-            guard var items = try? Self.fetchItems(synthetic, options: options), items.count >= 2 else { return nil }
+        let head = streamingSequence.map(Self.fragmentHead) ?? []
+        guard let synthetic = core.frameWithEmptyLiteral(head: head, tail: ")\r\n"),
+            case .untagged(.fetch(let sequence, var items))? = core.parseSynthetic(
+                synthetic,
+                { parser throws(IMAPDecodingError) in try parser.response() }
+            )
+        else { return nil }
+        if let streaming = streamingSequence {
+            // Behind the fragment head: its item first, then the part's own items.
+            guard items.count >= 2 else { return nil }
             items.removeFirst()
             guard let item = items.popLast(), item.isStreamable else { return nil }
-            return (sequence, items, item)
+            return (streaming, items, item)
         }
-        synthetic.append(contentsOf: prefix[..<brace])
-        synthetic.append(contentsOf: "{0}\r\n)\r\n".utf8)
-        guard case .untagged(.fetch(let sequence, var items))? = try? Self.decode(synthetic, options: options),
-            let item = items.popLast(), item.isStreamable
-        else { return nil }
+        guard let item = items.popLast(), item.isStreamable else { return nil }
         return (sequence, items, item)
     }
 
-    /// The items of the part of a FETCH response that follows a streamed literal.
-    func decodeFetchFragment(
-        sequence: UInt32,
-        _ fragment: ArraySlice<UInt8>,
-        frame: IMAPFrame
-    ) throws(IMAPDecodingError) -> [MessageAttribute] {
-        var synthetic = Self.fragmentHead(sequence)
-        synthetic.append(contentsOf: fragment)
-        do {
-            var items = try Self.fetchItems(synthetic, options: options)
-            if !items.isEmpty { items.removeFirst() }
-            return items
-        } catch {
-            var located = error
-            located.offset = max(0, error.offset - Self.fragmentHead(sequence).count)
-            located.frameOffset = frame.streamOffset
-            throw located
+    /// The items of `frame`, the part of a FETCH response that follows a streamed literal.
+    func decodeFetchFragment(sequence: UInt32, _ frame: IMAPFrame) throws(IMAPDecodingError) -> [MessageAttribute] {
+        let response = try core.parseFragment(frame, head: Self.fragmentHead(sequence), tag: nil) {
+            parser throws(IMAPDecodingError) in
+            try parser.response()
         }
+        guard case .untagged(.fetch(_, var items)) = response else {
+            throw IMAPDecodingError(
+                kind: .syntax,
+                rule: "msg-att",
+                offset: 0,
+                frameOffset: frame.streamOffset,
+                message: "not a FETCH response"
+            )
+        }
+        if !items.isEmpty { items.removeFirst() }
+        return items
     }
 
     /// `* n FETCH (BODY[] {0}` CRLF: a head that makes a fragment a whole response.
@@ -312,36 +302,18 @@ public struct ResponseDecoder: Sendable {
         Array("* \(sequence) FETCH (BODY[] {0}\r\n".utf8)
     }
 
-    static func fetchItems(_ bytes: [UInt8], options: Options) throws(IMAPDecodingError) -> [MessageAttribute] {
-        guard case .untagged(.fetch(_, let items)) = try decode(bytes, options: options) else {
-            throw IMAPDecodingError(kind: .syntax, rule: "msg-att", offset: 0, message: "not a FETCH response")
-        }
-        return items
-    }
-
     /// Decodes one complete frame.
-    static func decode(_ frame: IMAPFrame, options: Options) throws(IMAPDecodingError) -> Response {
-        var parser = ParserState(
-            frame.bytes,
-            options: ParseOptions(lenient: options.lenient, utf8Accept: options.utf8Accept, limits: options.limits)
-        )
-        do {
-            return try parser.response()
-        } catch {
-            var located = error
-            located.frameOffset = frame.streamOffset
-            if located.tag == nil { located.tag = FrameDecoder.leadingTag(frame.bytes[...]) }
-            throw located
-        }
+    static func decode(_ frame: IMAPFrame, options: ParseOptions) throws(IMAPDecodingError) -> Response {
+        try DecoderCore.parse(frame, options: options) { parser throws(IMAPDecodingError) in try parser.response() }
     }
 
     /// Decodes a buffer holding exactly one complete response.
     public static func decode(_ bytes: [UInt8], options: Options = Options()) throws(IMAPDecodingError) -> Response {
-        try decode(IMAPFrame(bytes: bytes, streamOffset: 0), options: options)
+        try decode(IMAPFrame(bytes: bytes, streamOffset: 0), options: options.parseOptions)
     }
 
     /// Bytes received and not yet decoded.
-    public var bufferedBytes: ArraySlice<UInt8> { frames.bufferedBytes }
+    public var bufferedBytes: ArraySlice<UInt8> { core.bufferedBytes }
 
     /// Drops all buffered bytes (after STARTTLS), returning how many, and any response
     /// being streamed or gathered: what follows is a new stream.
@@ -350,19 +322,20 @@ public struct ResponseDecoder: Sendable {
         streamingSequence = nil
         gathering = nil
         gatheredBytes = []
-        reparse = ReparseBudget()
-        return frames.discardBufferedBytes()
+        return core.discardBufferedBytes()
     }
 
     /// Bytes consumed from the stream so far.
-    public var streamOffset: Int { frames.streamOffset }
+    public var streamOffset: Int { core.streamOffset }
 
     /// Where, in the stream, the response most recently returned (or the frame of the error
     /// most recently thrown) starts. Every event of a streamed response reports where the
     /// response began. Read it after ``next()`` or ``nextEvent()``: ``streamOffset`` read
     /// before the call is not the same when the call first skips the rest of a bad frame.
-    public private(set) var frameOffset: Int = 0
+    public var frameOffset: Int { core.frameOffset }
 
     /// True when a response has started but is not complete.
-    public var isInsideFrame: Bool { frames.isInsideFrame }
+    public var isInsideFrame: Bool { core.isInsideFrame }
 }
+
+extension ResponseDecoder.Options: DecoderOptions {}

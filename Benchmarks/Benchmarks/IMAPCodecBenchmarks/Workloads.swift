@@ -57,7 +57,7 @@ enum Workloads {
         while seen < frames, let event = decoder.next() {
             switch event {
             case .frame, .error: seen += 1
-            case .literal, .literalBytes: continue
+            case .literal: continue
             }
         }
         return Array(input[..<decoder.streamOffset])

@@ -12,11 +12,27 @@ public struct IMAPFrame: Sendable, Hashable {
     }
 }
 
-/// Incremental framing: append bytes in any split, take out complete frames.
+/// Incremental framing: append bytes in any split, take out complete frames, without
+/// parsing them (a proxy, a logger, an analyzer).
 ///
-/// This is the layer under ``ResponseDecoder`` and ``CommandDecoder``; use it directly to
-/// split a stream without parsing it. Bytes of a frame that breaks a limit are dropped as
-/// they arrive, so memory stays bounded whatever the peer sends.
+/// A frame is a line ending in CRLF, where a line that ends in a literal header (`{n}`,
+/// `{n+}`, `~{n}`) is followed by n bytes and continues. The decoder keeps its place between
+/// calls, so each byte is examined once however the stream is split, and it enforces
+/// ``DecodingLimits``: a frame that breaks a limit yields one ``Event/error(_:)`` and its
+/// bytes are dropped as they arrive, so memory stays bounded whatever the peer sends.
+/// ``ResponseDecoder`` and ``CommandDecoder`` frame their input the same way.
+///
+/// ```swift
+/// var frames = FrameDecoder(limits: .commands, clientToServer: true)
+/// frames.append(bytesFromClient)
+/// while let event = frames.next() {
+///     switch event {
+///     case .frame(let frame): forward(frame.bytes)
+///     case .literal(let header): if !header.nonSynchronizing { sendContinuation() }
+///     case .error(let error): log(error)
+///     }
+/// }
+/// ```
 public struct FrameDecoder: Sendable {
     /// What the decoder produced.
     public enum Event: Sendable, Hashable {
@@ -28,59 +44,55 @@ public struct FrameDecoder: Sendable {
         case literal(LiteralHeader)
         /// A frame broke a limit or its framing; its bytes are being dropped.
         indirect case error(IMAPDecodingError)
-        /// The next bytes of a literal being streamed (see ``FrameDecoder/beginStreaming()``).
-        case literalBytes([UInt8])
     }
 
-    @usableFromInline var buffer = IMAPBuffer()
-    @usableFromInline var scanner: FrameScanner
-    /// Bytes consumed from the stream so far.
-    public private(set) var streamOffset: Int = 0
+    @usableFromInline var reader: FrameReader
 
-    /// Creates a decoder. `clientToServer` is true on the server side (decoding commands).
+    /// Creates a decoder. `clientToServer` is true on the server side (splitting commands):
+    /// a synchronizing literal is then only sent after a continuation request.
     public init(limits: DecodingLimits, clientToServer: Bool) {
-        scanner = FrameScanner(limits: limits, clientToServer: clientToServer)
+        reader = FrameReader(limits: limits, clientToServer: clientToServer)
     }
 
-    /// The limits in force.
+    /// The limits in force; change them between frames.
     public var limits: DecodingLimits {
-        get { scanner.limits }
-        set { scanner.limits = newValue }
+        get { reader.limits }
+        set { reader.limits = newValue }
     }
 
     /// Appends bytes received from the peer.
     @inlinable @inline(__always)
     public mutating func append<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-        buffer.append(contentsOf: bytes)
+        reader.append(bytes)
     }
 
     /// Appends bytes received from the peer. When nothing is buffered, a large array is
     /// adopted without copying.
     @inlinable
     public mutating func append(_ bytes: [UInt8]) {
-        buffer.append(bytes)
+        reader.append(bytes)
     }
 
-    /// Bytes received and not yet handed out as frames. A client that switches to TLS
-    /// after STARTTLS must discard these (see ``discardBufferedBytes()``): bytes the
-    /// server sent before the handshake are not protected by it.
-    public var bufferedBytes: ArraySlice<UInt8> { buffer.readableView }
-
-    /// Drops every buffered byte and any partial frame, returning how many were dropped.
-    @discardableResult
-    public mutating func discardBufferedBytes() -> Int {
-        let count = buffer.readableBytes
-        buffer.consume(count)
-        streamOffset += count
-        scanner.reset()
-        return count
+    /// The next event, or nil when more bytes are needed.
+    @inlinable
+    public mutating func next() -> Event? {
+        if reader.hasNothingNew() { return nil }
+        return nextFromReader()
     }
 
-    /// True while a frame has started but is not complete.
-    public var isInsideFrame: Bool { scanner.isInsideFrame || buffer.readableBytes > 0 }
-
-    /// Total bytes examined by the frame scanner (a cost counter for tests).
-    public var bytesExamined: Int { scanner.bytesExamined }
+    /// ``next()`` past its fast path.
+    @usableFromInline
+    mutating func nextFromReader() -> Event? {
+        while let event = reader.next() {
+            switch event {
+            case .frame(let frame): return .frame(frame)
+            case .literal(let header): return .literal(header)
+            case .error(let error): return .error(error)
+            case .literalBytes: continue  // only when streaming, which this decoder never starts
+            }
+        }
+        return nil
+    }
 
     /// Refuses the synchronizing literal just announced (the server answered the command
     /// with NO or BAD instead of a continuation request): the client will not send it,
@@ -88,164 +100,23 @@ public struct FrameDecoder: Sendable {
     /// Returns the frame's bytes so far, for the server's error reply.
     @discardableResult
     public mutating func refuseLiteral() -> IMAPFrame {
-        let length = scanner.abandonFrame()
-        let offset = streamOffset
-        let bytes = buffer.readBytes(length)
-        streamOffset += length
-        return IMAPFrame(bytes: bytes, streamOffset: offset)
+        reader.refuseLiteral()
     }
 
-    /// Literals of at least this many bytes are announced without the literal and frame
-    /// size limits, so that the caller can stream them (``beginStreaming()``) or buffer
-    /// them within the limits (``checkBufferedLiteral(_:)``). Nil (the default): never.
-    public var streamingThreshold: Int64? {
-        get { scanner.streamingThreshold }
-        set { scanner.streamingThreshold = newValue }
+    /// Bytes received and not yet handed out as frames. A client that switches to TLS
+    /// after STARTTLS must discard these (see ``discardBufferedBytes()``): bytes the
+    /// server sent before the handshake are not protected by it.
+    public var bufferedBytes: ArraySlice<UInt8> { reader.bufferedBytes }
+
+    /// Drops every buffered byte and any partial frame, returning how many were dropped.
+    @discardableResult
+    public mutating func discardBufferedBytes() -> Int {
+        reader.discardBufferedBytes()
     }
 
-    /// The bytes of the current frame received so far (after a ``Event/literal(_:)``
-    /// event: up to and including the literal header's CRLF).
-    public var currentFrameBytes: ArraySlice<UInt8> { buffer.readableView.prefix(scanner.scanned) }
+    /// Bytes consumed from the stream so far.
+    public var streamOffset: Int { reader.streamOffset }
 
-    /// Streams the literal just announced: takes out the frame's bytes before it, which are
-    /// returned; the literal's bytes then come as ``Event/literalBytes(_:)`` as they arrive,
-    /// and the rest of the frame after them as a ``Event/frame(_:)`` of its own.
-    public mutating func beginStreaming() -> IMAPFrame {
-        let length = scanner.startStreaming()
-        let offset = streamOffset
-        let bytes = buffer.readBytes(length)
-        streamOffset += length
-        return IMAPFrame(bytes: bytes, streamOffset: offset)
-    }
-
-    /// Counts the literal being streamed toward its frame's size limit (see
-    /// ``FrameScanner/countStreamedLiteralTowardFrame(_:)``).
-    mutating func countStreamedLiteralTowardFrame(_ count: Int64) {
-        scanner.countStreamedLiteralTowardFrame(count)
-    }
-
-    /// Declines to stream the literal just announced: it will be buffered as part of its
-    /// frame if the limits allow; otherwise the error is returned and the frame dropped.
-    public mutating func checkBufferedLiteral(_ header: LiteralHeader) -> IMAPDecodingError? {
-        guard case .error(var error)? = scanner.checkBufferedLiteral(header) else { return nil }
-        error.frameOffset = streamOffset
-        if error.tag == nil { error.tag = Self.leadingTag(buffer.readableView) }
-        return error
-    }
-
-    /// Rejects the frame whose literal was just announced, for a reason the caller found
-    /// (e.g. a LITERAL- violation): the frame is dropped as it arrives (a non-synchronizing
-    /// literal's bytes come anyway; a synchronizing one is never sent).
-    public mutating func rejectFrame(at header: LiteralHeader, _ error: IMAPDecodingError) -> IMAPDecodingError {
-        _ = scanner.reject(error, lineComplete: true, header: header)
-        var located = error
-        located.frameOffset = streamOffset
-        if located.tag == nil { located.tag = Self.leadingTag(buffer.readableView) }
-        return located
-    }
-
-    /// True when ``next()`` would return nil: the bytes received since the last call are
-    /// more of a buffered literal that is not complete yet, or a few bytes (at most
-    /// ``quietCheckLimit``) more of a plain line. They are examined (or counted) here, so
-    /// a stream fed in small pieces costs a few instructions per piece until a frame can
-    /// end, not the scanner's layers. The decoders call this before their general path.
-    @inlinable
-    public mutating func hasNothingNew() -> Bool {
-        let unexamined = buffer.readableBytes &- scanner.scanned
-        if scanner.literalRemaining > 0 { return scanner.countsLiteralBytes(unexamined) }
-        if unexamined <= buffer.pendingCount {
-            // The new bytes are the last of those waiting in the buffer's own bytes (a stream
-            // fed a byte at a time): read them there, without touching the storage.
-            guard scanner.mayExamineLineBytes(unexamined) else { return false }
-            let end = Swift.min(buffer.pendingCount, IMAPBuffer.pendingCapacity)
-            let lineFeed = withUnsafeBytes(of: &buffer.pending) { pending in
-                var i = Swift.max(0, end &- unexamined)
-                while i < end {
-                    if pending[i] == ASCII.lf { return true }
-                    i &+= 1
-                }
-                return false
-            }
-            if lineFeed { return false }
-            scanner.scanned &+= unexamined
-            scanner.examined &+= unexamined
-            return true
-        }
-        guard unexamined <= Self.quietCheckLimit else { return false }
-        if unexamined > 16 { return examinesLineBytes(unexamined) }
-        buffer.flush()
-        let start = buffer.readerIndex &+ scanner.scanned
-        return buffer.storage.withUnsafeBytes { all in
-            scanner.examinesFewLineBytes(all, from: start, count: unexamined)
-        }
-    }
-
-    /// The case of ``hasNothingNew()`` for more than 16 bytes, out of line (a vector search;
-    /// the inlined byte loop is cheaper for fewer).
-    @usableFromInline
-    mutating func examinesLineBytes(_ unexamined: Int) -> Bool {
-        buffer.flush()
-        let start = buffer.readerIndex &+ scanner.scanned
-        return buffer.storage.withUnsafeBufferPointer { all in
-            scanner.examinesLineBytes(all, from: start, count: unexamined)
-        }
-    }
-
-    /// The most unexamined bytes ``hasNothingNew()`` looks at (a socket read of a few
-    /// hundred bytes or less: about 170 instructions less per 64-byte piece of a long line
-    /// than the general path); more go to the scanner's general path.
-    @inlinable static var quietCheckLimit: Int { 256 }
-
-    /// The next event, or nil when more bytes are needed.
-    public mutating func next() -> Event? {
-        buffer.flush()
-        while true {
-            let unread = buffer.readerIndex..<buffer.writerIndex
-            let event = buffer.storage.withUnsafeBufferPointer { all in
-                scanner.next(UnsafeBufferPointer(rebasing: all[unread]))
-            }
-            switch event {
-            case nil:
-                return nil
-            case .frame(let length)?:
-                let offset = streamOffset
-                let bytes = buffer.readBytes(length)
-                streamOffset += length
-                return .frame(IMAPFrame(bytes: bytes, streamOffset: offset))
-            case .literal(let header)?:
-                return .literal(header)
-            case .skip(let length)?:
-                buffer.consume(length)
-                streamOffset += length
-            case .streamed(let length)?:
-                let bytes = buffer.readBytes(length)
-                streamOffset += length
-                return .literalBytes(bytes)
-            case .error(var error)?:
-                error.frameOffset = streamOffset - scanner.droppedSoFar
-                if error.excerpt.isEmpty {
-                    // From the buffered bytes in place: copying the frame up to the offset of a
-                    // line too long would cost the line's length again.
-                    error.excerpt = IMAPDecodingError.excerpt(
-                        of: buffer.readableView,
-                        at: error.offset - scanner.droppedSoFar
-                    )
-                }
-                if error.tag == nil, scanner.droppedSoFar == 0 {
-                    error.tag = Self.leadingTag(buffer.readableView)
-                }
-                return .error(error)
-            }
-        }
-    }
-
-    /// The first token of a frame when it looks like a tag (for `tag BAD` replies).
-    static func leadingTag(_ bytes: ArraySlice<UInt8>) -> String? {
-        var end = bytes.startIndex
-        while end < bytes.endIndex, end - bytes.startIndex < 256, CharacterClass.isTagChar(bytes[end]) {
-            end += 1
-        }
-        guard end > bytes.startIndex, end < bytes.endIndex, bytes[end] == ASCII.space else { return nil }
-        return String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self)
-    }
+    /// True while a frame has started but is not complete.
+    public var isInsideFrame: Bool { reader.isInsideFrame }
 }

@@ -23,10 +23,11 @@ public struct LiteralHeader: Sendable, Hashable {
 /// allocates in advance from an announced count.
 ///
 /// The scanner works on the unread bytes of an ``IMAPBuffer`` and reports ``Event``s;
-/// the decoders act on them (parse a frame, send a continuation request, drop bytes).
-public struct FrameScanner: Sendable {
+/// ``FrameReader`` acts on them (hands out a frame, a literal announcement, drops bytes).
+@usableFromInline
+struct FrameScanner: Sendable {
     /// What the scanner found in the bytes it was given.
-    public enum Event: Sendable, Hashable {
+    enum Event: Sendable, Hashable {
         /// A complete frame: the first `length` unread bytes.
         case frame(length: Int)
         /// A literal header ended a line; its bytes come next. For a synchronizing literal
@@ -44,7 +45,7 @@ public struct FrameScanner: Sendable {
     }
 
     /// The limits enforced.
-    public var limits: DecodingLimits {
+    var limits: DecodingLimits {
         didSet {
             freshQuietLineEnd = Self.quietLineEnd(lineStart: 0, dropped: 0, limits: limits)
             refreshQuietLineEnd()
@@ -52,16 +53,16 @@ public struct FrameScanner: Sendable {
     }
     /// True when the bytes come from a client: a synchronizing literal that is refused
     /// is never sent, so the frame ends at the literal header's line.
-    public var clientToServer: Bool
+    var clientToServer: Bool
 
     /// Bytes of the current frame already examined, counted from the first unread byte.
     @usableFromInline var scanned: Int = 0
     /// Offset (from the first unread byte) of the start of the current line.
-    @usableFromInline var lineStart: Int = 0
+    var lineStart: Int = 0
     /// Bytes of the current literal still to come.
     @usableFromInline var literalRemaining: Int64 = 0
     /// Bytes of the current frame already dropped (while discarding).
-    @usableFromInline var dropped: Int = 0
+    var dropped: Int = 0
     /// True while the current frame is being discarded after an error.
     @usableFromInline var discarding = false
 
@@ -69,13 +70,13 @@ public struct FrameScanner: Sendable {
     /// scanner does not apply ``DecodingLimits/maxLiteralSize`` and the frame size limit to
     /// them when it announces them; the decoder then calls ``startStreaming()`` or
     /// ``checkBufferedLiteral(_:)``. Nil: no streaming.
-    public var streamingThreshold: Int64? = nil
+    var streamingThreshold: Int64? = nil
 
     /// True while the bytes of the current literal are handed out as they arrive.
     @usableFromInline var streaming = false
 
     /// Total bytes the scanner has looked at (for verifying linear cost).
-    public var bytesExamined: Int { examined }
+    var bytesExamined: Int { examined }
     @usableFromInline var examined: Int = 0
 
     /// The largest value of ``scanned`` that the fast paths may bring the current line to:
@@ -88,7 +89,7 @@ public struct FrameScanner: Sendable {
     @usableFromInline var quietLineEnd: Int = -1
 
     /// Creates a scanner.
-    public init(limits: DecodingLimits, clientToServer: Bool) {
+    init(limits: DecodingLimits, clientToServer: Bool) {
         self.limits = limits
         self.clientToServer = clientToServer
         freshQuietLineEnd = Self.quietLineEnd(lineStart: 0, dropped: 0, limits: limits)
@@ -96,7 +97,7 @@ public struct FrameScanner: Sendable {
     }
 
     /// ``quietLineEnd`` at the start of a frame, which depends only on the limits.
-    @usableFromInline var freshQuietLineEnd: Int = -1
+    var freshQuietLineEnd: Int = -1
 
     /// Recomputes ``quietLineEnd``.
     mutating func refreshQuietLineEnd() {
@@ -121,10 +122,7 @@ public struct FrameScanner: Sendable {
     }
 
     /// True when the scanner is in the middle of a frame.
-    public var isInsideFrame: Bool { scanned > 0 || dropped > 0 }
-
-    /// True while the scanner is inside a literal's bytes.
-    public var isInsideLiteral: Bool { literalRemaining > 0 }
+    var isInsideFrame: Bool { scanned > 0 || dropped > 0 }
 
     /// Bytes of the current frame already dropped from the buffer.
     var droppedSoFar: Int { dropped }
@@ -135,7 +133,7 @@ public struct FrameScanner: Sendable {
     /// Examines `bytes` (all unread bytes, the same first byte as on the previous call
     /// unless the decoder consumed some) and returns the next event, or nil when every
     /// byte has been examined and more are needed.
-    public mutating func next(_ bytes: UnsafeBufferPointer<UInt8>) -> Event? {
+    mutating func next(_ bytes: UnsafeBufferPointer<UInt8>) -> Event? {
         if endsAfterFlush { return endDiscard() }
         while true {
             if streaming {
@@ -272,7 +270,7 @@ public struct FrameScanner: Sendable {
 
     /// Applies the limits to a literal that will be buffered; returns the error (and starts
     /// discarding the frame) when it breaks one.
-    public mutating func checkBufferedLiteral(_ header: LiteralHeader) -> Event? {
+    mutating func checkBufferedLiteral(_ header: LiteralHeader) -> Event? {
         if header.count > limits.maxLiteralSize {
             return reject(
                 IMAPDecodingError(
@@ -304,7 +302,7 @@ public struct FrameScanner: Sendable {
     /// Streams the literal just announced: returns the length of the frame's bytes before
     /// it (the decoder takes them out of the buffer); the literal's bytes then come as
     /// ``Event/streamed(length:)`` events, and the frame continues after them.
-    public mutating func startStreaming() -> Int {
+    mutating func startStreaming() -> Int {
         let prefix = scanned
         dropped += scanned
         scanned = 0
@@ -329,13 +327,12 @@ public struct FrameScanner: Sendable {
     /// answered the command instead of sending a continuation request): the client will
     /// not send the literal, so the bytes seen so far are the whole frame.
     /// Returns how many unread bytes to drop.
-    public mutating func abandonFrame() -> Int {
+    mutating func abandonFrame() -> Int {
         let length = scanned
         reset()
         return length
     }
 
-    @usableFromInline
     mutating func reset() {
         scanned = 0
         lineStart = 0

@@ -21,7 +21,8 @@
 ///   checks its uniqueness through a runtime call);
 /// - capacity is kept once everything is consumed, up to ``retainedCapacity`` bytes;
 ///   beyond that the storage is released, so one large frame does not pin its memory.
-public struct IMAPBuffer: Sendable {
+@usableFromInline
+struct IMAPBuffer: Sendable {
     /// The unread bytes at `readerIndex..<writerIndex`, then free space.
     @usableFromInline var storage: [UInt8] = []
     @usableFromInline var readerIndex: Int = 0
@@ -50,19 +51,19 @@ public struct IMAPBuffer: Sendable {
     /// The most storage kept when every byte has been consumed.
     @usableFromInline static let retainedCapacity = 1 << 20
     /// The smallest storage allocated.
-    @usableFromInline static let minimumCapacity = 256
+    static let minimumCapacity = 256
 
     /// Creates an empty buffer.
-    public init() {}
+    init() {}
 
     /// The number of bytes received and not yet consumed.
     @inlinable
-    public var readableBytes: Int { writerIndex &- readerIndex &+ pendingCount }
+    var readableBytes: Int { writerIndex &- readerIndex &+ pendingCount }
 
     /// The unread bytes. The view shares storage with the buffer (unless bytes appended one
     /// at a time are waiting to join it: then it is a copy); copy it to keep it past the
     /// next mutation.
-    public var readableView: ArraySlice<UInt8> {
+    var readableView: ArraySlice<UInt8> {
         if pendingCount == 0 { return storage[readerIndex..<writerIndex] }
         var copy = Array(storage[readerIndex..<writerIndex])
         let count = Swift.min(Swift.max(pendingCount, 0), Self.pendingCapacity)
@@ -73,7 +74,7 @@ public struct IMAPBuffer: Sendable {
     /// Appends bytes received from the peer. When the buffer is empty the array is adopted
     /// without copying.
     @inlinable
-    public mutating func append(_ bytes: [UInt8]) {
+    mutating func append(_ bytes: [UInt8]) {
         if writerIndex == 0 && pendingCount == 0 && bytes.count >= Self.adoptionThreshold {
             storage = bytes
             readerIndex = 0
@@ -86,7 +87,7 @@ public struct IMAPBuffer: Sendable {
 
     /// Appends bytes received from the peer.
     @inlinable @inline(__always)
-    public mutating func append<C: Collection>(contentsOf bytes: C) where C.Element == UInt8 {
+    mutating func append<C: Collection>(contentsOf bytes: C) where C.Element == UInt8 {
         if bytes.count == 1, let byte = bytes.first {
             // A stream fed byte by byte: inlined into the caller, a few instructions.
             appendByte(byte)

@@ -4,7 +4,6 @@
 /// Each spelling is packed once into the four words of an ``InlineBytes``; a lookup packs
 /// the bytes read from the frame the same way (upper-cased when the table ignores case)
 /// and compares words, so a hit costs no allocation and a miss a few comparisons.
-@usableFromInline
 struct InternTable<Value: Sendable>: Sendable {
     private let keys: [InlineBytes]
     private let values: [Value]

@@ -1,21 +1,21 @@
 /// How a parser reads the grammar.
-public struct ParseOptions: Sendable, Hashable {
+struct ParseOptions: Sendable, Hashable {
     /// Accept the deviations real servers and clients commit (extra or missing spaces,
     /// NIL where a string belongs, unescaped quotes, 8-bit atoms, bare LF ...) and decode
     /// them to the value the peer meant. On by default; turn off to enforce the ABNF.
-    public var lenient: Bool
+    var lenient: Bool
     /// UTF8=ACCEPT (RFC 6855) is enabled: mailbox names travel as UTF-8 rather than
     /// modified UTF-7.
-    public var utf8Accept: Bool
+    var utf8Accept: Bool
     /// The deepest nesting of parenthesized lists accepted.
-    public var maxNestingDepth: Int
+    var maxNestingDepth: Int
     /// Bytes of decoded values allowed per byte of the frame (``DecodingLimits/valueBytesPerFrameByte``).
-    public var valueBytesPerFrameByte: Int
+    var valueBytesPerFrameByte: Int
     /// Bytes of decoded values allowed to any frame (``DecodingLimits/valueBytesPerFrame``).
-    public var valueBytesPerFrame: Int
+    var valueBytesPerFrame: Int
 
     /// Creates options.
-    public init(
+    init(
         lenient: Bool = true,
         utf8Accept: Bool = false,
         maxNestingDepth: Int = 100,
@@ -54,15 +54,14 @@ public struct ParseOptions: Sendable, Hashable {
 ///
 /// The frame is complete (the frame scanner delivered it), so no rule needs a
 /// "need more data" case: running out of bytes is a syntax error.
-@usableFromInline
 struct ParserState {
     /// The frame, CRLF and literal contents included.
-    @usableFromInline let bytes: [UInt8]
+    let bytes: [UInt8]
     /// The next byte to read.
-    @usableFromInline var index: Int
+    var index: Int
     /// Current nesting depth of parenthesized lists.
-    @usableFromInline var depth: Int = 0
-    @usableFromInline let options: ParseOptions
+    var depth: Int = 0
+    let options: ParseOptions
     /// The frame's envelope address lists, in shared chunks (``SharedList``).
     var addressLists = SharedListBuilder<Address>(initialCapacity: 8)
     /// The frame's body parameter lists, in shared chunks.
@@ -261,12 +260,11 @@ struct ParserState {
 }
 
 /// Byte classes of the IMAP grammar, as 128-bit masks (no tables, no allocation).
-@usableFromInline
 enum CharacterClass {
     // ATOM-CHAR = <any CHAR except atom-specials>
     // atom-specials = "(" / ")" / "{" / SP / CTL / list-wildcards / quoted-specials / resp-specials
-    @usableFromInline static let atomLow: UInt64 = 0xffff_f8da_0000_0000
-    @usableFromInline static let atomHigh: UInt64 = 0x77ff_ffff_cfff_ffff
+    static let atomLow: UInt64 = 0xffff_f8da_0000_0000
+    static let atomHigh: UInt64 = 0x77ff_ffff_cfff_ffff
 
     @inline(__always)
     static func isAtomChar(_ byte: UInt8) -> Bool {
@@ -291,12 +289,6 @@ enum CharacterClass {
     @inline(__always)
     static func isListChar(_ byte: UInt8) -> Bool {
         isAStringChar(byte) || byte == ASCII.percent || byte == ASCII.star
-    }
-
-    /// `TEXT-CHAR = <any CHAR except CR and LF>`, plus UTF-8 bytes.
-    @inline(__always)
-    static func isTextByte(_ byte: UInt8) -> Bool {
-        byte != ASCII.cr && byte != ASCII.lf && byte != 0
     }
 }
 

@@ -300,7 +300,6 @@ struct SharedListHeader {
 @usableFromInline
 final class SharedListStorage<Element>: ManagedBuffer<SharedListHeader, Element> {
     /// A chunk with room for at least `minimumCapacity` elements, none initialized.
-    @usableFromInline
     static func make(minimumCapacity: Int) -> SharedListStorage {
         let buffer = create(minimumCapacity: Swift.max(minimumCapacity, 1)) { _ in
             SharedListHeader(count: 0, capacity: 0)

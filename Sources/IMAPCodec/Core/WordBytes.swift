@@ -5,10 +5,9 @@
 /// Each returns the high bit of every lane that passes. A borrow only runs upward, so the
 /// lowest set bit is exact (it marks the first byte that passes); lanes above it may be
 /// flagged falsely. "Any lane" and "first lane" are therefore exact; a full lane mask is not.
-@usableFromInline
 enum WordBytes {
-    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
-    @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
 
     /// Lanes holding `byte`.
     @inlinable @inline(__always)

@@ -157,7 +157,6 @@ extension ParserState {
             || byte == ASCII.cr || byte == ASCII.lf
     }
 
-    @usableFromInline
     mutating func unescapeQuoted(_ start: Int, _ end: Int) throws(IMAPDecodingError) -> ByteString {
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
@@ -201,7 +200,6 @@ extension ParserState {
     }
 
     /// After `{`: the count, optional `+`, `}`, CRLF and the bytes.
-    @usableFromInline
     mutating func literalTail(rule: String, binary: Bool) throws(IMAPDecodingError) -> ByteString {
         let count = try number64()
         _ = skip(ASCII.plus)
@@ -251,9 +249,7 @@ extension ParserState {
 }
 
 /// UTF-8 validation over bytes (RFC 3629), without building a String.
-@usableFromInline
 enum UTF8Validation {
-    @usableFromInline
     static func isValid<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()

@@ -127,7 +127,7 @@ final class CommandTests: XCTestCase {
         decoder.append(Array("A1 APPEND INBOX {4097+}\r\n".utf8))
         XCTAssertThrowsError(try decoder.next()) { error in
             XCTAssertEqual((error as? IMAPDecodingError)?.kind, .literalTooLarge)
-            XCTAssertEqual((error as? IMAPDecodingError)?.tag, "A1")
+            XCTAssertEqual((error as? IMAPDecodingError)?.tag, Tag("A1"))
         }
     }
 
@@ -214,7 +214,7 @@ final class CommandTests: XCTestCase {
     func testUnknownCommandIsNamedInTheError() throws {
         XCTAssertThrowsError(try decodeAll("a FROBNICATE now\r\n")) { error in
             XCTAssertTrue((error as? IMAPDecodingError)?.message.contains("\"FROBNICATE\"") ?? false, "\(error)")
-            XCTAssertEqual((error as? IMAPDecodingError)?.commandTag, Tag("a"))
+            XCTAssertEqual((error as? IMAPDecodingError)?.tag, Tag("a"))
         }
     }
 
@@ -222,9 +222,25 @@ final class CommandTests: XCTestCase {
         var decoder = CommandDecoder()
         decoder.append(Array("t1 FROB x\r\nt2 NOOP\r\n".utf8))
         XCTAssertThrowsError(try decoder.next()) { error in
-            XCTAssertEqual((error as? IMAPDecodingError)?.tag, "t1")
+            XCTAssertEqual((error as? IMAPDecodingError)?.tag, Tag("t1"))
         }
         XCTAssertEqual(try decoder.next(), .message(.command(Command(tag: Tag("t2")!, .noop))))
+    }
+
+    func testABadCommandWhileIdlingCarriesItsTag() throws {
+        var decoder = CommandDecoder()
+        decoder.append(Array("i1 IDLE\r\nt1 FROB x\r\nDONE x\r\nDONE\r\n".utf8))
+        XCTAssertEqual(try decoder.next(), .message(.command(Command(tag: Tag("i1")!, .idle))))
+        // Lenient: a line that is not DONE is read as a command, and answered with its tag.
+        XCTAssertThrowsError(try decoder.next()) { error in
+            XCTAssertEqual((error as? IMAPDecodingError)?.tag, Tag("t1"))
+        }
+        // `DONE x` is the idle's own line: `DONE` is no tag.
+        XCTAssertThrowsError(try decoder.next()) { error in
+            XCTAssertEqual((error as? IMAPDecodingError)?.kind, .syntax)
+            XCTAssertNil((error as? IMAPDecodingError)?.tag)
+        }
+        XCTAssertEqual(try decoder.next(), .message(.idleDone))
     }
 
     func testEncoderChunksAtSynchronizingLiterals() throws {

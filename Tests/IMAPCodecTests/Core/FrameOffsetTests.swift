@@ -52,7 +52,12 @@ final class FrameOffsetTests: XCTestCase {
         XCTAssertEqual(decoder.frameOffset, 9)
         XCTAssertEqual(decoder.refuseLiteral()?.description, "A1")
         XCTAssertThrowsError(try decoder.next()) { error in
-            XCTAssertEqual((error as? IMAPDecodingError)?.frameOffset, 9 + append.utf8.count)
+            let error = error as? IMAPDecodingError
+            XCTAssertEqual(error?.frameOffset, 9 + append.utf8.count)
+            XCTAssertEqual(error?.tag, Tag("A2"))
+            // The failing byte: `FROB`, 3 bytes into its frame.
+            XCTAssertEqual(error?.offset, 3)
+            XCTAssertEqual(error?.streamOffset, 9 + append.utf8.count + 3)
         }
         XCTAssertEqual(decoder.frameOffset, 9 + append.utf8.count)
         guard case .message? = try decoder.next() else { return XCTFail("expected A3 NOOP") }

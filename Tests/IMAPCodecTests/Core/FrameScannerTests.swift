@@ -4,7 +4,7 @@ import XCTest
 @testable import IMAPCodec
 
 final class FrameScannerTests: XCTestCase {
-    /// Everything a FrameDecoder produced, with error values reduced to comparable parts.
+    /// Everything a FrameReader produced, with error values reduced to comparable parts.
     enum Output: Hashable {
         case frame([UInt8], Int)
         case literal(LiteralHeader)
@@ -17,9 +17,9 @@ final class FrameScannerTests: XCTestCase {
         limits: DecodingLimits = .responses,
         clientToServer: Bool = false
     )
-        -> (outputs: [Output], decoder: FrameDecoder)
+        -> (outputs: [Output], decoder: FrameReader)
     {
-        var decoder = FrameDecoder(limits: limits, clientToServer: clientToServer)
+        var decoder = FrameReader(limits: limits, clientToServer: clientToServer)
         var outputs: [Output] = []
         for chunk in chunks {
             decoder.append(chunk)
@@ -172,7 +172,7 @@ final class FrameScannerTests: XCTestCase {
             }
             // Changed while a literal streams and while a frame is being dropped.
             for threshold in [Int64(1), 100] {
-                var decoder = FrameDecoder(limits: .responses, clientToServer: false)
+                var decoder = FrameReader(limits: .responses, clientToServer: false)
                 decoder.streamingThreshold = threshold
                 for byte in text {
                     decoder.append(CollectionOfOne(byte))
@@ -232,7 +232,7 @@ final class FrameScannerTests: XCTestCase {
     }
 
     func testSynchronizingLiteralIsAnnouncedBeforeItsBytes() {
-        var decoder = FrameDecoder(limits: .commands, clientToServer: true)
+        var decoder = FrameReader(limits: .commands, clientToServer: true)
         decoder.append(Array("A1 APPEND INBOX {11}\r\n".utf8))
         XCTAssertEqual(decoder.next(), .literal(LiteralHeader(count: 11, nonSynchronizing: false, binary: false)))
         XCTAssertNil(decoder.next())
@@ -242,7 +242,7 @@ final class FrameScannerTests: XCTestCase {
     }
 
     func testRefusedLiteralResynchronizesOnNextLine() {
-        var decoder = FrameDecoder(limits: .commands, clientToServer: true)
+        var decoder = FrameReader(limits: .commands, clientToServer: true)
         decoder.append(Array("A1 APPEND INBOX {99}\r\nA2 NOOP\r\n".utf8))
         XCTAssertEqual(decoder.next(), .literal(LiteralHeader(count: 99, nonSynchronizing: false, binary: false)))
         let refused = decoder.refuseLiteral()
@@ -265,7 +265,7 @@ final class FrameScannerTests: XCTestCase {
         var limits = DecodingLimits.responses
         limits.maxLiteralSize = 10
         let head = Array("* 1 FETCH (BODY[] {100}\r\n".utf8)
-        var decoder = FrameDecoder(limits: limits, clientToServer: false)
+        var decoder = FrameReader(limits: limits, clientToServer: false)
         decoder.append(head)
         guard case .error(let error)? = decoder.next() else { return XCTFail("no error") }
         XCTAssertEqual(error.kind, .literalTooLarge)
@@ -283,7 +283,7 @@ final class FrameScannerTests: XCTestCase {
     func testLineTooLongIsReportedOnceAndMemoryStaysBounded() {
         var limits = DecodingLimits.commands
         limits.maxLineLength = 1000
-        var decoder = FrameDecoder(limits: limits, clientToServer: true)
+        var decoder = FrameReader(limits: limits, clientToServer: true)
         var errors = 0
         for _ in 0..<1000 {
             decoder.append([UInt8](repeating: 0x41, count: 997))
@@ -316,10 +316,10 @@ final class FrameScannerTests: XCTestCase {
     func testErrorCarriesTheTag() {
         var limits = DecodingLimits.commands
         limits.maxLiteralSize = 5
-        var decoder = FrameDecoder(limits: limits, clientToServer: true)
+        var decoder = FrameReader(limits: limits, clientToServer: true)
         decoder.append(Array("abc.1 APPEND INBOX {6}\r\n".utf8))
         guard case .error(let error)? = decoder.next() else { return XCTFail("no error") }
-        XCTAssertEqual(error.tag, "abc.1")
+        XCTAssertEqual(error.tag, Tag("abc.1"))
         XCTAssertEqual(error.kind, .literalTooLarge)
         // A refused synchronizing literal is never sent: the next line is a new command.
         decoder.append(Array("abc.2 NOOP\r\n".utf8))
@@ -340,7 +340,7 @@ final class FrameScannerTests: XCTestCase {
         }
         line.append(contentsOf: "\r\n".utf8)
         func examined(chunk: Int) -> (Int, Int) {
-            var decoder = FrameDecoder(limits: .responses, clientToServer: false)
+            var decoder = FrameReader(limits: .responses, clientToServer: false)
             var frames = 0
             var start = 0
             while start < line.count {
@@ -360,7 +360,7 @@ final class FrameScannerTests: XCTestCase {
     }
 
     func testBufferedBytesCanBeDiscarded() {
-        var decoder = FrameDecoder(limits: .responses, clientToServer: false)
+        var decoder = FrameReader(limits: .responses, clientToServer: false)
         decoder.append(Array("A1 OK Begin TLS\r\n* OK injected\r\n".utf8))
         guard case .frame(let frame)? = decoder.next() else { return XCTFail("no frame") }
         XCTAssertEqual(frame.bytes, Array("A1 OK Begin TLS\r\n".utf8))

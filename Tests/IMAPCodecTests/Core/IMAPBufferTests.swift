@@ -10,7 +10,7 @@ final class IMAPBufferTests: XCTestCase {
     func testAdoptedArrayIsACopyInMeaning() {
         let line = Array("* OK \(String(repeating: "x", count: 5000))\r\n".utf8)
         var input = line + Array("A1 OK do".utf8)
-        var decoder = FrameDecoder(limits: .responses, clientToServer: false)
+        var decoder = FrameReader(limits: .responses, clientToServer: false)
         decoder.append(input)  // adopted: at least 4096 bytes into an empty buffer
         XCTAssertTrue(decoder.buffer.adopted)
         input[0] = UInt8(ascii: "#")
@@ -28,7 +28,7 @@ final class IMAPBufferTests: XCTestCase {
     /// (a frame smaller than the buffer is copied out, the buffer is not handed over).
     func testByteAtATimeAndCapacityIsKeptWhenSmall() {
         let stream = Array("* 1 EXISTS\r\n* 2 EXISTS\r\nA1 OK {3}\r\nabc\r\n".utf8)
-        var decoder = FrameDecoder(limits: .responses, clientToServer: false)
+        var decoder = FrameReader(limits: .responses, clientToServer: false)
         var frames: [[UInt8]] = []
         for byte in stream {
             decoder.append(CollectionOfOne(byte))
@@ -68,7 +68,7 @@ final class IMAPBufferTests: XCTestCase {
         buffer.append(contentsOf: Array("!".utf8))
         XCTAssertEqual(Array(buffer.readableView), Array("AAAtail!".utf8))
         // Through a decoder: a 3 MiB frame followed by the start of the next.
-        var frames = FrameDecoder(limits: .responses, clientToServer: false)
+        var frames = FrameReader(limits: .responses, clientToServer: false)
         let body = [UInt8](repeating: 0x62, count: 3 << 20)
         let first = Array("* 1 FETCH (BODY[] {\(body.count)}\r\n".utf8) + body + Array(")\r\n".utf8)
         var start = 0

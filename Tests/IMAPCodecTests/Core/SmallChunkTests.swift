@@ -3,7 +3,7 @@ import XCTest
 @testable import IMAPCodec
 
 /// The decoders answer "nothing yet" for a few new bytes of a plain line without running
-/// the frame scanner (``FrameDecoder/hasNothingNew()``). Whatever the chunk size, they
+/// the frame scanner (``FrameReader/hasNothingNew()``). Whatever the chunk size, they
 /// must produce the same values and the same errors, at the same offsets, as from whole
 /// input, including when a limit is broken in the middle of a line.
 final class SmallChunkTests: XCTestCase {
@@ -133,7 +133,7 @@ final class SmallChunkTests: XCTestCase {
     }
 
     /// Pieces of 17 to 256 bytes inside a line take the vector search of
-    /// ``FrameDecoder/hasNothingNew()``: lines of every length from 1 to 700 bytes, LFs at
+    /// ``FrameReader/hasNothingNew()``: lines of every length from 1 to 700 bytes, LFs at
     /// every position in a piece, a literal, and a line limit broken inside a piece.
     func testReadSizedPiecesAgree() {
         var g = SeededGenerator(seed: 0x1F_2560)

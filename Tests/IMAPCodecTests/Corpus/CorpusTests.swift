@@ -74,7 +74,7 @@ final class CorpusTests: XCTestCase {
                     case .appendStart, .appendBytes, .appendEnd: XCTFail("streaming is off")
                     }
                 } catch {
-                    let tag = error.tag ?? ""
+                    let tag = error.tag?.description ?? ""
                     XCTAssertEqual(statusByTag[tag], .bad, "\(name): \(error) — the server did not answer BAD")
                 }
             }

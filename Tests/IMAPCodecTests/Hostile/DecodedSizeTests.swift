@@ -37,7 +37,7 @@ final class DecodedSizeTests: XCTestCase {
         let (values, errors) = commands(bytes)
         XCTAssertEqual(errors.map(\.kind), [.valuesTooLarge])
         XCTAssertEqual(errors.first?.rule, "append")
-        XCTAssertEqual(errors.first?.tag, "A1")
+        XCTAssertEqual(errors.first?.tag, Tag("A1"))
         XCTAssertEqual(values.count, 1)
         guard case .command(let command)? = values.first else { return XCTFail("\(values)") }
         XCTAssertEqual(command.kind, .noop)
@@ -202,7 +202,7 @@ final class DecodedSizeTests: XCTestCase {
             + Array(" (BOGUS\r\nA2 NOOP\r\n".utf8)
         let (messages, errors) = decodeAll(commands: input, options: .init(streamLiteralsAbove: 4096))
         XCTAssertEqual(errors.count, 1)
-        XCTAssertEqual(errors.first?.tag, "A1")
+        XCTAssertEqual(errors.first?.tag, Tag("A1"))
         guard case .command(let noop)? = messages.last else { return XCTFail("\(messages)") }
         XCTAssertEqual(noop.kind, .noop)
     }
@@ -223,14 +223,14 @@ final class DecodedSizeTests: XCTestCase {
         var decoded = 0
         while true {
             do {
-                maxSpent = max(maxSpent, decoder.reparse.spent)
+                maxSpent = max(maxSpent, decoder.core.reparse.spent)
                 guard let event = try decoder.nextEvent() else { break }
                 if case .response(.untagged(.fetch(1, let items))) = event { decoded = items.count }
             } catch {
                 XCTFail("\(error)")
                 break
             }
-            maxSpent = max(maxSpent, decoder.reparse.spent)
+            maxSpent = max(maxSpent, decoder.core.reparse.spent)
         }
         XCTAssertEqual(decoded, 1)
         // Quadratic would be about count² / 2 × 5008 = 400 MB re-read; the bound is linear.
@@ -253,7 +253,7 @@ final class DecodedSizeTests: XCTestCase {
                 XCTFail("\(error)")
                 break
             }
-            spent = max(spent, commands.reparse.spent)
+            spent = max(spent, commands.core.reparse.spent)
         }
         XCTAssertEqual(messages, 1)
         XCTAssertLessThanOrEqual(spent, ReparseBudget.allowance + ReparseBudget.bytesPerByte * search.count)
@@ -506,7 +506,7 @@ final class DecodedSizeTests: XCTestCase {
         let many = decode(repeated(frame.head, frame.unit, count, frame.tail + "\r\n" + next))
         XCTAssertEqual(many.errors.map(\.kind), [.valuesTooLarge], label, file: file, line: line)
         XCTAssertEqual(many.errors.first?.rule, frame.rule, label, file: file, line: line)
-        let tag = frame.head.hasPrefix("A1 ") ? "A1" : nil
+        let tag = frame.head.hasPrefix("A1 ") ? Tag("A1") : nil
         XCTAssertEqual(many.errors.first?.tag, tag, label, file: file, line: line)
         XCTAssertEqual(many.count, 1, label, file: file, line: line)
     }

@@ -39,7 +39,7 @@ final class HostileInputTests: XCTestCase {
                     outcome.errors.append(error)
                 }
             }
-            outcome.peakBufferCapacity = max(outcome.peakBufferCapacity, decoder.frames.buffer.storage.capacity)
+            outcome.peakBufferCapacity = max(outcome.peakBufferCapacity, decoder.core.frames.buffer.storage.capacity)
         } while start < bytes.count
         return outcome
     }
@@ -65,7 +65,7 @@ final class HostileInputTests: XCTestCase {
                     outcome.errors.append(error)
                 }
             }
-            outcome.peakBufferCapacity = max(outcome.peakBufferCapacity, decoder.frames.buffer.storage.capacity)
+            outcome.peakBufferCapacity = max(outcome.peakBufferCapacity, decoder.core.frames.buffer.storage.capacity)
         } while start < bytes.count
         return outcome
     }
@@ -91,7 +91,7 @@ final class HostileInputTests: XCTestCase {
         XCTAssertLessThan(o.peakBufferCapacity, 4096)
         let c = decodeCommands(try Self.fixture("literal-2pow64.c2s"))
         XCTAssertEqual(c.errors.map(\.kind), [.numberOutOfRange])
-        XCTAssertEqual(c.errors.first?.tag, "A1")
+        XCTAssertEqual(c.errors.first?.tag, Tag("A1"))
         XCTAssertEqual(c.messages, [.command(Command(tag: Tag("A2")!, .noop))])
     }
 
@@ -231,7 +231,7 @@ final class HostileInputTests: XCTestCase {
                     XCTAssertEqual(error.kind, .lineTooLong)
                 }
             }
-            peak = max(peak, decoder.frames.buffer.storage.capacity)
+            peak = max(peak, decoder.core.frames.buffer.storage.capacity)
         }
         decoder.append(Array("\r\nA1 OK done\r\n".utf8))
         XCTAssertEqual(try decoder.next(), done)
@@ -267,7 +267,7 @@ final class HostileInputTests: XCTestCase {
                 start = end
                 while let r = try decoder.next() { last = r }
             }
-            return (decoder.frames.bytesExamined, last)
+            return (decoder.core.frames.bytesExamined, last)
         }
         let (small, _) = try examined(labels(100_000), chunk: 64)
         let (large, value) = try examined(labels(1_000_000), chunk: 64)

@@ -102,7 +102,7 @@ final class StreamingTests: XCTestCase {
                 default: XCTFail("unexpected \(event)")
                 }
             }
-            peakCapacity = max(peakCapacity, decoder.frames.buffer.storage.capacity)
+            peakCapacity = max(peakCapacity, decoder.core.frames.buffer.storage.capacity)
         }
         decoder.append(Array(" FLAGS (\\Seen))\r\n".utf8))
         XCTAssertEqual(try decoder.nextEvent(), .streamEnd(attributes: [.flags([.seen])]))

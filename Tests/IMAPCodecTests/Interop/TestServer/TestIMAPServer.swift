@@ -159,7 +159,7 @@ final class TestIMAPSession {
                     event = try decoder.next()
                 } catch {
                     let text = "\(error.rule): \(error.message)"
-                    send([error.tag.flatMap(Tag.init).map { tagged($0, .bad, text) } ?? untagged(.bad, text)])
+                    send([error.tag.map { tagged($0, .bad, text) } ?? untagged(.bad, text)])
                     continue
                 }
                 guard let event else { break }
