@@ -303,7 +303,7 @@ extension IMAPWriter {
     // body-extension  = nstring / number / number64 /
     //                    "(" body-extension *(SP body-extension) ")"
     /// Writes an extension value. Nesting is bounded by the value itself (the parser
-    /// limits what it builds to ``ParseOptions/maxNestingDepth``).
+    /// limits what it builds to ``DecodingLimits/maxNestingDepth``).
     mutating func writeBodyExtension(_ ext: BodyExtension) {
         switch ext {
         case .nilValue:

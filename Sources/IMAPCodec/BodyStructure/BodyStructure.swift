@@ -32,14 +32,14 @@ extension BodyStructure {
     public struct Fields: Sendable, Hashable, CustomReflectable {
         /// The stored fields, in one struct built by its memberwise initializer (see
         /// "Values built once" in Docs/Architecture.md).
-        @usableFromInline struct Storage: Sendable, Hashable {
+        struct Storage: Sendable, Hashable {
             var parameters: SharedList<Parameter>
             var id: ByteString?
             var description: ByteString?
             var encoding: ByteString
             var octets: UInt32
         }
-        @usableFromInline var storage: Storage
+        var storage: Storage
 
         /// `body-fld-param`: the Content-Type parameters; NIL gives `[]`.
         public var parameters: SharedList<Parameter> {
@@ -121,11 +121,11 @@ extension BodyStructure {
     public struct DispositionTail: Sendable, Hashable, CustomReflectable {
         /// The stored fields, in one struct built by its memberwise initializer (see
         /// "Values built once" in Docs/Architecture.md).
-        @usableFromInline struct Storage: Sendable, Hashable {
+        struct Storage: Sendable, Hashable {
             var disposition: Disposition?
             var languageTail: LanguageTail?
         }
-        @usableFromInline var storage: Storage
+        var storage: Storage
 
         /// `body-fld-dsp`: the disposition, or nil for NIL.
         public var disposition: Disposition? {
@@ -160,11 +160,11 @@ extension BodyStructure {
     public struct LanguageTail: Sendable, Hashable, CustomReflectable {
         /// The stored fields, in one struct built by its memberwise initializer (see
         /// "Values built once" in Docs/Architecture.md).
-        @usableFromInline struct Storage: Sendable, Hashable {
+        struct Storage: Sendable, Hashable {
             var languages: [ByteString]
             var locationTail: LocationTail?
         }
-        @usableFromInline var storage: Storage
+        var storage: Storage
 
         /// `body-fld-lang`: the Content-Language tags; NIL gives `[]`, a single string
         /// one tag.
@@ -200,11 +200,11 @@ extension BodyStructure {
     public struct LocationTail: Sendable, Hashable, CustomReflectable {
         /// The stored fields, in one struct built by its memberwise initializer (see
         /// "Values built once" in Docs/Architecture.md).
-        @usableFromInline struct Storage: Sendable, Hashable {
+        struct Storage: Sendable, Hashable {
             var location: ByteString?
             var extensions: [BodyExtension]
         }
-        @usableFromInline var storage: Storage
+        var storage: Storage
 
         /// `body-fld-loc`: the Content-Location, or nil.
         public var location: ByteString? {
@@ -239,14 +239,14 @@ extension BodyStructure {
     public struct SinglePart: Sendable, Hashable, CustomReflectable {
         /// The stored fields, in one struct built by its memberwise initializer (see
         /// "Values built once" in Docs/Architecture.md).
-        @usableFromInline struct Storage: Sendable, Hashable {
+        struct Storage: Sendable, Hashable {
             var mediaType: ByteString
             var mediaSubtype: ByteString
             var fields: Fields
             var kind: Kind
             var `extension`: Extension?
         }
-        @usableFromInline var storage: Storage
+        var storage: Storage
 
         /// The media type as sent, e.g. `TEXT` or `image`. Must agree with ``kind``:
         /// `TEXT` for ``Kind/text(lines:)``, `MESSAGE` for ``Kind/message(_:)``.
@@ -322,11 +322,11 @@ extension BodyStructure {
         public struct Extension: Sendable, Hashable, CustomReflectable {
             /// The stored fields, in one struct built by its memberwise initializer (see
             /// "Values built once" in Docs/Architecture.md).
-            @usableFromInline struct Storage: Sendable, Hashable {
+            struct Storage: Sendable, Hashable {
                 var md5: ByteString?
                 var dispositionTail: DispositionTail?
             }
-            @usableFromInline var storage: Storage
+            var storage: Storage
 
             /// `body-fld-md5`: the Content-MD5, or nil.
             public var md5: ByteString? {
@@ -362,12 +362,12 @@ extension BodyStructure {
     public struct Message: Sendable, Hashable, CustomReflectable {
         /// The stored fields, in one struct built by its memberwise initializer (see
         /// "Values built once" in Docs/Architecture.md).
-        @usableFromInline struct Storage: Sendable, Hashable {
+        struct Storage: Sendable, Hashable {
             var envelope: Envelope
             var body: BodyStructure?
             var lines: Int64
         }
-        @usableFromInline var storage: Storage
+        var storage: Storage
 
         /// The enclosed message's envelope.
         public var envelope: Envelope {
@@ -409,12 +409,12 @@ extension BodyStructure {
     public struct Multipart: Sendable, Hashable, CustomReflectable {
         /// The stored fields, in one struct built by its memberwise initializer (see
         /// "Values built once" in Docs/Architecture.md).
-        @usableFromInline struct Storage: Sendable, Hashable {
+        struct Storage: Sendable, Hashable {
             var parts: [BodyStructure]
             var mediaSubtype: ByteString
             var `extension`: Extension?
         }
-        @usableFromInline var storage: Storage
+        var storage: Storage
 
         /// The parts: at least one on the wire (lenient decoding accepts none, written
         /// back as `(NIL "subtype" ...)`).
@@ -455,11 +455,11 @@ extension BodyStructure {
         public struct Extension: Sendable, Hashable, CustomReflectable {
             /// The stored fields, in one struct built by its memberwise initializer (see
             /// "Values built once" in Docs/Architecture.md).
-            @usableFromInline struct Storage: Sendable, Hashable {
+            struct Storage: Sendable, Hashable {
                 var parameters: SharedList<Parameter>
                 var dispositionTail: DispositionTail?
             }
-            @usableFromInline var storage: Storage
+            var storage: Storage
 
             /// `body-fld-param`: the Content-Type parameters (e.g. `boundary`); NIL gives `[]`.
             public var parameters: SharedList<Parameter> {

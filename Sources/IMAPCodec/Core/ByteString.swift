@@ -282,30 +282,30 @@ extension ByteString: CustomStringConvertible, CustomDebugStringConvertible {
 /// these instead of `Character` or `String` operations on the hot path.
 @usableFromInline
 enum ASCII {
-    @usableFromInline static let cr: UInt8 = 0x0D
+    static let cr: UInt8 = 0x0D
     @usableFromInline static let lf: UInt8 = 0x0A
-    @usableFromInline static let space: UInt8 = 0x20
-    @usableFromInline static let dquote: UInt8 = 0x22
-    @usableFromInline static let backslash: UInt8 = 0x5C
-    @usableFromInline static let openParen: UInt8 = 0x28
-    @usableFromInline static let closeParen: UInt8 = 0x29
-    @usableFromInline static let openBrace: UInt8 = 0x7B
-    @usableFromInline static let closeBrace: UInt8 = 0x7D
-    @usableFromInline static let openBracket: UInt8 = 0x5B
-    @usableFromInline static let closeBracket: UInt8 = 0x5D
-    @usableFromInline static let lessThan: UInt8 = 0x3C
-    @usableFromInline static let greaterThan: UInt8 = 0x3E
-    @usableFromInline static let plus: UInt8 = 0x2B
-    @usableFromInline static let minus: UInt8 = 0x2D
-    @usableFromInline static let star: UInt8 = 0x2A
-    @usableFromInline static let percent: UInt8 = 0x25
-    @usableFromInline static let tilde: UInt8 = 0x7E
-    @usableFromInline static let colon: UInt8 = 0x3A
-    @usableFromInline static let comma: UInt8 = 0x2C
-    @usableFromInline static let dot: UInt8 = 0x2E
-    @usableFromInline static let dollar: UInt8 = 0x24
-    @usableFromInline static let zero: UInt8 = 0x30
-    @usableFromInline static let nine: UInt8 = 0x39
+    static let space: UInt8 = 0x20
+    static let dquote: UInt8 = 0x22
+    static let backslash: UInt8 = 0x5C
+    static let openParen: UInt8 = 0x28
+    static let closeParen: UInt8 = 0x29
+    static let openBrace: UInt8 = 0x7B
+    static let closeBrace: UInt8 = 0x7D
+    static let openBracket: UInt8 = 0x5B
+    static let closeBracket: UInt8 = 0x5D
+    static let lessThan: UInt8 = 0x3C
+    static let greaterThan: UInt8 = 0x3E
+    static let plus: UInt8 = 0x2B
+    static let minus: UInt8 = 0x2D
+    static let star: UInt8 = 0x2A
+    static let percent: UInt8 = 0x25
+    static let tilde: UInt8 = 0x7E
+    static let colon: UInt8 = 0x3A
+    static let comma: UInt8 = 0x2C
+    static let dot: UInt8 = 0x2E
+    static let dollar: UInt8 = 0x24
+    static let zero: UInt8 = 0x30
+    static let nine: UInt8 = 0x39
 
     /// Lowercases an ASCII letter; other bytes are returned unchanged.
     @inlinable @inline(__always)
@@ -353,10 +353,6 @@ enum ASCII {
             }
         }
     }
-
-    /// `CTL = %x00-1F / %x7F`
-    @inlinable @inline(__always)
-    static func isCTL(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x7F }
 
     /// Printable rendering of bytes for error messages and debug output:
     /// CR, LF, TAB, quote and backslash escaped, other non-printable bytes as `\xNN`.

@@ -47,11 +47,10 @@ public struct EncodedChunk: Sendable, Hashable {
 /// Writes grammar rules into bytes: the mirror of ``ParserState``. Each `write` method
 /// is named after the rule it produces and chooses the string form (atom, quoted,
 /// literal) from the bytes, so callers never write grammar by hand.
-@usableFromInline
 struct IMAPWriter {
-    @usableFromInline var bytes: [UInt8] = []
-    @usableFromInline var chunks: [EncodedChunk] = []
-    @usableFromInline let options: EncodingOptions
+    var bytes: [UInt8] = []
+    var chunks: [EncodedChunk] = []
+    let options: EncodingOptions
     /// The first value that broke its rule, if any: the writer goes on (so that no `write`
     /// method needs to throw, and the common path checks nothing it need not), and the
     /// encoder throws this instead of returning the bytes.

@@ -37,12 +37,9 @@ public struct IMAPDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         writer.writeDateText(self)
         return String(decoding: writer.finishBytes(), as: UTF8.self)
     }
-
-    @usableFromInline
     static let monthNames: [StaticString] = [
         "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
     ]
-    @usableFromInline
     static let monthSpellings: [StaticString] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ]

@@ -8,13 +8,13 @@
 public struct Address: Sendable, Hashable, CustomReflectable {
     /// The stored fields, in one struct built by its memberwise initializer (see
     /// "Values built once" in Docs/Architecture.md).
-    @usableFromInline struct Storage: Sendable, Hashable {
+    struct Storage: Sendable, Hashable {
         var name: ByteString?
         var adl: ByteString?
         var mailbox: ByteString?
         var host: ByteString?
     }
-    @usableFromInline var storage: Storage
+    var storage: Storage
 
     /// `addr-name`: the display name (RFC 5322 phrase, quoting removed; often RFC 2047
     /// encoded words), or nil.

@@ -6,7 +6,7 @@
 public struct Envelope: Sendable, Hashable, CustomReflectable {
     /// The stored fields, in one struct built by its memberwise initializer (see
     /// "Values built once" in Docs/Architecture.md).
-    @usableFromInline struct Storage: Sendable, Hashable {
+    struct Storage: Sendable, Hashable {
         var date: ByteString?
         var subject: ByteString?
         var from: SharedList<Address>
@@ -18,7 +18,7 @@ public struct Envelope: Sendable, Hashable, CustomReflectable {
         var inReplyTo: ByteString?
         var messageID: ByteString?
     }
-    @usableFromInline var storage: Storage
+    var storage: Storage
 
     /// `env-date`: the Date header field, unparsed, or nil.
     public var date: ByteString? {

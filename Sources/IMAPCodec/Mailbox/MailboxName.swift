@@ -27,7 +27,7 @@ public struct MailboxName: Sendable, Hashable, CustomStringConvertible {
         self.init(bytes: ByteString(ModifiedUTF7.encode(name)))
     }
 
-    @usableFromInline static let inboxBytes: [UInt8] = Array("INBOX".utf8)
+    static let inboxBytes: [UInt8] = Array("INBOX".utf8)
 
     /// `INBOX`.
     public static let inbox = MailboxName(bytes: ByteString(inboxBytes))
@@ -75,7 +75,6 @@ extension ParserState {
 
 extension MailboxName {
     /// A name as received: modified UTF-7, or UTF-8 when `utf8Accept`.
-    @usableFromInline
     init(wire raw: ByteString, utf8Accept: Bool) {
         if utf8Accept, raw.bytes.contains(where: { $0 >= 0x80 || $0 == 0x26 }), let text = raw.utf8String {
             self.init(text)

@@ -37,8 +37,6 @@ public struct SequenceSet: Sendable, Hashable, CustomStringConvertible {
         }
         self.elements = elements
     }
-
-    @usableFromInline
     init(unchecked elements: [Element]) {
         self.elements = elements
     }
