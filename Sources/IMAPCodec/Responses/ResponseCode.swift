@@ -32,7 +32,7 @@ public enum ResponseCode: Sendable, Hashable {
     /// `UIDNOTSTICKY` (RFC 4315)
     case uidNotSticky
     /// `HIGHESTMODSEQ n` (RFC 7162)
-    case highestModSeq(Int64)
+    case highestModSeq(UInt64)
     /// `NOMODSEQ` (RFC 7162)
     case noModSeq
     /// `MODIFIED set` (RFC 7162): the messages that failed UNCHANGEDSINCE.
@@ -407,9 +407,10 @@ extension ParserState {
     // mod-sequence-value  = 1*DIGIT
     //                        ;; Positive unsigned 63-bit integer (mod-sequence)
     //                        ;; (1 <= n <= 9,223,372,036,854,775,807).
-    /// Lenient: 0 accepted (Purelymail sends `HIGHESTMODSEQ 0` for an empty mailbox).
-    mutating func modSequenceValue() throws(IMAPDecodingError) -> Int64 {
-        lenient ? try number64("mod-sequence-value") : try nzNumber64("mod-sequence-value")
+    /// Lenient: 0 accepted (Purelymail sends `HIGHESTMODSEQ 0` for an empty mailbox), and any
+    /// 64-bit value.
+    mutating func modSequenceValue() throws(IMAPDecodingError) -> UInt64 {
+        try parseModSequenceValue("mod-sequence-value", allowZero: false)
     }
 }
 

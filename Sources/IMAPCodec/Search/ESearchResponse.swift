@@ -54,7 +54,7 @@ public struct ESearchResponse: Sendable, Hashable {
     }
 
     /// The `MODSEQ` value, if any.
-    public var modSequence: Int64? {
+    public var modSequence: UInt64? {
         for item in data { if case .modSequence(let n) = item { return n } }
         return nil
     }
@@ -85,7 +85,7 @@ public enum SearchReturnData: Sendable, Hashable {
     /// `COUNT n`: the number of matches.
     case count(UInt32)
     /// `MODSEQ n` (RFC 7162): the highest mod-sequence of the matches.
-    case modSequence(Int64)
+    case modSequence(UInt64)
     /// `PARTIAL (range results)` (RFC 9394): the requested range and the matches in it
     /// (nil for `NIL`: none).
     case partial(PartialRange, SequenceSet?)
@@ -182,7 +182,7 @@ extension ParserState {
         }
         if skipKeyword("MODSEQ") {
             try sp("search-return-data")
-            return .modSequence(try number64("mod-sequence-value"))
+            return .modSequence(try parseModSequenceValue("mod-sequence-value", allowZero: true))
         }
         if skipKeyword("PARTIAL") {
             return try retDataPartial()

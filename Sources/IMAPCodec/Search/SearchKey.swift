@@ -95,7 +95,7 @@ public enum SearchKey: Sendable, Hashable {
     case uid(SequenceSet)
 
     /// `MODSEQ [entry-name entry-type] n` (RFC 7162): mod-sequence at least n.
-    case modSequence(entry: ModSequenceEntry?, value: Int64)
+    case modSequence(entry: ModSequenceEntry?, value: UInt64)
 
     /// `EMAILID objectid` (RFC 8474).
     case emailID(ByteString)
@@ -195,7 +195,7 @@ extension ParserState {
     // search-key      =/ "X-GM-RAW" SP astring / "X-GM-MSGID" SP number64 /
     //                    "X-GM-THRID" SP number64 / "X-GM-LABELS" SP astring  ; Gmail
     /// NOT, OR and parenthesized lists count as nesting, so `NOT NOT NOT ...` or deep
-    /// parentheses stop at ``ParseOptions/maxNestingDepth``.
+    /// parentheses stop at ``DecodingLimits/maxNestingDepth``.
     mutating func searchKey() throws(IMAPDecodingError) -> SearchKey {
         guard let first = peek() else {
             throw error("search-key", "expected a search key, found end of input")
@@ -408,7 +408,7 @@ extension ParserState {
             entry = ModSequenceEntry(decoded: name, type: type)
             try sp("search-modsequence")
         }
-        return .modSequence(entry: entry, value: try number64("mod-sequence-valzer"))
+        return .modSequence(entry: entry, value: try parseModSequenceValue("mod-sequence-valzer", allowZero: true))
     }
 }
 

@@ -7,10 +7,10 @@ public struct SearchResponse: Sendable, Hashable {
     /// The numbers, in the order the server sent them (SORT: the sort order).
     public var numbers: [UInt32]
     /// `(MODSEQ n)` (RFC 7162), when present.
-    public var modSequence: Int64?
+    public var modSequence: UInt64?
 
     /// Creates a response.
-    public init(numbers: [UInt32], modSequence: Int64? = nil) {
+    public init(numbers: [UInt32], modSequence: UInt64? = nil) {
         self.numbers = numbers
         self.modSequence = modSequence
     }
@@ -39,7 +39,7 @@ extension ParserState {
 
     mutating func searchOrSortData(_ rule: String) throws(IMAPDecodingError) -> SearchResponse {
         var numbers: [UInt32] = []
-        var modSequence: Int64? = nil
+        var modSequence: UInt64? = nil
         let count = bytes.count
         let lenient = self.lenient
         while true {
@@ -119,12 +119,12 @@ extension ParserState {
     }
 
     // search-sort-mod-seq = "(" "MODSEQ" SP mod-sequence-value ")"
-    mutating func searchSortModSeq() throws(IMAPDecodingError) -> Int64 {
+    mutating func searchSortModSeq() throws(IMAPDecodingError) -> UInt64 {
         try expect(ASCII.openParen, "search-sort-mod-seq")
         skipExtraSpaces()
         try expectKeyword("MODSEQ", "search-sort-mod-seq")
         try sp("search-sort-mod-seq")
-        let value = try number64("mod-sequence-value")
+        let value = try parseModSequenceValue("mod-sequence-value", allowZero: true)
         skipExtraSpaces()
         try expect(ASCII.closeParen, "search-sort-mod-seq")
         return value

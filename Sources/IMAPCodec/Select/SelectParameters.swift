@@ -3,7 +3,7 @@ public struct QResyncParameter: Sendable, Hashable {
     /// The last known UIDVALIDITY.
     public var uidValidity: UInt32
     /// The last known modification sequence.
-    public var modSequence: Int64
+    public var modSequence: UInt64
     /// The UIDs the client knows (`known-uids`), if sent.
     public var knownUIDs: SequenceSet?
     /// `seq-match-data`: message numbers and the UIDs they correspond to, if sent.
@@ -12,7 +12,7 @@ public struct QResyncParameter: Sendable, Hashable {
     /// Creates a QRESYNC parameter.
     public init(
         uidValidity: UInt32,
-        modSequence: Int64,
+        modSequence: UInt64,
         knownUIDs: SequenceSet? = nil,
         sequenceMatch: SequenceMatchData? = nil
     ) {
@@ -151,10 +151,7 @@ extension ParserState {
             skipExtraSpaces()
             let uidValidity = try nzNumber("uidvalidity")
             try sp("select-param")
-            let modSeq = try number64("mod-sequence-value")
-            if !lenient && modSeq == 0 {
-                throw error("mod-sequence-value", "expected a non-zero mod-sequence", kind: .numberOutOfRange)
-            }
+            let modSeq = try parseModSequenceValue("mod-sequence-value", allowZero: false)
             var parameter = QResyncParameter(uidValidity: uidValidity, modSequence: modSeq)
             if peek() == ASCII.space, let next = byteAfterSpaces(), next != ASCII.openParen, next != ASCII.closeParen {
                 try sp("select-param")
@@ -251,7 +248,7 @@ extension IMAPWriter {
                 write("QRESYNC (")
                 writeNumber(q.uidValidity)
                 writeSpace()
-                writeNumber(max(0, q.modSequence))
+                writeNumber(q.modSequence)
                 if let known = q.knownUIDs {
                     writeSpace()
                     writeSequenceSet(known)

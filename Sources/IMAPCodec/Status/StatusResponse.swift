@@ -15,7 +15,7 @@ public enum StatusValue: Sendable, Hashable {
     /// `SIZE n` (number64).
     case size(Int64)
     /// `HIGHESTMODSEQ n` (mod-sequence-valzer, RFC 7162).
-    case highestModSeq(Int64)
+    case highestModSeq(UInt64)
     /// `APPENDLIMIT n` or `APPENDLIMIT NIL` (no limit) (RFC 7889).
     case appendLimit(UInt32?)
     /// `MAILBOXID (objectid)` (RFC 8474).
@@ -82,7 +82,9 @@ extension ParserState {
         case .uidNext: return .uidNext(try statusNumber(nonZero: true))
         case .uidValidity: return .uidValidity(try statusNumber(nonZero: true))
         case .size: return .size(try sizeNumber64("status-att-val"))
-        case .highestModSeq: return .highestModSeq(try sizeNumber64("mod-sequence-valzer"))
+        case .highestModSeq:
+            if lenient && skipNegativeNumber() { return .highestModSeq(0) }
+            return .highestModSeq(try parseModSequenceValue("mod-sequence-valzer", allowZero: true))
         case .appendLimit:
             if skipNil() { return .appendLimit(nil) }
             return .appendLimit(try statusNumber())

@@ -232,7 +232,7 @@ extension MailboxDataGen {
         case 4: return .unseen(UInt32(int(0...100)))
         case 5: return .deleted(UInt32(int(0...100)))
         case 6: return .size(Int64(int(0...Int(Int64.max))))
-        case 7: return .highestModSeq(Int64(int(0...Int(Int64.max))))
+        case 7: return .highestModSeq(UInt64(int(0...Int(Int64.max))))
         case 8: return .appendLimit(bool() ? nil : UInt32(int(0...Int(UInt32.max))))
         case 9: return .mailboxID(ByteString(String(repeating: "a-_Z9", count: int(1...40))))
         default: return .other(StatusAttribute("X-" + atomString())!, taggedValue())
@@ -375,7 +375,7 @@ extension MailboxDataGen {
             return .qresync(
                 QResyncParameter(
                     uidValidity: UInt32(int(1...Int(UInt32.max))),
-                    modSequence: Int64(int(1...Int(Int64.max))),
+                    modSequence: UInt64(int(1...Int(Int64.max))),
                     knownUIDs: bool() ? nil : sequenceSet(star: false),
                     sequenceMatch: bool()
                         ? nil

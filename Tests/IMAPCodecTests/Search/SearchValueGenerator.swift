@@ -108,7 +108,7 @@ enum SearchValueGenerator {
                     flag: [Flag.seen, .draft, .junk, Flag("Work")!][int(0...3, &rng)],
                     type: [ModSequenceEntry.EntryType.priv, .shared, .all][int(0...2, &rng)]
                 )
-            return .modSequence(entry: entry, value: number64(&rng))
+            return .modSequence(entry: entry, value: UInt64(number64(&rng)))
         case 27: return int(0...1, &rng) == 0 ? .emailID(objectID(&rng)) : .threadID(objectID(&rng))
         case 28: return .gmailRaw(string(&rng))
         case 29: return int(0...1, &rng) == 0 ? .gmailMessageID(number64(&rng)) : .gmailThreadID(number64(&rng))
@@ -189,8 +189,8 @@ enum SearchValueGenerator {
 
     static func searchResponse<G: RandomNumberGenerator>(_ rng: inout G) -> SearchResponse {
         let numbers = (0..<int(0...30, &rng)).map { _ in nz(&rng) }
-        let modSeq: Int64? =
-            numbers.isEmpty || int(0...1, &rng) == 0 ? nil : Int64.random(in: 1...Int64.max, using: &rng)
+        let modSeq: UInt64? =
+            numbers.isEmpty || int(0...1, &rng) == 0 ? nil : UInt64.random(in: 1...UInt64(Int64.max), using: &rng)
         return SearchResponse(numbers: numbers, modSequence: modSeq)
     }
 
@@ -211,7 +211,7 @@ enum SearchValueGenerator {
             case 1: return .max(nz(&rng))
             case 2: return .all(sequenceSet(&rng, allowDollar: false))
             case 3: return .count(UInt32.random(in: 0...UInt32.max, using: &rng))
-            case 4: return .modSequence(number64(&rng))
+            case 4: return .modSequence(UInt64(number64(&rng)))
             case 5:
                 return .partial(partialRange(&rng), int(0...1, &rng) == 0 ? nil : sequenceSet(&rng, allowDollar: false))
             case 6: return .addTo(contextUpdates(&rng))

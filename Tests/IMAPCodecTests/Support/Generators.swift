@@ -139,7 +139,7 @@ struct ValueGenerator {
                 destination: sequenceSet(allowStar: false, allowDollar: false)
             )
         case 13: return .uidNotSticky
-        case 14: return .highestModSeq(int64(nonZero: true))
+        case 14: return .highestModSeq(UInt64(int64(nonZero: true)))
         case 15: return .noModSeq
         case 16: return .modified(sequenceSet(allowDollar: false))
         case 17: return .closed
