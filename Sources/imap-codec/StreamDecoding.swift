@@ -233,9 +233,10 @@ func truncated(at offset: Int, buffered: Int) -> Decoded {
     )
 }
 
-/// A value as one readable line: Swift's description without the module prefix.
+/// A value as one readable line: its structure (`debugDescription`; `description` is the
+/// wire form, which is the input itself), without the module prefix.
 func describeValue<T>(_ value: T) -> String {
-    String(describing: value).replacingOccurrences(of: "IMAPCodec.", with: "")
+    String(reflecting: value).replacingOccurrences(of: "IMAPCodec.", with: "")
 }
 
 /// Bytes as printable text: CR, LF, TAB, quote and backslash escaped, others as \xNN.

@@ -33,7 +33,7 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertEqual(result.status, 0)
         XCTAssertEqual(result.lines.count, 2, result.stdout)
         XCTAssertTrue(result.lines.first?.hasPrefix("0: error: number64") == true, result.stdout)
-        XCTAssertTrue(result.lines.last?.hasPrefix("42: tagged(") == true, result.stdout)
+        XCTAssertTrue(result.lines.last?.hasPrefix("42: Response.tagged(") == true, result.stdout)
     }
 
     func testDecodeAndCheckAgreeOnACaptureWithRefusedLiterals() throws {

@@ -29,5 +29,9 @@ final class ReadmeExampleTests: XCTestCase {
             .ok(Tag("A2")!, code: .appendUID(uidValidity: 1, uids: SequenceSet(42)), "APPEND done")
         )
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "A2 OK [APPENDUID 1 42] APPEND done\r\n")
+        XCTAssertEqual(
+            "\(Response.no(Tag("A3")!, "No mailbox \"x\r\n* 5 EXISTS\""))",
+            "A3 NO No mailbox \"x  * 5 EXISTS\""
+        )
     }
 }

@@ -251,3 +251,43 @@ final class ResponseTests: XCTestCase {
         XCTAssertNil(try decoder.next())
     }
 }
+
+/// `description` is the wire form (for logs), `debugDescription` the structure.
+final class WireDescriptionTests: XCTestCase {
+    func testDescriptionIsTheWireForm() {
+        let tag = Tag("A1")!
+        XCTAssertEqual("\(Response.ok(tag, code: .readWrite, "done"))", "A1 OK [READ-WRITE] done")
+        XCTAssertEqual(
+            "\(Response.untagged(.fetch(1, [.uid(7), .bodySection(SectionSpec(), origin: nil, data: "hi\r\n")])))",
+            "* 1 FETCH (UID 7 BODY[] {4}\\r\\nhi\\r\\n)"
+        )
+        XCTAssertEqual(
+            "\(Command(tag: tag, .select(SelectCommand(mailbox: "Entwürfe"))))",
+            "A1 SELECT Entw&APw-rfe"
+        )
+        XCTAssertEqual(
+            ClientMessage.command(Command(tag: tag, .login(user: "a b", password: ByteString([0xFF])))).description,
+            "A1 LOGIN \"a b\" {1+}\\r\\n\\xff"
+        )
+        let long = Response.untagged(
+            .fetch(1, [.bodySection(SectionSpec(), origin: nil, data: ByteString(String(repeating: "x", count: 5000)))])
+        )
+        XCTAssertTrue(long.description.hasSuffix("… (5027 bytes)"), long.description.suffix(40).description)
+        // A value the encoder refuses prints its structure.
+        let refused = Response.untagged(.other(keyword: Atom("SEARCH")!, rest: " x"))
+        XCTAssertEqual(refused.description, refused.debugDescription)
+    }
+
+    func testDebugDescriptionIsTheStructure() {
+        let response = Response.ok(Tag("A1")!, "done")
+        XCTAssertTrue(
+            response.debugDescription.hasPrefix("Response.tagged(TaggedResponse(tag: "),
+            response.debugDescription
+        )
+        XCTAssertTrue(response.debugDescription.contains("status: TaggedStatus.ok"), response.debugDescription)
+        XCTAssertEqual(
+            Command(tag: Tag("A1")!, .noop).debugDescription,
+            "Command(tag: A1, kind: CommandKind.noop)"
+        )
+    }
+}
