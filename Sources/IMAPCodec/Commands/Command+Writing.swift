@@ -75,9 +75,9 @@ extension IMAPWriter {
             }
         case .login(let user, let password):
             write("LOGIN ")
-            writeAString(user)
+            writeAString(user, "LOGIN user")
             writeSpace()
-            writeAString(password)
+            writeAString(password, "LOGIN password")
         case .delete(let mailbox):
             write("DELETE ")
             writeMailbox(mailbox)

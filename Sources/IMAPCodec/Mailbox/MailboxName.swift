@@ -88,9 +88,9 @@ extension IMAPWriter {
     /// Writes a mailbox name: modified UTF-7 as stored, or UTF-8 with UTF8=ACCEPT.
     mutating func writeMailbox(_ mailbox: MailboxName) {
         if options.utf8Accept && mailbox.bytes.withUnsafeBytes({ $0.contains(0x26) }) {
-            writeAString(ByteString(mailbox.utf8Bytes))
+            writeAString(ByteString(mailbox.utf8Bytes), "mailbox")
         } else {
-            writeAString(mailbox.bytes)
+            writeAString(mailbox.bytes, "mailbox")
         }
     }
 }

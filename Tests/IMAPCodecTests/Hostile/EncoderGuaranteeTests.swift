@@ -348,6 +348,11 @@ final class EncoderGuaranteeTests: XCTestCase {
             }
         }
         refused(.login(user: "a\u{0}b", password: "p"), .forbiddenByte)
+        XCTAssertThrowsError(try commands.encode(Command(tag: tag, .login(user: "u", password: "p\u{0}")))) { error in
+            XCTAssertEqual((error as? IMAPValueError)?.field, "LOGIN password")
+            XCTAssertEqual((error as? IMAPValueError)?.rule, "literal")
+            XCTAssertEqual((error as? IMAPValueError)?.offset, 1)
+        }
         refused(.enable([]), .empty)
         refused(.cancelUpdate([]), .empty)
         refused(.search(SearchProgram(keys: [])), .empty)
