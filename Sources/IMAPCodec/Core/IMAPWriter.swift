@@ -211,8 +211,8 @@ struct IMAPWriter {
         atom.withUnsafeBytes { writeAtom($0, field, rule: rule) }
     }
 
-    /// ``writeAtom(_:_:rule:)`` for an ``Atom`` (checked all the same: a string literal is
-    /// taken unchecked).
+    /// ``writeAtom(_:_:rule:)`` for an ``Atom`` (checked all the same: a lenient decoder
+    /// keeps 8-bit bytes in atoms).
     mutating func writeAtom(_ atom: Atom, _ field: String, rule: String = "atom") {
         writeAtom(atom.name.spelling, field, rule: rule)
     }
