@@ -23,7 +23,7 @@ SKIP_PREFIXES = (
 HAND_WRITTEN = {
     "ByteString", "Atom", "Capability", "Flag", "MailboxAttribute", "StatusAttribute",
     "QuotaResourceName", "SortKey", "ThreadAlgorithm", "Tag", "MailboxName", "SequenceSet",
-    "SequenceSet.Element", "SequenceNumber", "SharedList",
+    "SequenceSet.Element", "SequenceNumber", "SharedList", "ResponseText",
 }
 # Names for the unlabeled associated values of cases with more than one value.
 POSITIONAL = {
@@ -96,8 +96,8 @@ for line in open(API):
     if cm:
         types[owner]["cases"].append((cm.group(1), cm.group(2)))
         continue
-    im = re.match(r"^(?:public )?init(\?)?\((.*)\)( throws.*)?$", decl)
-    if im:
+    im = re.match(r"^(?:public )?init(\?)?\((.*?)\)( throws.*)?$", decl)
+    if im and not im.group(2).startswith("from decoder"):
         types[owner]["inits"].append((im.group(1) == "?", im.group(3) is not None, im.group(2)))
 
 out = []
@@ -179,6 +179,7 @@ for name, info in types.items():
         # Prefer a validating initializer, then the first declared.
         candidates.sort(key=lambda c: (not c[0], not c[1]))
         throws, failable, ps = candidates[0]
+        if "-v" in sys.argv: print(f"{name}: init({', '.join(f'{l}: {t}' for l, n, t, d in ps)})", file=sys.stderr)
         names = [p[1] for p in ps]
         w(f"extension {name}: Codable {{")
         w(f"    /// Writes the value as a JSON object with the fields {', '.join('`' + n + '`' for n in names)}.")

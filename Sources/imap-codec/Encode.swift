@@ -63,8 +63,10 @@ func describeDecodingError(_ error: any Error) -> String {
     case .keyNotFound(let key, let context):
         return "\(fieldPath(context.codingPath + [key])): missing field"
     case .dataCorrupted(let context):
-        if context.codingPath.isEmpty, let underlying = context.underlyingError {
-            return "not valid JSON: \(context.debugDescription) \(underlying)"
+        if context.codingPath.isEmpty {
+            // Only the JSON parser fails with no path: every model error names its field.
+            return "not valid JSON: \(context.debugDescription)"
+                + (context.underlyingError.map { " (\($0))" } ?? "")
         }
         return "\(fieldPath(context.codingPath)): \(context.debugDescription)"
     @unknown default:

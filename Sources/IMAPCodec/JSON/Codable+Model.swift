@@ -2844,24 +2844,6 @@ extension ResponseCode: Codable {
     }
 }
 
-extension ResponseText: Codable {
-    /// Writes the value as a JSON object with the fields `code`, `text`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
-        try container.encodeIfPresent(self.code, forKey: JSONKey("code"))
-        try container.encode(self.text, forKey: JSONKey("text"))
-    }
-
-    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: JSONKey.self)
-        try container.refuseUnknownKeys(["code", "text"], in: "ResponseText")
-        let code = try container.decodeIfPresent(ResponseCode.self, forKey: JSONKey("code"))
-        let text = try container.decode(String.self, forKey: JSONKey("text"))
-        self = Self(code: code, text)
-    }
-}
-
 extension SearchContextUpdate: Codable {
     /// Writes the value as a JSON object with the fields `position`, `set`.
     public func encode(to encoder: any Encoder) throws {

@@ -376,3 +376,33 @@ extension SharedList: Decodable where Element: Decodable {
         self.init(try [Element](from: decoder))
     }
 }
+
+extension ResponseText: Codable {
+    /// Writes the object `{"code": ..., "text": ...}` (no `code` when there is none); the
+    /// text in the byte-string form.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeIfPresent(code, forKey: JSONKey("code"))
+        try container.encode(text, forKey: JSONKey("text"))
+    }
+
+    /// Reads the object ``encode(to:)`` writes. The text is checked as
+    /// ``init(code:validating:)`` checks it (no CR, LF or NUL, no leading space, no leading
+    /// `[` without a code, no trailing literal header), except that 8-bit text that is not
+    /// UTF-8 is kept, as the decoder keeps it and the encoder writes it; never replaced.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["code", "text"], in: "ResponseText")
+        let code = try container.decodeIfPresent(ResponseCode.self, forKey: JSONKey("code"))
+        let text = try container.decodeIfPresent(ByteString.self, forKey: JSONKey("text")) ?? ""
+        if let problem = Self.problem(in: text, hasCode: code != nil, requireUTF8: false) {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: container.codingPath + [JSONKey("text")],
+                    debugDescription: problem.description
+                )
+            )
+        }
+        self.init(decoded: code, text: text)
+    }
+}
