@@ -11,7 +11,10 @@ enum Direction {
 
 /// One decoded frame, or why it did not decode.
 enum Decoded {
+    /// A value: its description, or its JSON (Docs/JSON.md) when decoding for `--json`.
     case value(offset: Int, text: String)
+    /// What happened that is not a whole value: a refused literal, a streamed literal.
+    case note(offset: Int, text: String)
     case error(offset: Int, IMAPDecodingError)
 }
 
@@ -53,10 +56,15 @@ func decodeStream(
     peer: [UInt8]? = nil,
     stream: Int64? = nil,
     describing: Bool = true,
+    json: Bool = false,
     _ body: (Decoded) -> Void
 ) {
     // `check` needs only the errors: describing every value would cost more than decoding.
     func describe<T>(_ value: T) -> String { describing ? describeValue(value) : "" }
+    func render<T: Encodable>(_ value: T) -> String {
+        guard describing else { return "" }
+        return json ? jsonValue(value) : describeValue(value)
+    }
     switch direction {
     case .responses:
         var decoder = ResponseDecoder(options: ResponseDecoder.Options(lenient: !strict, streamLiteralsAbove: stream))
@@ -67,17 +75,17 @@ func decodeStream(
                 do throws(IMAPDecodingError) {
                     if stream == nil {
                         guard let response = try decoder.next() else { return }
-                        body(.value(offset: decoder.frameOffset, text: describe(response)))
+                        body(.value(offset: decoder.frameOffset, text: render(response)))
                         continue
                     }
                     guard let event = try decoder.nextEvent() else { return }
                     let offset = decoder.frameOffset
                     switch event {
                     case .response(let response):
-                        body(.value(offset: offset, text: describe(response)))
+                        body(.value(offset: offset, text: render(response)))
                     case .streamStart(let sequence, let attributes, let item, let count):
                         body(
-                            .value(
+                            .note(
                                 offset: offset,
                                 text:
                                     "stream start: FETCH \(sequence) \(describe(attributes)) then \(describe(item)) with \(count) bytes"
@@ -88,7 +96,7 @@ func decodeStream(
                         streamed += Int64(chunk.count)
                     case .streamEnd(let attributes):
                         body(
-                            .value(
+                            .note(
                                 offset: offset,
                                 text: "stream end: \(streamed) bytes streamed, then \(describe(attributes))"
                             )
@@ -115,10 +123,10 @@ func decodeStream(
                         let tag = leadingTag(decoder.bufferedBytes)
                         if !server.acceptsLiteral(tag: tag) {
                             decoder.refuseLiteral()
-                            body(.value(offset: offset, text: "literal refused by the server; command \(tag) dropped"))
+                            body(.note(offset: offset, text: "literal refused by the server; command \(tag) dropped"))
                         }
                     case .message(let message):
-                        body(.value(offset: offset, text: describe(message)))
+                        body(.value(offset: offset, text: render(message)))
                         if case .command(let command) = message {
                             switch command.kind {
                             case .authenticate, .idle: server.skipExchange(tag: command.tag.description)
@@ -128,12 +136,12 @@ func decodeStream(
                     case .appendStart(let tag, let mailbox, let messages, let message, let count, let synchronizing):
                         if synchronizing && !server.acceptsLiteral(tag: tag.description) {
                             decoder.refuseLiteral()
-                            body(.value(offset: offset, text: "literal refused by the server; command \(tag) dropped"))
+                            body(.note(offset: offset, text: "literal refused by the server; command \(tag) dropped"))
                             continue
                         }
                         streamed = 0
                         body(
-                            .value(
+                            .note(
                                 offset: offset,
                                 text:
                                     "append start: \(tag) APPEND \(mailbox) \(describe(messages)) then \(describe(message)) with \(count) bytes"
@@ -143,7 +151,7 @@ func decodeStream(
                         streamed += Int64(chunk.count)
                     case .appendEnd(let messages):
                         body(
-                            .value(
+                            .note(
                                 offset: offset,
                                 text: "append end: \(streamed) bytes streamed, then \(describe(messages))"
                             )
@@ -231,6 +239,17 @@ func truncated(at offset: Int, buffered: Int) -> Decoded {
             message: "stream ends inside a frame"
         )
     )
+}
+
+/// A value as one line of JSON (Docs/JSON.md).
+func jsonValue<T: Encodable>(_ value: T) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    do {
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    } catch {
+        return "{\"unencodable\":\(jsonString(String(describing: error)))}"
+    }
 }
 
 /// A value as one readable line: its structure (`debugDescription`; `description` is the

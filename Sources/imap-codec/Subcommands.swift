@@ -10,23 +10,16 @@ func decodeCommand(_ input: Input, file: String?, options: Options) {
         strict: options.strict,
         chunk: options.chunk,
         peer: peer,
-        stream: options.stream
+        stream: options.stream,
+        json: options.json
     ) { decoded in
         switch decoded {
         case .value(let offset, let text):
-            if options.json {
-                print("{\"offset\":\(offset),\"value\":\(jsonString(text))}")
-            } else {
-                print("\(offset): \(text)")
-            }
+            print(options.json ? "{\"offset\":\(offset),\"value\":\(text)}" : "\(offset): \(text)")
+        case .note(let offset, let text):
+            print(options.json ? "{\"offset\":\(offset),\"note\":\(jsonString(text))}" : "\(offset): \(text)")
         case .error(let offset, let error):
-            if options.json {
-                print(
-                    "{\"offset\":\(offset),\"error\":{\"rule\":\(jsonString(error.rule)),\"at\":\(error.offset),\"message\":\(jsonString(error.message)),\"excerpt\":\(jsonString(error.excerpt))}}"
-                )
-            } else {
-                print("\(offset): error: \(error)")
-            }
+            print(options.json ? "{\"offset\":\(offset),\"error\":\(jsonError(error))}" : "\(offset): error: \(error)")
         }
     }
 }

@@ -5,6 +5,7 @@ import IMAPCodec
 
 let usage = """
     usage: imap-codec decode [--responses|--commands] [--json] [--strict] [--stream [N]] [--chunk N] [FILE|-]
+           imap-codec encode [--responses|--commands] [FILE|-]
            imap-codec check [--responses|--commands] [--strict] FILE...
            imap-codec roundtrip [--responses|--commands] [--strict] FILE...
            imap-codec bench [--responses|--commands] [--strict] [--chunk N] [--rounds N] FILE...
@@ -21,6 +22,9 @@ let usage = """
     bench appends each file whole).
     --rounds N makes bench decode the files exactly N times instead of for at least a
     second (for instruction counts under valgrind --tool=callgrind).
+    decode --json writes {"offset": N, "value": V} a line (Docs/JSON.md); encode reads such
+    lines (from standard input without FILE) and writes each value's wire bytes; it exits 1
+    when a line was refused (the line and the field on standard error).
     decode exits 0 once the input is read, whatever it held; check and roundtrip exit 1 when
     a frame is bad or a value does not survive its round trip; usage errors exit 2.
     """
@@ -48,6 +52,7 @@ let commonOptions: Set<String> = ["--responses", "--commands", "--strict", "--he
 /// The options each subcommand takes besides ``commonOptions``.
 let subcommandOptions: [String: Set<String>] = [
     "decode": ["--json", "--stream", "--chunk"],
+    "encode": [],
     "check": [],
     "roundtrip": [],
     "bench": ["--chunk", "--rounds"],
@@ -148,7 +153,7 @@ func run() -> Int32 {
         case "-h", "--help", "help":
             print(usage)
             return 0
-        case "decode", "check", "roundtrip", "bench":
+        case "decode", "encode", "check", "roundtrip", "bench":
             break
         default:
             throw CLIError.usage("unknown command \(command)")
@@ -168,6 +173,8 @@ func run() -> Int32 {
             }
             decodeCommand(input, file: file, options: options)
             return 0
+        case "encode":
+            return try encodeCommand(options)
         case "check":
             guard !options.files.isEmpty else { throw CLIError.usage("check needs at least one FILE") }
             return try checkCommand(options)
