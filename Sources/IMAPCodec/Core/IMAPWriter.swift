@@ -235,8 +235,40 @@ struct IMAPWriter {
         guard let start = raw.baseAddress else { return }
         let n = raw.count
         reserve(n)
-        (base + count).copyMemory(from: start, byteCount: n)
+        Self.copy(from: start, to: base + count, n)
         count &+= n
+    }
+
+    /// Copies `n` bytes: up to 16 inline with two (overlapping) loads and stores of a word
+    /// or half a word, longer runs through `memcpy`. Most writes are a few bytes (keywords,
+    /// numbers, short strings), where the call to `memcpy` cost more than the copy.
+    @inline(__always)
+    static func copy(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, _ n: Int) {
+        if n >= 8 {
+            if n > 16 { return target.copyMemory(from: source, byteCount: n) }
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: n &- 8, as: UInt64.self)
+        } else if n >= 4 {
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: n &- 4, as: UInt32.self)
+        } else if n > 0 {
+            // 1 to 3 bytes: the first, the middle one (the first again for n = 1) and the last.
+            target.storeBytes(of: source.load(as: UInt8.self), as: UInt8.self)
+            target.storeBytes(
+                of: source.load(fromByteOffset: n >> 1, as: UInt8.self),
+                toByteOffset: n >> 1,
+                as: UInt8.self
+            )
+            target.storeBytes(
+                of: source.load(fromByteOffset: n &- 1, as: UInt8.self),
+                toByteOffset: n &- 1,
+                as: UInt8.self
+            )
+        }
     }
 
     mutating func writeBytes<C: Sequence>(_ data: C) where C.Element == UInt8 {
@@ -400,7 +432,7 @@ struct IMAPWriter {
                 let n = raw.count
                 reserve(n + 2)
                 base.storeBytes(of: ASCII.dquote, toByteOffset: count, as: UInt8.self)
-                if let start = raw.baseAddress { (base + (count &+ 1)).copyMemory(from: start, byteCount: n) }
+                if let start = raw.baseAddress { Self.copy(from: start, to: base + (count &+ 1), n) }
                 base.storeBytes(of: ASCII.dquote, toByteOffset: count &+ 1 &+ n, as: UInt8.self)
                 count &+= n &+ 2
             }
