@@ -44,15 +44,19 @@ public struct EncodedChunk: Sendable, Hashable {
     }
 }
 
-/// Memory of a writer's own, for when the memory it was lent runs out (or it was lent none).
-final class WriterStorage {
-    let base: UnsafeMutableRawPointer
+/// Memory of a writer's own, for when the memory it was lent runs out (or it was lent none):
+/// one allocation, the bytes after the object's header. Its elements stay where they are
+/// while it lives, which is what lets the writer keep a pointer to them next to it.
+typealias WriterStorage = ManagedBuffer<Void, UInt8>
 
-    init(capacity: Int) {
-        base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+extension ManagedBuffer where Header == Void, Element == UInt8 {
+    /// New storage for at least `capacity` bytes.
+    static func writerStorage(capacity: Int) -> WriterStorage {
+        WriterStorage.create(minimumCapacity: capacity) { _ in }
     }
 
-    deinit { base.deallocate() }
+    /// The start of the bytes.
+    var base: UnsafeMutableRawPointer { withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0) } }
 }
 
 /// Writes grammar rules into bytes: the mirror of ``ParserState``. Each `write` method
@@ -88,10 +92,10 @@ struct IMAPWriter {
 
     init(options: EncodingOptions = EncodingOptions()) {
         self.options = options
-        let storage = WriterStorage(capacity: Self.ownCapacity)
+        let storage = WriterStorage.writerStorage(capacity: Self.ownCapacity)
         self.storage = storage
         self.base = storage.base
-        self.capacity = Self.ownCapacity
+        self.capacity = storage.capacity
     }
 
     /// A writer over `memory`, which must stay valid (and untouched by anyone else) while the
@@ -102,10 +106,10 @@ struct IMAPWriter {
             self.base = start
             self.capacity = memory.count
         } else {
-            let storage = WriterStorage(capacity: Self.ownCapacity)
+            let storage = WriterStorage.writerStorage(capacity: Self.ownCapacity)
             self.storage = storage
             self.base = storage.base
-            self.capacity = Self.ownCapacity
+            self.capacity = storage.capacity
         }
     }
 
@@ -142,11 +146,11 @@ struct IMAPWriter {
     mutating func grow(_ n: Int) {
         let needed = count + n
         let newCapacity = Swift.max(needed, capacity < Int.max / 2 ? capacity * 2 : needed, Self.ownCapacity)
-        let new = WriterStorage(capacity: newCapacity)
+        let new = WriterStorage.writerStorage(capacity: newCapacity)
         new.base.copyMemory(from: base, byteCount: count)
         storage = new
         base = new.base
-        capacity = newCapacity
+        capacity = new.capacity
     }
 
     /// Takes the bytes written as one array, leaving the writer empty.
