@@ -49,12 +49,26 @@ public struct CommandEncoder: Sendable {
     /// Docs/Security.md, "What the encoders guarantee"): the bytes would not read back as
     /// this one command.
     public func encode(_ message: ClientMessage) throws(IMAPValueError) -> [EncodedChunk] {
-        var writer = IMAPWriter(message: options)
-        writer.writeClientMessage(message)
-        if let failure = writer.failure { throw failure }
-        let chunks = writer.finish()
-        if writer.readBack != nil { try readBack(chunks, as: message, writer) }
-        return chunks
+        // Written into stack scratch (the writer moves to memory of its own if the command
+        // outgrows it); each chunk is copied once into an array of exactly its size.
+        let result: Result<[EncodedChunk], IMAPValueError> = withUnsafeTemporaryAllocation(
+            byteCount: IMAPWriter.scratchCapacity,
+            alignment: 16
+        ) { scratch in
+            var writer = IMAPWriter(lent: scratch, options: options)
+            writer.writeClientMessage(message)
+            if let failure = writer.failure { return .failure(failure) }
+            let chunks = writer.finish()
+            if writer.readBack != nil {
+                do throws(IMAPValueError) {
+                    try readBack(chunks, as: message, writer)
+                } catch {
+                    return .failure(error)
+                }
+            }
+            return .success(chunks)
+        }
+        return try result.get()
     }
 
     /// Refuses `chunks` unless they decode as exactly `message` (see ``IMAPWriter/readBack``).

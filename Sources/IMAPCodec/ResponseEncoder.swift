@@ -18,14 +18,31 @@ public struct ResponseEncoder: Sendable {
     /// Docs/Security.md, "What the encoders guarantee"): the bytes would not read back as
     /// this one response.
     public func encode(_ response: Response) throws(IMAPValueError) -> [UInt8] {
-        var writer = IMAPWriter(
-            message: EncodingOptions(literalMode: .response, utf8Accept: utf8Accept, binary: binary)
-        )
-        writer.writeResponse(response)
-        if let failure = writer.failure { throw failure }
-        let bytes = writer.finishBytes()
-        if writer.readBack != nil { try readBack(bytes[...], as: response, writer) }
-        return bytes
+        // Written into stack scratch (the writer moves to memory of its own if the response
+        // outgrows it), then copied once into an array of exactly its size.
+        let result: Result<[UInt8], IMAPValueError> = withUnsafeTemporaryAllocation(
+            byteCount: IMAPWriter.scratchCapacity,
+            alignment: 16
+        ) { scratch in
+            var writer = IMAPWriter(lent: scratch, options: options)
+            writer.writeResponse(response)
+            if let failure = writer.failure { return .failure(failure) }
+            let bytes = writer.finishBytes()
+            if writer.readBack != nil {
+                do throws(IMAPValueError) {
+                    try readBack(bytes[...], as: response, writer)
+                } catch {
+                    return .failure(error)
+                }
+            }
+            return .success(bytes)
+        }
+        return try result.get()
+    }
+
+    /// The options the writer gets.
+    private var options: EncodingOptions {
+        EncodingOptions(literalMode: .response, utf8Accept: utf8Accept, binary: binary)
     }
 
     /// Refuses `bytes` unless they decode as exactly `response` (see ``IMAPWriter/readBack``).
@@ -52,24 +69,39 @@ public struct ResponseEncoder: Sendable {
 
     /// Appends the bytes of `response` to `buffer`. When it throws, `buffer` is as it was.
     public func encode(_ response: Response, into buffer: inout [UInt8]) throws(IMAPValueError) {
-        var writer = IMAPWriter(
-            options: EncodingOptions(literalMode: .response, utf8Accept: utf8Accept, binary: binary)
-        )
-        let count = buffer.count
-        swap(&writer.bytes, &buffer)
-        writer.writeResponse(response)
-        swap(&writer.bytes, &buffer)
-        if let failure = writer.failure {
-            buffer.removeSubrange(count...)
-            throw failure
-        }
-        if writer.readBack != nil {
-            do {
-                try readBack(buffer[count...], as: response, writer)
-            } catch {
-                buffer.removeSubrange(count...)
-                throw error
+        // Written straight into the free capacity of `buffer` (grown for a typical response
+        // when it has less); a response that outgrows it moves to the writer's own memory
+        // and is appended from there.
+        var failure: IMAPValueError?
+        var outgrown: IMAPWriter?
+        buffer.append(addingCapacity: IMAPWriter.scratchCapacity) { span in
+            span.withUnsafeMutableBufferPointer { free, initialized in
+                var writer = IMAPWriter(
+                    lent: UnsafeMutableRawBufferPointer(
+                        rebasing: UnsafeMutableRawBufferPointer(free)[initialized...]
+                    ),
+                    options: options
+                )
+                writer.writeResponse(response)
+                if let error = writer.failure {
+                    failure = error
+                } else if writer.readBack != nil {
+                    do throws(IMAPValueError) {
+                        let bytes = Array(writer.written)
+                        try readBack(bytes[...], as: response, writer)
+                    } catch {
+                        failure = error
+                    }
+                }
+                if failure != nil { return }
+                if writer.isInLentMemory {
+                    initialized &+= writer.count
+                } else {
+                    outgrown = writer
+                }
             }
         }
+        if let failure { throw failure }
+        if let outgrown { buffer.append(contentsOf: outgrown.written) }
     }
 }

@@ -87,6 +87,7 @@ func roundtripCommand(_ options: Options) throws -> Int32 {
 /// `bench`: decodes the files repeatedly for at least a second (or `--rounds` times),
 /// `--chunk` bytes at a time, to typed values (nothing is printed or described per frame).
 func benchCommand(_ options: Options) throws -> Int32 {
+    if options.encode { return try benchEncodeCommand(options) }
     var inputs: [(bytes: [UInt8], direction: Direction)] = []
     for file in options.files { inputs.append((try readInput(file), options.direction(for: file))) }
     let totalBytes = inputs.reduce(0) { $0 + $1.bytes.count }

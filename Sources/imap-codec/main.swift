@@ -9,6 +9,7 @@ let usage = """
            imap-codec check [--responses|--commands] [--strict] FILE...
            imap-codec roundtrip [--responses|--commands] [--strict] FILE...
            imap-codec bench [--responses|--commands] [--strict] [--chunk N] [--rounds N] FILE...
+           imap-codec bench --encode [--responses|--commands] [--strict] [--rounds N] FILE...
 
     With no FILE, decode shows a sample session bundled with the tool.
     --responses reads server-to-client bytes, --commands client-to-server bytes. Without
@@ -25,6 +26,8 @@ let usage = """
     decode --json writes {"offset": N, "value": V} a line (Docs/JSON.md); encode reads such
     lines (from standard input without FILE) and writes each value's wire bytes; it exits 1
     when a line was refused (the line and the field on standard error).
+    --encode makes bench decode the files once, untimed, and time encoding the values
+    (MB/s of the bytes written).
     decode exits 0 once the input is read, whatever it held; check and roundtrip exit 1 when
     a frame is bad or a value does not survive its round trip; usage errors exit 2.
     """
@@ -37,6 +40,7 @@ struct Options {
     var chunk: Int? = nil
     var stream: Int64? = nil
     var rounds: Int? = nil
+    var encode = false
     var files: [String] = []
 
     /// The direction of `file`: the option when given, else commands for `*.c2s`.
@@ -55,7 +59,7 @@ let subcommandOptions: [String: Set<String>] = [
     "encode": [],
     "check": [],
     "roundtrip": [],
-    "bench": ["--chunk", "--rounds"],
+    "bench": ["--chunk", "--rounds", "--encode"],
 ]
 
 func parseOptions(_ arguments: ArraySlice<String>, for command: String) throws -> Options {
@@ -72,6 +76,7 @@ func parseOptions(_ arguments: ArraySlice<String>, for command: String) throws -
         case "--commands": options.explicitDirection = .commands
         case "--json": options.json = true
         case "--strict": options.strict = true
+        case "--encode": options.encode = true
         case "--chunk":
             guard let value = arguments.popFirst(), let n = Int(value), n > 0 else {
                 throw CLIError.usage("--chunk needs a positive number")

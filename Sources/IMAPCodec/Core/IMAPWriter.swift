@@ -44,11 +44,40 @@ public struct EncodedChunk: Sendable, Hashable {
     }
 }
 
+/// Memory of a writer's own, for when the memory it was lent runs out (or it was lent none):
+/// one allocation, the bytes after the object's header. Its elements stay where they are
+/// while it lives, which is what lets the writer keep a pointer to them next to it.
+typealias WriterStorage = ManagedBuffer<Void, UInt8>
+
+extension ManagedBuffer where Header == Void, Element == UInt8 {
+    /// New storage for at least `capacity` bytes.
+    static func writerStorage(capacity: Int) -> WriterStorage {
+        WriterStorage.create(minimumCapacity: capacity) { _ in }
+    }
+
+    /// The start of the bytes.
+    var base: UnsafeMutableRawPointer { withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0) } }
+}
+
 /// Writes grammar rules into bytes: the mirror of ``ParserState``. Each `write` method
 /// is named after the rule it produces and chooses the string form (atom, quoted,
 /// literal) from the bytes, so callers never write grammar by hand.
+///
+/// The bytes go to `base[0..<count]`, and `base[count..<capacity]` is free: a write checks
+/// the free space and copies, with no array bookkeeping per byte. The memory is either lent
+/// by the caller for the writer's lifetime (``init(lent:options:)``: an encoder's stack
+/// scratch or the free capacity of its caller's array) or the writer's own
+/// (``WriterStorage``), which it moves to when the lent memory runs out. Copies of a writer
+/// share the memory: write through one only.
 struct IMAPWriter {
-    var bytes: [UInt8] = []
+    /// The start of the memory written into.
+    private(set) var base: UnsafeMutableRawPointer
+    /// The bytes written (of the current chunk).
+    private(set) var count = 0
+    /// The bytes `base` has room for.
+    private(set) var capacity: Int
+    /// The memory `base` points into when it is the writer's own; nil while it is lent.
+    private var storage: WriterStorage?
     var chunks: [EncodedChunk] = []
     let options: EncodingOptions
     /// The first value that broke its rule, if any: the writer goes on (so that no `write`
@@ -63,23 +92,78 @@ struct IMAPWriter {
 
     init(options: EncodingOptions = EncodingOptions()) {
         self.options = options
+        let storage = WriterStorage.writerStorage(capacity: Self.ownCapacity)
+        self.storage = storage
+        self.base = storage.base
+        self.capacity = storage.capacity
     }
 
-    /// A writer for one whole message (a command or a response), with room for a typical
-    /// one reserved at once instead of growing through 16, 32, 64... bytes.
-    init(message options: EncodingOptions) {
+    /// A writer over `memory`, which must stay valid (and untouched by anyone else) while the
+    /// writer or a copy of it is used. Empty memory is fine: the writer then allocates.
+    init(lent memory: UnsafeMutableRawBufferPointer, options: EncodingOptions) {
         self.options = options
-        bytes.reserveCapacity(Self.messageCapacity)
+        if let start = memory.baseAddress, !memory.isEmpty {
+            self.base = start
+            self.capacity = memory.count
+        } else {
+            let storage = WriterStorage.writerStorage(capacity: Self.ownCapacity)
+            self.storage = storage
+            self.base = storage.base
+            self.capacity = storage.capacity
+        }
     }
 
-    /// The bytes reserved for a message before writing it.
-    static let messageCapacity = 256
+    /// The first size of the writer's own memory.
+    static let ownCapacity = 256
+
+    /// The stack scratch an encoder lends a writer for one message: at most 1024 bytes, so
+    /// that `withUnsafeTemporaryAllocation` always takes it from the stack.
+    static let scratchCapacity = 1024
+
+    /// True while the writer writes into the memory it was lent (it has not outgrown it).
+    var isInLentMemory: Bool { storage == nil }
+
+    /// The bytes written so far (of the current chunk), valid until the next write.
+    var written: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+    /// The bytes written so far (of the current chunk), as an array; setting it replaces them.
+    var bytes: [UInt8] {
+        get { Array(written) }
+        set {
+            count = 0
+            newValue.withUnsafeBytes { writeRawBytes($0) }
+        }
+    }
+
+    /// Makes room for `n` more bytes, in memory of the writer's own when the current memory
+    /// is too small.
+    @inline(__always)
+    mutating func reserve(_ n: Int) {
+        if capacity &- count < n { grow(n) }
+    }
+
+    @inline(never)
+    mutating func grow(_ n: Int) {
+        let needed = count + n
+        let newCapacity = Swift.max(needed, capacity < Int.max / 2 ? capacity * 2 : needed, Self.ownCapacity)
+        let new = WriterStorage.writerStorage(capacity: newCapacity)
+        new.base.copyMemory(from: base, byteCount: count)
+        storage = new
+        base = new.base
+        capacity = new.capacity
+    }
+
+    /// Takes the bytes written as one array, leaving the writer empty.
+    mutating func takeBytes() -> [UInt8] {
+        let result = Array(written)
+        count = 0
+        return result
+    }
 
     /// Finishes: all chunks, the last one not waiting.
     mutating func finish() -> [EncodedChunk] {
-        if !bytes.isEmpty || chunks.isEmpty {
-            chunks.append(EncodedChunk(bytes: bytes, waitForContinuation: false))
-            bytes = []
+        if count > 0 || chunks.isEmpty {
+            chunks.append(EncodedChunk(bytes: takeBytes(), waitForContinuation: false))
         }
         let result = chunks
         chunks = []
@@ -88,12 +172,7 @@ struct IMAPWriter {
 
     /// All bytes, ignoring continuation points (for responses and tests).
     mutating func finishBytes() -> [UInt8] {
-        if chunks.isEmpty {
-            // One chunk (always so for responses): its bytes, without copying them.
-            var all: [UInt8] = []
-            swap(&all, &bytes)
-            return all
-        }
+        if chunks.isEmpty { return takeBytes() }  // one chunk (always so for responses)
         var all: [UInt8] = []
         for chunk in finish() { all.append(contentsOf: chunk.bytes) }
         return all
@@ -141,45 +220,110 @@ struct IMAPWriter {
 
     @inline(__always)
     mutating func writeByte(_ byte: UInt8) {
-        bytes.append(byte)
+        reserve(1)
+        base.storeBytes(of: byte, toByteOffset: count, as: UInt8.self)
+        count &+= 1
+    }
+
+    /// Writes two bytes (`byte0` first).
+    @inline(__always)
+    mutating func writeBytes(_ byte0: UInt8, _ byte1: UInt8) {
+        reserve(2)
+        base.storeBytes(of: UInt16(byte0) | UInt16(byte1) << 8, toByteOffset: count, as: UInt16.self)
+        count &+= 2
+    }
+
+    /// Writes the bytes of `raw` as they are, in one copy.
+    @inline(__always)
+    mutating func writeRawBytes(_ raw: UnsafeRawBufferPointer) {
+        guard let start = raw.baseAddress else { return }
+        let n = raw.count
+        reserve(n)
+        Self.copy(from: start, to: base + count, n)
+        count &+= n
+    }
+
+    /// Copies `n` bytes: up to 16 inline with two (overlapping) loads and stores of a word
+    /// or half a word, longer runs through `memcpy`. Most writes are a few bytes (keywords,
+    /// numbers, short strings), where the call to `memcpy` cost more than the copy.
+    @inline(__always)
+    static func copy(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, _ n: Int) {
+        if n >= 8 {
+            if n > 16 { return target.copyMemory(from: source, byteCount: n) }
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: n &- 8, as: UInt64.self)
+        } else if n >= 4 {
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: n &- 4, as: UInt32.self)
+        } else if n > 0 {
+            // 1 to 3 bytes: the first, the middle one (the first again for n = 1) and the last.
+            target.storeBytes(of: source.load(as: UInt8.self), as: UInt8.self)
+            target.storeBytes(
+                of: source.load(fromByteOffset: n >> 1, as: UInt8.self),
+                toByteOffset: n >> 1,
+                as: UInt8.self
+            )
+            target.storeBytes(
+                of: source.load(fromByteOffset: n &- 1, as: UInt8.self),
+                toByteOffset: n &- 1,
+                as: UInt8.self
+            )
+        }
     }
 
     mutating func writeBytes<C: Sequence>(_ data: C) where C.Element == UInt8 {
-        bytes.append(contentsOf: data)
+        for byte in data { writeByte(byte) }
+    }
+
+    /// ``writeBytes(_:)`` for a string's UTF-8, in one copy.
+    mutating func writeBytes(_ data: String.UTF8View) {
+        if data.withContiguousStorageIfAvailable({ writeRawBytes(UnsafeRawBufferPointer($0)) }) == nil {
+            for byte in data { writeByte(byte) }
+        }
     }
 
     /// Writes ASCII text given as a static string (keywords, punctuation).
+    @inline(__always)
     mutating func write(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        writeRawBytes(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    mutating func writeSpace() { bytes.append(ASCII.space) }
+    @inline(__always)
+    mutating func writeSpace() { writeByte(ASCII.space) }
 
-    mutating func writeCRLF() {
-        bytes.append(ASCII.cr)
-        bytes.append(ASCII.lf)
-    }
+    @inline(__always)
+    mutating func writeCRLF() { writeBytes(ASCII.cr, ASCII.lf) }
 
     // number / number64 / nz-number
     mutating func writeNumber<T: BinaryInteger>(_ value: T) {
-        if value == 0 {
-            bytes.append(ASCII.zero)
+        writeDigits(UInt64(clamping: value))
+    }
+
+    /// The decimal digits of `value`, written backwards from their last place.
+    mutating func writeDigits(_ value: UInt64) {
+        if value < 10 {
+            writeByte(ASCII.zero &+ UInt8(truncatingIfNeeded: value))
             return
         }
-        var v = UInt64(clamping: value)
-        // Reverse into a small stack buffer, then append.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-            var n = 0
-            while v > 0 && n < 20 {
-                buffer[n] = ASCII.zero &+ UInt8(truncatingIfNeeded: v % 10)
-                v /= 10
-                n &+= 1
-            }
-            while n > 0 {
-                n &-= 1
-                bytes.append(buffer[n])
-            }
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 {
+            digits &+= 1
+            rest /= 10
         }
+        reserve(digits)
+        var v = value
+        var i = count &+ digits
+        repeat {
+            i &-= 1
+            base.storeBytes(of: ASCII.zero &+ UInt8(truncatingIfNeeded: v % 10), toByteOffset: i, as: UInt8.self)
+            v /= 10
+        } while v > 0
+        count &+= digits
     }
 
     /// Writes `NIL`.
@@ -229,12 +373,13 @@ struct IMAPWriter {
         if let bad = raw.firstIndex(where: { !CharacterClass.isAtomChar($0) }) {
             return refuse(.forbidden(raw[bad], at: bad, field: field, rule: rule))
         }
-        bytes.append(contentsOf: raw)
+        writeRawBytes(raw)
     }
 
     /// Writes the bytes of `data` as they are.
+    @inline(__always)
     mutating func writeBytes(_ data: ByteString) {
-        data.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        data.withUnsafeBytes { writeRawBytes($0) }
     }
 
     /// True when `data` can be sent as an atom in an astring position.
@@ -287,9 +432,14 @@ struct IMAPWriter {
     mutating func writeString(_ data: ByteString, _ field: String = "string", binary: Bool = false) {
         if data.count <= Self.quotedLimit && data.withUnsafeBytes(Self.isPlainQuoted) {
             // The common case, checked eight bytes at a time: quoted as it is, in one copy.
-            bytes.append(ASCII.dquote)
-            writeBytes(data)
-            bytes.append(ASCII.dquote)
+            data.withUnsafeBytes { raw in
+                let n = raw.count
+                reserve(n + 2)
+                base.storeBytes(of: ASCII.dquote, toByteOffset: count, as: UInt8.self)
+                if let start = raw.baseAddress { Self.copy(from: start, to: base + (count &+ 1), n) }
+                base.storeBytes(of: ASCII.dquote, toByteOffset: count &+ 1 &+ n, as: UInt8.self)
+                count &+= n &+ 2
+            }
             return
         }
         if isQuotedSafe(data) {
@@ -360,17 +510,17 @@ struct IMAPWriter {
     /// The bytes go out in runs (one copy each) between the bytes that need a backslash,
     /// not one append per byte.
     mutating func writeQuoted(_ data: ByteString) {
-        bytes.append(ASCII.dquote)
+        writeByte(ASCII.dquote)
         data.withUnsafeBytes { raw in
             var run = 0
             for i in raw.indices where raw[i] == ASCII.dquote || raw[i] == ASCII.backslash {
-                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[run..<i]))
-                bytes.append(ASCII.backslash)
+                writeRawBytes(UnsafeRawBufferPointer(rebasing: raw[run..<i]))
+                writeByte(ASCII.backslash)
                 run = i  // the byte itself starts the next run
             }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[run...]))
+            writeRawBytes(UnsafeRawBufferPointer(rebasing: raw[run...]))
         }
-        bytes.append(ASCII.dquote)
+        writeByte(ASCII.dquote)
     }
 
     // literal         = "{" number64 ["+"] "}" CRLF *CHAR8
@@ -395,8 +545,8 @@ struct IMAPWriter {
 
     /// ``writeLiteral(_:_:binary:)`` without the check, for bytes known to be fine.
     mutating func writeLiteralBytes(_ data: ByteString, binary: Bool) {
-        if binary { bytes.append(ASCII.tilde) }
-        bytes.append(ASCII.openBrace)
+        if binary { writeByte(ASCII.tilde) }
+        writeByte(ASCII.openBrace)
         writeNumber(data.count)
         let synchronizing: Bool
         switch options.literalMode {
@@ -405,12 +555,11 @@ struct IMAPWriter {
         case .literalMinus: synchronizing = data.count > 4096
         case .response: synchronizing = false
         }
-        if !synchronizing && options.literalMode != .response { bytes.append(ASCII.plus) }
-        bytes.append(ASCII.closeBrace)
+        if !synchronizing && options.literalMode != .response { writeByte(ASCII.plus) }
+        writeByte(ASCII.closeBrace)
         writeCRLF()
         if synchronizing {
-            chunks.append(EncodedChunk(bytes: bytes, waitForContinuation: true))
-            bytes = []
+            chunks.append(EncodedChunk(bytes: takeBytes(), waitForContinuation: true))
         }
         writeBytes(data)
     }

@@ -190,7 +190,7 @@ extension IMAPWriter {
                 }
                 // `~{`: a literal8, unless the `~` is the last byte of the previous literal.
                 let binary = i > copied && raw[i &- 1] == ASCII.tilde
-                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[copied..<(binary ? i &- 1 : i)]))
+                writeRawBytes(UnsafeRawBufferPointer(rebasing: raw[copied..<(binary ? i &- 1 : i)]))
                 let end = header.contentStart &+ header.count
                 writeLiteral(
                     ByteString(bytes: UnsafeRawBufferPointer(rebasing: raw[header.contentStart..<end])),
@@ -210,7 +210,7 @@ extension IMAPWriter {
                     )
                 )
             }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[copied...]))
+            writeRawBytes(UnsafeRawBufferPointer(rebasing: raw[copied...]))
         }
     }
 
