@@ -80,7 +80,8 @@ struct HostileByteSource {
 enum KnownHole: CaseIterable, Hashable {
     /// 0 where the grammar has nz-number: `.uidNext(0)` (also UIDVALIDITY, UNSEEN codes,
     /// STATUS UIDNEXT/UIDVALIDITY, EXPUNGE) is written and refused by the decoder; SEARCH,
-    /// SORT, THREAD numbers, ESEARCH UIDVALIDITY and SEARCH OLDER/YOUNGER 0 are written as 1.
+    /// SORT, THREAD numbers, ESEARCH UIDVALIDITY and SEARCH OLDER/YOUNGER 0 are written as 1;
+    /// a FETCH `Partial(offset:length: 0)` is written `<0.0>` (found by the `values` fuzzer).
     case zeroNumber
     /// A negative Int64 (QUOTA and SETQUOTA usage and limits, SEARCH LARGER/SMALLER,
     /// X-GM-MSGID/X-GM-THRID keys) is written as 0; RFC822.SIZE -1 is written as nothing.
@@ -356,11 +357,9 @@ struct HostileValueGenerator {
             let low = nz()
             let high = nz()
             return SequenceSet(min(low, high)...max(low, high))
-        case 2,
-            3 where inResponse && avoid.contains(.lastWhereNumbersOnly):
-            return SequenceSet(nz())
-        case 2: return .all
-        case 3: return source.bool() ? .lastCommand : SequenceSet(1)
+        case 2, 3:
+            if inResponse && avoid.contains(.lastWhereNumbersOnly) { return SequenceSet(nz()) }
+            return source.bool() ? .all : (source.bool() ? .lastCommand : SequenceSet(1))
         default:
             let elements: [SequenceSet.Element] = list(max: 4) { generator in
                 switch generator.source.int(3) {
@@ -1060,7 +1059,11 @@ struct HostileValueGenerator {
         avoid.contains(.modifierName) ? pick(["X-MOD", "XFOO", "X-A.B"]) : bytes()
     }
 
-    mutating func partial() -> Partial? { source.bool() ? nil : Partial(offset: size(), length: size()) }
+    mutating func partial() -> Partial? {
+        guard source.bool() else { return nil }
+        let length = size()
+        return Partial(offset: size(), length: length == 0 && avoid.contains(.zeroNumber) ? 1 : length)
+    }
 
     mutating func fetchAttributes() -> FetchAttributes {
         switch source.int(6) {

@@ -88,6 +88,10 @@ final class ValueGeneratorTests: XCTestCase {
             (.negativeNumber, .search(SearchProgram(keys: [.larger(-1)]))),
             (.emptyList, .status(StatusCommand(mailbox: "A", attributes: []))),
             (
+                .zeroNumber,
+                .fetch(SequenceSet(1), .list([.bodySection(.text, partial: Partial(offset: 0, length: 0))]))
+            ),
+            (
                 .lastWhereNumbersOnly,
                 .select(
                     SelectCommand(
