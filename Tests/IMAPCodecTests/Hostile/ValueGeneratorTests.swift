@@ -52,6 +52,7 @@ final class ValueGeneratorTests: XCTestCase {
             (.modSequenceRange, .ok(tag, code: .highestModSeq(UInt64.max), "x")),
             (.modSequenceWithoutNumbers, .untagged(.search(SearchResponse(numbers: [], modSequence: 5)))),
             (.emptyList, .untagged(.fetch(1, []))),
+            (.rawValueQuote, .untagged(.fetch(943, [.other(name: "0", value: "\"+&\"_[9aaaaa[\"")]))),
             (.threadShape, .untagged(.thread([MessageThread(messages: [])]))),
             (.lastWhereNumbersOnly, .untagged(.vanished(earlier: false, uids: .all))),
             (.binarySizeRange, .untagged(.fetch(1, [.binarySize(part: [], size: 1 << 40)]))),
