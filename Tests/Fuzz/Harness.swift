@@ -393,6 +393,7 @@ enum FuzzHarness {
         case "commands": return commands
         case "roundtrip-responses": return roundtripResponses
         case "roundtrip-commands": return roundtripCommands
+        case "values": return values
         default: return nil
         }
     }

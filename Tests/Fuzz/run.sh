@@ -3,14 +3,16 @@
 #
 #   Tests/Fuzz/run.sh TARGET SECONDS [LIBFUZZER-OPTION...]
 #
-# TARGET: responses | commands | roundtrip-responses | roundtrip-commands
-# (Tests/Fuzz/Targets/TARGET.swift; the checks are in Tests/Fuzz/Harness.swift).
+# TARGET: responses | commands | roundtrip-responses | roundtrip-commands | values
+# (Tests/Fuzz/Targets/TARGET.swift; the checks are in Tests/Fuzz/Harness.swift, and for
+# `values` in Tests/Fuzz/HostileValues.swift, which every target compiles).
 #
 # Everything goes under .build-fuzz/ (git-ignored):
 #   lib/         the library, built once for all targets with -sanitize=fuzzer,address
 #   bin/TARGET   the fuzzer
 #   corpus/TARGET  the corpus, seeded from Fixtures/{dovecot,quirks,hostile} (.s2c for the
-#                response targets, .c2s for the command targets) and kept between runs
+#                response targets, .c2s for the command targets; `values` starts from two
+#                one-byte seeds, one per direction) and kept between runs
 #   crashes/TARGET/  crash-*, timeout-*, leak-*, oom-* inputs
 #   logs/TARGET.log  the fuzzer's output
 # Exits non-zero when the fuzzer finds something (or the build fails).
@@ -19,7 +21,7 @@
 # FUZZ_OPT (default -O), FUZZ_MAX_LEN (default 16384).
 set -euo pipefail
 
-usage() { echo "usage: $0 responses|commands|roundtrip-responses|roundtrip-commands SECONDS [LIBFUZZER-OPTION...]" >&2; exit 2; }
+usage() { echo "usage: $0 responses|commands|roundtrip-responses|roundtrip-commands|values SECONDS [LIBFUZZER-OPTION...]" >&2; exit 2; }
 [[ $# -ge 2 ]] || usage
 target=$1
 seconds=$2
@@ -27,6 +29,7 @@ shift 2
 case $target in
     responses | roundtrip-responses) direction=s2c ;;
     commands | roundtrip-commands) direction=c2s ;;
+    values) direction=none ;;
     *) usage ;;
 esac
 [[ $seconds =~ ^[0-9]+$ ]] || usage
@@ -80,11 +83,11 @@ if stale "$lib" "${sources[@]}" || [[ $(cat "$out/lib/stamp" 2>/dev/null) != "$s
 fi
 
 bin=$out/bin/$target
-if stale "$bin" "$lib" "$fuzz/Harness.swift" "$fuzz/Targets/$target.swift"; then
+if stale "$bin" "$lib" "$fuzz/Harness.swift" "$fuzz/HostileValues.swift" "$fuzz/Targets/$target.swift"; then
     echo "run.sh: building $bin" >&2
     start=$SECONDS
     "$swiftc" "${flags[@]}" "${linker[@]}" -module-name "Fuzz_${target//-/_}" -I "$out/lib" \
-        "$fuzz/Harness.swift" "$fuzz/Targets/$target.swift" "$lib" -o "$bin.tmp"
+        "$fuzz/Harness.swift" "$fuzz/HostileValues.swift" "$fuzz/Targets/$target.swift" "$lib" -o "$bin.tmp"
     mv -f "$bin.tmp" "$bin"
     echo "run.sh: built $target in $((SECONDS - start)) s" >&2
 fi
@@ -105,6 +108,12 @@ for file in Fixtures/dovecot/*."$direction" Fixtures/quirks/*."$direction" Fixtu
         seeded=$((seeded + 1))
     done
 done
+# `values`: byte 0 picks the direction (bit 0: commands); the generator reads the rest.
+if [[ $target == values ]]; then
+    printf '\x00' >"$corpus/seed-responses"
+    printf '\x01' >"$corpus/seed-commands"
+    seeded=2
+fi
 echo "run.sh: $target: $seeded seeds, $(find "$corpus" -type f | wc -l) corpus files; running for $seconds s" >&2
 
 log=$out/logs/$target.log

@@ -7,7 +7,7 @@ import XCTest
 /// run without a trap and without a problem (a value that does not survive its round trip,
 /// a decoder that stops consuming). See Docs/Fuzzing.md.
 final class FuzzRegressionTests: XCTestCase {
-    static let targets = ["roundtrip-responses", "roundtrip-commands", "responses", "commands"]
+    static let targets = ["roundtrip-responses", "roundtrip-commands", "responses", "commands", "values"]
 
     /// The fuzz fixtures, with the target each was found by.
     static func fixtures() throws -> [(name: String, target: String, bytes: [UInt8])] {
