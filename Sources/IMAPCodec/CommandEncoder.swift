@@ -79,7 +79,7 @@ public struct CommandEncoder: Sendable {
     )
         throws(IMAPValueError)
     {
-        var decoder = CommandDecoder(options: CommandDecoder.Options(utf8Accept: options.utf8Accept))
+        var decoder = CommandDecoder(options: CommandDecoder.Options(lenient: false, utf8Accept: options.utf8Accept))
         for chunk in chunks { decoder.append(chunk.bytes) }
         do {
             while let event = try decoder.next() {

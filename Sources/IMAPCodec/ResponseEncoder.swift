@@ -51,7 +51,7 @@ public struct ResponseEncoder: Sendable {
         as response: Response,
         _ writer: IMAPWriter
     ) throws(IMAPValueError) {
-        var decoder = ResponseDecoder(options: ResponseDecoder.Options(utf8Accept: utf8Accept))
+        var decoder = ResponseDecoder(options: ResponseDecoder.Options(lenient: false, utf8Accept: utf8Accept))
         decoder.append(bytes)
         do {
             guard let decoded = try decoder.next() else { throw writer.readBackFailure(decoded: nil, problem: nil) }

@@ -299,7 +299,25 @@ struct IMAPWriter {
     mutating func writeCRLF() { writeBytes(ASCII.cr, ASCII.lf) }
 
     // number / number64 / nz-number
+    /// Refused when negative: no rule of the grammar has a sign (a negative count was
+    /// written as 0).
     mutating func writeNumber<T: BinaryInteger>(_ value: T) {
+        if T.isSigned && value < 0 {
+            return refuse(
+                IMAPValueError(kind: .malformed, field: "number", rule: "number", message: "\(value) is negative")
+            )
+        }
+        writeDigits(UInt64(clamping: value))
+    }
+
+    // nz-number       = digit-nz *DIGIT
+    /// Refused when zero or negative (a zero was written as 1).
+    mutating func writeNZNumber<T: BinaryInteger>(_ value: T, _ field: String) {
+        if value <= 0 {
+            return refuse(
+                IMAPValueError(kind: .malformed, field: field, rule: "nz-number", message: "\(value) is not positive")
+            )
+        }
         writeDigits(UInt64(clamping: value))
     }
 

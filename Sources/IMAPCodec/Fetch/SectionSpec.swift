@@ -239,7 +239,7 @@ extension IMAPWriter {
         writeByte(ASCII.lessThan)
         writeNumber(partial.offset)
         writeByte(ASCII.dot)
-        writeNumber(partial.length)
+        writeNZNumber(partial.length, "partial length")
         writeByte(ASCII.greaterThan)
     }
 }

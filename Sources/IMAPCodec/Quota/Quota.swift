@@ -235,9 +235,9 @@ extension IMAPWriter {
             if i > 0 { writeSpace() }
             writeBytes(resource.name.rawValue.utf8)
             writeSpace()
-            writeNumber(max(0, resource.usage))
+            writeNumber(resource.usage)
             writeSpace()
-            writeNumber(max(0, resource.limit))
+            writeNumber(resource.limit)
         }
         writeByte(ASCII.closeParen)
     }
@@ -269,7 +269,7 @@ extension IMAPWriter {
             if i > 0 { writeSpace() }
             writeBytes(limit.name.rawValue.utf8)
             writeSpace()
-            writeNumber(max(0, limit.limit))
+            writeNumber(limit.limit)
         }
         writeByte(ASCII.closeParen)
     }

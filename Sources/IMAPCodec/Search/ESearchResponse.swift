@@ -260,7 +260,7 @@ extension IMAPWriter {
             if let uidValidity = response.uidValidity {
                 if separator { writeSpace() }
                 write("UIDVALIDITY ")
-                writeNumber(max(1, uidValidity))
+                writeNZNumber(uidValidity, "ESEARCH number")
             }
             writeByte(ASCII.closeParen)
         }
@@ -277,10 +277,10 @@ extension IMAPWriter {
         switch item {
         case .min(let n):
             write("MIN ")
-            writeNumber(max(1, n))
+            writeNZNumber(n, "ESEARCH number")
         case .max(let n):
             write("MAX ")
-            writeNumber(max(1, n))
+            writeNZNumber(n, "ESEARCH number")
         case .all(let set):
             write("ALL ")
             writeSequenceSet(set)
@@ -289,7 +289,7 @@ extension IMAPWriter {
             writeNumber(n)
         case .modSequence(let n):
             write("MODSEQ ")
-            writeNumber(max(0, n))
+            writeNumber(n)
         case .partial(let range, let results):
             write("PARTIAL (")
             writePartialRange(range)

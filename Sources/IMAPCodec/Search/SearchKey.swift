@@ -431,7 +431,14 @@ extension IMAPWriter {
     mutating func writeSearchKeyNumber<T: BinaryInteger>(_ name: StaticString, _ value: T) {
         write(name)
         writeSpace()
-        writeNumber(max(0, value))
+        writeNumber(value)  // refused when negative (it was written as 0)
+    }
+
+    /// A key with an `nz-number` (OLDER, YOUNGER): refused when zero (it was written as 1).
+    mutating func writeSearchKeyNZNumber<T: BinaryInteger>(_ name: StaticString, _ value: T) {
+        write(name)
+        writeSpace()
+        writeNZNumber(value, "SEARCH \(name)")
     }
 
     // search-key      = "ALL" / "ANSWERED" / ... / "(" search-key *(SP search-key) ")"
@@ -474,8 +481,8 @@ extension IMAPWriter {
         case .savedOn(let d): writeSearchKeyDate("SAVEDON", d)
         case .savedSince(let d): writeSearchKeyDate("SAVEDSINCE", d)
         case .savedDateSupported: write("SAVEDATESUPPORTED")
-        case .older(let n): writeSearchKeyNumber("OLDER", max(1, n))
-        case .younger(let n): writeSearchKeyNumber("YOUNGER", max(1, n))
+        case .older(let n): writeSearchKeyNZNumber("OLDER", n)
+        case .younger(let n): writeSearchKeyNZNumber("YOUNGER", n)
         case .keyword(let flag):
             write("KEYWORD ")
             writeFlag(flag)
@@ -498,7 +505,7 @@ extension IMAPWriter {
                 case .all: write(" all ")
                 }
             }
-            writeNumber(max(0, value))
+            writeNumber(value)
         case .emailID(let id): writeSearchKeyArgument("EMAILID", id)
         case .threadID(let id): writeSearchKeyArgument("THREADID", id)
         case .gmailRaw(let s): writeSearchKeyArgument("X-GM-RAW", s)

@@ -221,15 +221,15 @@ extension IMAPWriter {
     mutating func writePartialRange(_ range: PartialRange) {
         switch range {
         case .first(let from, let to):
-            writeNumber(max(1, from))
+            writeNZNumber(from, "PARTIAL range")
             writeByte(ASCII.colon)
-            writeNumber(max(1, to))
+            writeNZNumber(to, "PARTIAL range")
         case .last(let from, let to):
             writeByte(ASCII.minus)
-            writeNumber(max(1, from))
+            writeNZNumber(from, "PARTIAL range")
             writeByte(ASCII.colon)
             writeByte(ASCII.minus)
-            writeNumber(max(1, to))
+            writeNZNumber(to, "PARTIAL range")
         }
     }
 }

@@ -138,11 +138,11 @@ extension IMAPWriter {
     mutating func writeSearchResponse(_ response: SearchResponse) {
         for number in response.numbers {
             writeSpace()
-            writeNumber(max(1, number))
+            writeNZNumber(number, "SEARCH number")
         }
         if let modSequence = response.modSequence, !response.numbers.isEmpty {
             write(" (MODSEQ ")
-            writeNumber(max(0, modSequence))
+            writeNumber(modSequence)
             writeByte(ASCII.closeParen)
         }
     }

@@ -99,7 +99,7 @@ extension IMAPWriter {
     // tagged-ext-val      = tagged-ext-simple / "(" [tagged-ext-comp] ")"
     mutating func writeTaggedExtVal(_ value: TaggedExtensionValue) {
         switch value {
-        case .number(let n): writeNumber(max(0, n))
+        case .number(let n): writeNumber(n)
         case .sequenceSet(let set): writeSequenceSet(set)
         case .list(let components): writeTaggedExtCompList(components)
         }

@@ -196,10 +196,10 @@ extension IMAPWriter {
             writeNumber(n)
         case .size(let n):
             write("SIZE ")
-            writeNumber(max(0, n))
+            writeNumber(n)
         case .highestModSeq(let n):
             write("HIGHESTMODSEQ ")
-            writeNumber(max(0, n))
+            writeNumber(n)
         case .appendLimit(let n):
             write("APPENDLIMIT ")
             if let n { writeNumber(n) } else { writeNil() }

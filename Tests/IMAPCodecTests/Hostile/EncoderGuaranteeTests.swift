@@ -360,6 +360,12 @@ final class EncoderGuaranteeTests: XCTestCase {
         refused(.fetch(SequenceSet(1), .list([.bodySection(SectionSpec(kind: .headerFields([])))])), .empty)
         refused(.append(AppendCommand(mailbox: "A", messages: [AppendMessage(data: .binary("x"))])), .forbiddenByte)
         refused(.authenticate(mechanism: Atom("PLAIN")!, initialResponse: "not base64!"), .forbiddenByte)
+        refused(
+            .fetch(SequenceSet(1), .list([.bodySection(.text, partial: Partial(offset: 0, length: 0))])),
+            .malformed
+        )
+        refused(.search(SearchProgram(keys: [.larger(-1)])), .malformed)
+        refused(.search(SearchProgram(keys: [.older(0)])), .malformed)
         XCTAssertThrowsError(try commands.encode(.authenticationResponse("dGVzdA==\r\nA2 LOGOUT")))
         // With BINARY announced, a NUL goes out in a literal8 where the grammar has one.
         let binary = CommandEncoder(options: EncodingOptions(literalMode: .nonSynchronizing, binary: true))
@@ -391,6 +397,14 @@ final class EncoderGuaranteeTests: XCTestCase {
         refused(.untagged(.list(MailboxListData(attributes: [], delimiter: "\n", mailbox: "A"))), .forbiddenByte)
         refused(.untagged(.fetch(1, [.bodySection(SectionSpec(), origin: nil, data: "a\u{0}")])), .forbiddenByte)
         refused(.ok(tag, code: .mailboxID(ByteString(String(repeating: "a", count: 256))), "x"), .tooLong)
+        // Numbers are written as they are or refused: a zero where the grammar has nz-number
+        // was written as 1, a negative number as 0.
+        refused(.untagged(.search(SearchResponse(numbers: [0]))), .malformed)
+        refused(.untagged(.fetch(1, [.rfc822Size(-1)])), .malformed)
+        refused(
+            .untagged(.quota(QuotaResponse(root: "", resources: [QuotaResource(name: .storage, usage: -1, limit: 5)]))),
+            .malformed
+        )
     }
 
     /// An atom-safe string too long for one readable line goes out as a literal.
