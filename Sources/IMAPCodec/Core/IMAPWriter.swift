@@ -442,12 +442,10 @@ struct IMAPWriter {
     }
 
     // string          = quoted / literal
-    // literal8        = "~{" number64 "}" CRLF *OCTET
     /// Quoted when the bytes allow it, else a literal. NUL is in no CHAR8: a string holding
-    /// one is written as a literal8 only where the grammar has one (`binary`: APPEND data,
-    /// BINARY fetch data) and the peer accepts them (``EncodingOptions/binary``); anywhere
-    /// else it is refused.
-    mutating func writeString(_ data: ByteString, _ field: String = "string", binary: Bool = false) {
+    /// one is refused (the few places with a literal8, APPEND data, BINARY data and METADATA
+    /// values, write it through ``writeLiteral(_:_:binary:)``).
+    mutating func writeString(_ data: ByteString, _ field: String = "string") {
         if data.count <= Self.quotedLimit && data.withUnsafeBytes(Self.isPlainQuoted) {
             // The common case, checked eight bytes at a time: quoted as it is, in one copy.
             data.withUnsafeBytes { raw in
@@ -464,23 +462,7 @@ struct IMAPWriter {
             writeQuoted(data)
             return
         }
-        if let nul = data.withUnsafeBytes(WordBytes.firstZero) {
-            guard binary && options.binary else {
-                return refuse(
-                    IMAPValueError(
-                        kind: .forbiddenByte,
-                        field: field,
-                        rule: binary ? "literal8" : "literal",
-                        message: binary
-                            ? "NUL needs a literal8, and the peer has not announced BINARY"
-                            : "NUL is allowed only in a literal8, which this place does not take",
-                        offset: nul
-                    )
-                )
-            }
-            return writeLiteralBytes(data, binary: true)
-        }
-        writeLiteralBytes(data, binary: false)
+        writeLiteral(data, field)  // refused when it holds NUL
     }
 
     // nstring         = string / nil
