@@ -125,18 +125,25 @@ extension ParserState {
     // search-correlator =  SP "(" one-correlator *(SP one-correlator) ")"   ; RFC 7377
     // one-correlator =  ("TAG" SP tag-string) / ("MAILBOX" SP astring) /
     //                   ("UIDVALIDITY" SP nz-number)
-    /// At `(`; fills the tag, mailbox and UIDVALIDITY of `response`.
+    //                   ; Each correlator MUST appear exactly once.
+    /// At `(`; fills the tag, mailbox and UIDVALIDITY of `response`. A repeated correlator is
+    /// rejected in both modes: the response would name two commands or two mailboxes, and no
+    /// server is known to send one.
     mutating func searchCorrelator(_ response: inout ESearchResponse) throws(IMAPDecodingError) {
         try expect(ASCII.openParen, "search-correlator")
         skipExtraSpaces()
         while true {
+            let start = index
             if skipKeyword("TAG") {
+                if response.tag != nil { throw repeatedCorrelator("TAG", at: start) }
                 try sp("search-correlator")
                 response.tag = try astring()
             } else if skipKeyword("MAILBOX") {
+                if response.mailbox != nil { throw repeatedCorrelator("MAILBOX", at: start) }
                 try sp("search-correlator")
                 response.mailbox = try mailbox()
             } else if skipKeyword("UIDVALIDITY") {
+                if response.uidValidity != nil { throw repeatedCorrelator("UIDVALIDITY", at: start) }
                 try sp("search-correlator")
                 response.uidValidity = try nzNumber("search-correlator")
             } else {
@@ -146,6 +153,10 @@ extension ParserState {
             try sp("search-correlator")
             if lenient && skip(ASCII.closeParen) { return }
         }
+    }
+
+    func repeatedCorrelator(_ name: String, at offset: Int) -> IMAPDecodingError {
+        error("search-correlator", "\(name) appears twice (each correlator must appear exactly once)", at: offset)
     }
 
     // search-return-data = "MIN" SP nz-number /

@@ -274,6 +274,25 @@ final class SearchResponseTests: XCTestCase {
         )
     }
 
+    /// RFC 7377: "Each correlator MUST appear exactly once"; a second TAG overwrote the first.
+    func testESearchRejectsRepeatedCorrelators() {
+        for lenient in [false, true] {
+            assertRejects(" (TAG \"A1\" TAG \"A2\") COUNT 1", lenient: lenient, rule: "search-correlator", esearchRule)
+            assertRejects(
+                " (MAILBOX a UIDVALIDITY 1 MAILBOX b)",
+                lenient: lenient,
+                rule: "search-correlator",
+                esearchRule
+            )
+            assertRejects(
+                " (UIDVALIDITY 1 TAG x UIDVALIDITY 2)",
+                lenient: lenient,
+                rule: "search-correlator",
+                esearchRule
+            )
+        }
+    }
+
     // MARK: SORT and THREAD commands
 
     func testSortArguments() throws {
