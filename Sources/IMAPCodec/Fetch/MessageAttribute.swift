@@ -7,7 +7,7 @@ public enum MessageAttribute: Sendable, Hashable {
     /// `FLAGS (flag-fetch ...)`: the message's flags, `\Recent` included.
     case flags([Flag])
     /// `ENVELOPE envelope`.
-    case envelope(Envelope)
+    indirect case envelope(Envelope)
     /// `INTERNALDATE date-time`.
     case internalDate(IMAPDateTime)
     /// `RFC822.SIZE number64`: the message size in bytes.
@@ -19,9 +19,9 @@ public enum MessageAttribute: Sendable, Hashable {
     /// `RFC822.TEXT nstring` (RFC 3501): the body text.
     case rfc822Text(ByteString?)
     /// `BODY body`: the body structure without extension data.
-    case body(BodyStructure)
+    indirect case body(BodyStructure)
     /// `BODYSTRUCTURE body`: the body structure with extension data.
-    case bodyStructure(BodyStructure)
+    indirect case bodyStructure(BodyStructure)
     /// `BODY[section]<origin> nstring`: a section's content; `origin` is the offset
     /// of a partial fetch.
     case bodySection(SectionSpec, origin: UInt32?, data: ByteString?)
