@@ -120,9 +120,11 @@ extension ParserState {
 }
 
 extension IMAPWriter {
+    // seq-number      = nz-number / "*"
+    /// Refused for `.number(0)` (a `SequenceSet` cannot hold it; REPLACE takes a bare one).
     mutating func writeSeqNumber(_ number: SequenceNumber) {
         switch number {
-        case .number(let n): writeNumber(n)
+        case .number(let n): writeNZNumber(n, "sequence number")
         case .last: writeByte(ASCII.star)
         }
     }

@@ -143,6 +143,11 @@ final class ClosedHoleTests: XCTestCase {
             field: "FETCH PARTIAL range",
             rule: "nz-number"
         )
+        assertRefused(
+            .replace(.number(0), "A", AppendMessage(data: .literal("x"))),
+            field: "sequence number",
+            rule: "nz-number"
+        )
         // Where the grammar has number, 0 is still written.
         assertWritten(.untagged(.status(StatusResponse(mailbox: "A", values: [.unseen(0)]))), "* STATUS A (UNSEEN 0)")
         assertWritten(.untagged(.exists(0)), "* 0 EXISTS")
