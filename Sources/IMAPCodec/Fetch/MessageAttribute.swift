@@ -389,16 +389,20 @@ extension IMAPWriter {
             writeSpace()
             writeMessageData(data, binary: data?.withUnsafeBytes(WordBytes.firstZero) != nil)
         case .binarySize(let part, let size):
+            // msg-att-static  =/ "BINARY.SIZE" section-binary SP number
             write("BINARY.SIZE")
             writeSectionBinary(part)
             writeSpace()
-            writeNumber(size)
+            writeNumber32(size, "BINARY.SIZE")
         case .uid(let uid):
+            // uniqueid        = nz-number
             write("UID ")
-            writeNumber(uid)
+            writeNZNumber(uid, "FETCH UID")
         case .modSeq(let value):
+            // fetch-mod-resp      = "MODSEQ" SP "(" permsg-modsequence ")"
+            // permsg-modsequence  = mod-sequence-value
             write("MODSEQ (")
-            writeNumber(value)
+            writeModSequenceValue(value, "FETCH MODSEQ", rule: "permsg-modsequence")
             writeByte(ASCII.closeParen)
         case .emailID(let id):
             write("EMAILID (")
@@ -419,12 +423,13 @@ extension IMAPWriter {
         case .preview(let data):
             write("PREVIEW ")
             writeNString(data)
+        // A Gmail id is a number64, as it is read.
         case .gmailMessageID(let id):
             write("X-GM-MSGID ")
-            writeNumber(id)
+            writeNumber64(id, "X-GM-MSGID")
         case .gmailThreadID(let id):
             write("X-GM-THRID ")
-            writeNumber(id)
+            writeNumber64(id, "X-GM-THRID")
         case .gmailLabels(let labels):
             write("X-GM-LABELS ")
             writeGmailLabelList(labels)
