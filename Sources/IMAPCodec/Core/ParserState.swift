@@ -344,6 +344,13 @@ extension ParserState {
         try charge(MemoryLayout<Element>.stride &* count &+ (first ? Self.allocationOverhead : 0), rule)
     }
 
+    /// Charges the box of an `indirect` case holding a `Payload` (the list that holds the
+    /// case charges only its stride).
+    @inline(__always)
+    mutating func chargeBox<Payload>(_: Payload.Type, _ rule: String) throws(IMAPDecodingError) {
+        try charge(MemoryLayout<Payload>.stride &+ Self.allocationOverhead, rule)
+    }
+
     /// Charges `bytes` of decoded values to the frame's ``valueBudget``.
     @inline(__always)
     mutating func charge(_ bytes: Int, _ rule: String) throws(IMAPDecodingError) {

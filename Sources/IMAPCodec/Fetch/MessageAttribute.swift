@@ -117,6 +117,7 @@ extension ParserState {
         case UInt8(ascii: "B")?:
             if skipItemName("BODYSTRUCTURE") {
                 try sp("msg-att-static")
+                try chargeBox(BodyStructure.self, "msg-att-static")
                 return .bodyStructure(try body())
             }
             if skipItemName("BODY") {
@@ -126,6 +127,7 @@ extension ParserState {
                     return .bodySection(section, origin: origin, data: try msgAttNString("msg-att-static"))
                 }
                 try sp("msg-att-static")
+                try chargeBox(BodyStructure.self, "msg-att-static")
                 return .body(try body())
             }
             if skipItemName("BINARY.SIZE") {
@@ -148,6 +150,7 @@ extension ParserState {
         case UInt8(ascii: "E")?:
             if skipItemName("ENVELOPE") {
                 try sp("msg-att-static")
+                try chargeBox(Envelope.self, "msg-att-static")
                 return .envelope(try envelope())
             }
             if skipItemName("EMAILID") {

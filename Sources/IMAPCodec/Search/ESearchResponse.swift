@@ -320,14 +320,19 @@ extension IMAPWriter {
             write("PARTIAL (")
             writePartialRange(range)
             writeSpace()
-            if let results { writeSequenceSet(results) } else { writeNil() }
+            // partial-results = sequence-set / "NIL" (RFC 9394: RFC 3501's sequence-set, no "$")
+            if let results {
+                writeNumberSet(results, "ESEARCH PARTIAL", "partial-results", allowingStar: true)
+            } else {
+                writeNil()
+            }
             writeByte(ASCII.closeParen)
         case .addTo(let updates):
             write("ADDTO ")
-            writeSearchContextUpdates(updates)
+            writeSearchContextUpdates(updates, "ret-data-addto")
         case .removeFrom(let updates):
             write("REMOVEFROM ")
-            writeSearchContextUpdates(updates)
+            writeSearchContextUpdates(updates, "ret-data-removefrom")
         case .other(let name, let value):
             needsReadBack("ESEARCH data")
             writeLabel(name, "ESEARCH data name")
@@ -337,13 +342,15 @@ extension IMAPWriter {
     }
 
     /// Writes `"(" context-position SP sequence-set *(SP context-position SP sequence-set) ")"`.
-    mutating func writeSearchContextUpdates(_ updates: [SearchContextUpdate]) {
+    // ret-data-addto  = "ADDTO" SP "(" context-position SP sequence-set
+    //                   *(SP context-position SP sequence-set) ")"   (RFC 5267; no "$")
+    mutating func writeSearchContextUpdates(_ updates: [SearchContextUpdate], _ rule: String) {
         writeByte(ASCII.openParen)
         for (i, update) in updates.enumerated() {
             if i > 0 { writeSpace() }
             writeNumber(update.position)
             writeSpace()
-            writeSequenceSet(update.set)
+            writeNumberSet(update.set, "ESEARCH context update", rule, allowingStar: true)
         }
         writeByte(ASCII.closeParen)
     }

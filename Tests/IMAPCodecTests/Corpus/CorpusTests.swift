@@ -147,6 +147,11 @@ final class CorpusTests: XCTestCase {
                 // encoder refuses an objectid outside its charset.
                 "quirk-69.s2c: STATUS MAILBOXID": 1,
                 "quirk-69.s2c: MAILBOXID": 1,
+                // quirk-63's negative MODSEQ, read as 0: mod-sequence-value starts at 1.
+                "quirk-63.s2c: FETCH MODSEQ": 1,
+                // quirk-57's message/delivery-status carrying an envelope (DBMail), read as a
+                // message part: body-type-msg is only MESSAGE/RFC822 or MESSAGE/GLOBAL.
+                "quirk-57.s2c: body part kind": 1,
             ]
         )
     }

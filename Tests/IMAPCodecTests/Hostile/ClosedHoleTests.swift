@@ -351,6 +351,28 @@ final class ClosedHoleTests: XCTestCase {
             field: "QRESYNC known sequence set",
             rule: "known-sequence-set"
         )
+        // RFC 9394's partial-results and RFC 5267's ADDTO and REMOVEFROM take RFC 3501's
+        // sequence-set: `*` but no `$` (which strict decoding rejects there).
+        let update = SearchContextUpdate(position: 1, set: .lastCommand)
+        assertRefused(
+            .untagged(.esearch(ESearchResponse(data: [.addTo([update])]))),
+            field: "ESEARCH context update",
+            rule: "ret-data-addto"
+        )
+        assertRefused(
+            .untagged(.esearch(ESearchResponse(data: [.removeFrom([update])]))),
+            field: "ESEARCH context update",
+            rule: "ret-data-removefrom"
+        )
+        assertRefused(
+            .untagged(.esearch(ESearchResponse(data: [.partial(.first(from: 1, to: 3), .lastCommand)]))),
+            field: "ESEARCH PARTIAL",
+            rule: "partial-results"
+        )
+        assertWritten(
+            .untagged(.esearch(ESearchResponse(data: [.addTo([SearchContextUpdate(position: 1, set: star)])]))),
+            "* ESEARCH ADDTO (1 3:*)"
+        )
         // sequence-set takes `*` in ESEARCH ALL and MODIFIED.
         assertWritten(.untagged(.esearch(ESearchResponse(data: [.all(star)]))), "* ESEARCH ALL 3:*")
         assertWritten(.ok(tag, code: .modified(star), "x"), "A1 OK [MODIFIED 3:*] x")

@@ -71,11 +71,23 @@ final class DecodedSizeTests: XCTestCase {
     }
 
     func testRepeatedFetchItems() {
-        // The widest list element: every FETCH item takes a MessageAttribute's stride.
-        let bytes = repeated("* 1 FETCH (UID 1", " UID 1", 200_000, ")\r\n* 2 EXISTS\r\n")
+        // Every FETCH item takes a MessageAttribute's stride (72 bytes since its large cases
+        // are boxed): 400,000 of them, 29 MB from 2.4 MB of input, pass the 16 MiB allowance.
+        let bytes = repeated("* 1 FETCH (UID 1", " UID 1", 400_000, ")\r\n* 2 EXISTS\r\n")
         let (values, errors) = responses(bytes)
         XCTAssertEqual(errors.map(\.kind), [.valuesTooLarge])
         XCTAssertEqual(errors.first?.rule, "msg-att")
+        XCTAssertEqual(values, [.untagged(.exists(2))])
+    }
+
+    func testRepeatedEnvelopesChargeTheirBoxes() {
+        // An ENVELOPE item is boxed: 72 bytes in the list and 272 in its box, from 51 bytes
+        // of input. Charged by the list's stride alone, 100,000 of them would pass.
+        let item = " ENVELOPE (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)"
+        let bytes = repeated("* 1 FETCH (UID 1", item, 100_000, ")\r\n* 2 EXISTS\r\n")
+        let (values, errors) = responses(bytes)
+        XCTAssertEqual(errors.map(\.kind), [.valuesTooLarge])
+        XCTAssertEqual(errors.first?.rule, "msg-att-static")
         XCTAssertEqual(values, [.untagged(.exists(2))])
     }
 
@@ -337,9 +349,9 @@ final class DecodedSizeTests: XCTestCase {
             tail: ")] x"
         ),
         // Message parts: their box is charged (without it, a part looks 3.3 times its size,
-        // under the 4 allowed here).
+        // under the 4 allowed here; the box's charge is the one that breaks the budget).
         ListFrame(
-            rule: "body-type-mpart",
+            rule: "body-type-msg",
             head: "* 1 FETCH (BODYSTRUCTURE (",
             unit:
                 #"("message" "rfc822" NIL NIL NIL "7bit" 0 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) ("text" "plain" NIL NIL NIL "7bit" 0 0) 0)"#,
