@@ -81,8 +81,10 @@ func encodeCommand(_ options: Options) throws -> Int32 {
     let input = try readInput(file)
     let direction = options.direction(for: file == "-" ? nil : file)
     let decoder = JSONDecoder()
-    let responseEncoder = ResponseEncoder()
-    let commandEncoder = CommandEncoder()
+    let responseEncoder = ResponseEncoder(utf8Accept: options.utf8Accept, binary: options.binary)
+    let commandEncoder = CommandEncoder(
+        options: EncodingOptions(utf8Accept: options.utf8Accept, binary: options.binary)
+    )
     var output: [UInt8] = []
     var refused = 0
     var lineNumber = 0

@@ -5,7 +5,7 @@ import IMAPCodec
 
 let usage = """
     usage: imap-codec decode [--responses|--commands] [--json] [--strict] [--stream [N]] [--chunk N] [FILE|-]
-           imap-codec encode [--responses|--commands] [FILE|-]
+           imap-codec encode [--responses|--commands] [--utf8-accept] [--binary] [FILE|-]
            imap-codec check [--responses|--commands] [--strict] FILE...
            imap-codec roundtrip [--responses|--commands] [--strict] FILE...
            imap-codec bench [--responses|--commands] [--strict] [--chunk N] [--rounds N] FILE...
@@ -25,7 +25,10 @@ let usage = """
     second (for instruction counts under valgrind --tool=callgrind).
     decode --json writes {"offset": N, "value": V} a line (Docs/JSON.md); encode reads such
     lines (from standard input without FILE) and writes each value's wire bytes; it exits 1
-    when a line was refused (the line and the field on standard error).
+    when a line was refused (the line and the field on standard error). --utf8-accept and
+    --binary encode as after ENABLE UTF8=ACCEPT (UTF-8 in quoted strings) and with BINARY
+    (NUL allowed in literal8 message data); without them such values are refused or sent as
+    literals.
     --encode makes bench decode the files once, untimed, and time encoding the values
     (MB/s of the bytes written).
     decode exits 0 once the input is read, whatever it held; check and roundtrip exit 1 when
@@ -41,6 +44,8 @@ struct Options {
     var stream: Int64? = nil
     var rounds: Int? = nil
     var encode = false
+    var utf8Accept = false
+    var binary = false
     var files: [String] = []
 
     /// The direction of `file`: the option when given, else commands for `*.c2s`.
@@ -56,7 +61,7 @@ let commonOptions: Set<String> = ["--responses", "--commands", "--strict", "--he
 /// The options each subcommand takes besides ``commonOptions``.
 let subcommandOptions: [String: Set<String>] = [
     "decode": ["--json", "--stream", "--chunk"],
-    "encode": [],
+    "encode": ["--utf8-accept", "--binary"],
     "check": [],
     "roundtrip": [],
     "bench": ["--chunk", "--rounds", "--encode"],
@@ -77,6 +82,8 @@ func parseOptions(_ arguments: ArraySlice<String>, for command: String) throws -
         case "--json": options.json = true
         case "--strict": options.strict = true
         case "--encode": options.encode = true
+        case "--utf8-accept": options.utf8Accept = true
+        case "--binary": options.binary = true
         case "--chunk":
             guard let value = arguments.popFirst(), let n = Int(value), n > 0 else {
                 throw CLIError.usage("--chunk needs a positive number")

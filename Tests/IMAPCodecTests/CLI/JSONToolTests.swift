@@ -110,6 +110,26 @@ final class JSONToolTests: XCTestCase {
         XCTAssertEqual(Array(bytes.stdout), eightBit)
     }
 
+    func testEncodeOptionsFollowTheSession() throws {
+        // APPEND data holding NUL needs a literal8, which only BINARY allows.
+        let append = Array("A1 APPEND INBOX ~{3}\r\n".utf8) + [0x61, 0x00, 0x62] + Array("\r\n".utf8)
+        let json = try run(["decode", "--json", "--commands", "-"], input: Data(append))
+        let plain = try run(["encode", "--commands"], input: json.stdout)
+        XCTAssertEqual(plain.status, 1)
+        XCTAssertTrue(plain.stderr.contains("line 1"), plain.stderr)
+        let binary = try run(["encode", "--commands", "--binary"], input: json.stdout)
+        XCTAssertEqual(binary.status, 0, binary.stderr)
+        XCTAssertEqual(Array(binary.stdout), append)
+
+        // 8-bit bytes in a quoted string only with UTF8=ACCEPT; else a literal.
+        let select = Data("A2 SELECT \"Entwürfe\"\r\n".utf8)
+        let selectJSON = try run(["decode", "--json", "--commands", "-"], input: select)
+        let literal = try run(["encode", "--commands"], input: selectJSON.stdout)
+        XCTAssertEqual(String(decoding: literal.stdout, as: UTF8.self), "A2 SELECT {9}\r\nEntwürfe\r\n")
+        let utf8 = try run(["encode", "--commands", "--utf8-accept"], input: selectJSON.stdout)
+        XCTAssertEqual(utf8.stdout, select)
+    }
+
     func testEncodeUsageErrors() throws {
         for arguments in [
             ["encode", "a", "b"], ["encode", "--json"], ["encode", "--chunk", "5"], ["encode", "no-such-file"],
