@@ -92,11 +92,6 @@ enum KnownHole: CaseIterable, Hashable {
     /// `SearchResponse(numbers: [], modSequence: n)` is written `* SEARCH` (or SORT): the
     /// mod-sequence is dropped.
     case modSequenceWithoutNumbers
-    /// An empty list where the grammar needs one element is written as `()`: GETMETADATA
-    /// entries, SETMETADATA values, QUOTA resources, STATUS attributes, SORT criteria, LIST
-    /// patterns, FETCH item lists (command and response), CATENATE parts, ESEARCH ADDTO and
-    /// REMOVEFROM, CHILDINFO, NAMESPACE extension values.
-    case emptyList
     /// A `MessageThread` with no messages, or with exactly one branch, is written as a
     /// thread the decoder refuses (`()`, or `(1 (2))`).
     case threadShape
@@ -467,7 +462,7 @@ struct HostileValueGenerator {
         case 4: return .enabled(list { $0.capability() })
         case 5: return .esearch(esearch())
         case 6: return .expunge(nz())
-        case 7: return .fetch(nz(), list(max: 4, nonEmpty: .emptyList) { $0.messageAttribute() })
+        case 7: return .fetch(nz(), list(max: 4) { $0.messageAttribute() })
         case 8: return .flags(list(max: 4) { $0.flag() })
         case 9: return .id(source.oneIn(4) ? nil : list { IDField(key: $0.bytes(), value: $0.optionalBytes()) })
         case 10: return .list(listData())
@@ -484,8 +479,8 @@ struct HostileValueGenerator {
         case 13:
             let body: MetadataResponseBody =
                 source.bool()
-                ? .entries(nonEmptyList({ $0.bytes() }, fallback: "/shared/comment"))
-                : .values(nonEmptyList({ $0.metadataValue() }, fallback: MetadataEntryValue(entry: "/x", value: nil)))
+                ? .entries(list { $0.bytes() })
+                : .values(list { $0.metadataValue() })
             return .metadata(MetadataResponse(mailbox: mailbox(), body: body))
         case 14: return .myRights(MyRightsResponse(mailbox: mailbox(), rights: bytes()))
         case 15:
@@ -506,7 +501,7 @@ struct HostileValueGenerator {
             return .quota(
                 QuotaResponse(
                     root: bytes(),
-                    resources: list(nonEmpty: .emptyList) {
+                    resources: list {
                         QuotaResource(name: $0.quotaResourceName(), usage: $0.size(), limit: $0.size())
                     }
                 )
@@ -541,7 +536,7 @@ struct HostileValueGenerator {
             prefix: bytes(),
             delimiter: delimiter(),
             extensions: list(max: 2) {
-                NamespaceExtension(name: $0.bytes(), values: $0.list(nonEmpty: .emptyList) { $0.bytes() })
+                NamespaceExtension(name: $0.bytes(), values: $0.list { $0.bytes() })
             }
         )
     }
@@ -576,7 +571,7 @@ struct HostileValueGenerator {
             mailbox: mailbox(),
             extendedItems: list(max: 2) { generator in
                 switch generator.source.int(3) {
-                case 0: return .childInfo(generator.list(nonEmpty: .emptyList) { $0.bytes() })
+                case 0: return .childInfo(generator.list { $0.bytes() })
                 case 1: return .oldName(generator.mailbox())
                 default: return .other(tag: generator.bytes(), value: generator.extensionValue())
                 }
@@ -594,7 +589,7 @@ struct HostileValueGenerator {
                 switch generator.source.int(10) {
                 case 0:
                     return .addTo(
-                        generator.list(nonEmpty: .emptyList) {
+                        generator.list {
                             SearchContextUpdate(position: $0.nz(), set: $0.sequenceSet())
                         }
                     )
@@ -608,7 +603,7 @@ struct HostileValueGenerator {
                     return .partial(generator.partialRange(), generator.source.bool() ? generator.sequenceSet() : nil)
                 case 8:
                     return .removeFrom(
-                        generator.list(nonEmpty: .emptyList) {
+                        generator.list {
                             SearchContextUpdate(position: $0.nz(), set: $0.sequenceSet())
                         }
                     )
@@ -877,7 +872,7 @@ struct HostileValueGenerator {
                         }
                     },
                     mailbox: mailbox(),
-                    entries: list(nonEmpty: .emptyList) { $0.bytes() }
+                    entries: list { $0.bytes() }
                 )
             )
         case 18: return .getQuota(bytes())
@@ -901,14 +896,14 @@ struct HostileValueGenerator {
                         }
                     },
                     reference: mailbox(),
-                    patterns: list(nonEmpty: .emptyList) { $0.mailbox() },
+                    patterns: list { $0.mailbox() },
                     returnOptions: list(max: 2) { generator in
                         switch generator.source.int(6) {
                         case 0: return .children
                         case 1: return .myRights
                         case 2: return .specialUse
                         case 3: return .subscribed
-                        case 4: return .status(generator.list(nonEmpty: .emptyList) { $0.statusAttribute() })
+                        case 4: return .status(generator.list { $0.statusAttribute() })
                         default:
                             return .other(
                                 name: generator.string(),
@@ -932,7 +927,7 @@ struct HostileValueGenerator {
         case 34: return .setACL(SetACLCommand(mailbox: mailbox(), identifier: bytes(), modRights: bytes()))
         case 35:
             return .setMetadata(
-                SetMetadataCommand(mailbox: mailbox(), values: list(nonEmpty: .emptyList) { $0.metadataValue() })
+                SetMetadataCommand(mailbox: mailbox(), values: list { $0.metadataValue() })
             )
         case 36:
             return .setQuota(
@@ -945,7 +940,7 @@ struct HostileValueGenerator {
             return .sort(
                 SortArguments(
                     returnOptions: searchReturnOptions(),
-                    criteria: list(nonEmpty: .emptyList) { SortCriterion($0.sortKey(), reverse: $0.source.bool()) },
+                    criteria: list { SortCriterion($0.sortKey(), reverse: $0.source.bool()) },
                     charset: charset() ?? "UTF-8",
                     keys: searchKeys()
                 ),
@@ -956,7 +951,7 @@ struct HostileValueGenerator {
             return .status(
                 StatusCommand(
                     mailbox: mailbox(),
-                    attributes: list(max: 4, nonEmpty: .emptyList) { $0.statusAttribute() }
+                    attributes: list(max: 4) { $0.statusAttribute() }
                 )
             )
         case 40:
@@ -1027,7 +1022,7 @@ struct HostileValueGenerator {
         switch source.int(4) {
         case 0: data = .binary(bytes())
         case 1: data = .utf8(bytes())
-        case 2: data = .catenate(list(nonEmpty: .emptyList) { $0.source.bool() ? .text($0.bytes()) : .url($0.bytes()) })
+        case 2: data = .catenate(list { $0.source.bool() ? .text($0.bytes()) : .url($0.bytes()) })
         default: data = .literal(bytes())
         }
         return AppendMessage(
@@ -1066,7 +1061,7 @@ struct HostileValueGenerator {
         case 0: return .all
         case 1: return .fast
         case 2: return .full
-        default: return .list(list(max: 4, nonEmpty: .emptyList) { $0.fetchAttribute() })
+        default: return .list(list(max: 4) { $0.fetchAttribute() })
         }
     }
 

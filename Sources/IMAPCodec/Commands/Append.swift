@@ -153,6 +153,7 @@ extension IMAPWriter {
             }
             writeLiteral(bytes, "APPEND message", binary: true)
         case .catenate(let parts):
+            if parts.isEmpty { return refuseEmpty("CATENATE parts", "catenate") }
             write("CATENATE (")
             for (i, part) in parts.enumerated() {
                 if i > 0 { writeSpace() }

@@ -270,6 +270,7 @@ extension IMAPWriter {
 
     /// Writes `mbox-or-pat`: one pattern bare, several in parentheses.
     mutating func writeMboxOrPat(_ patterns: [MailboxName]) {
+        if patterns.isEmpty { return refuseEmpty("LIST patterns", "mbox-or-pat") }
         if patterns.count == 1 {
             writeListMailbox(patterns[0])
             return

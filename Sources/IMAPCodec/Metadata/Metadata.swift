@@ -217,6 +217,7 @@ extension IMAPWriter {
         switch response.body {
         case .values(let values): writeEntryValues(values)
         case .entries(let entries):
+            if entries.isEmpty { return refuseEmpty("METADATA entries", "entry-list") }
             for (i, entry) in entries.enumerated() {
                 if i > 0 { writeSpace() }
                 writeAString(entry)
@@ -226,6 +227,7 @@ extension IMAPWriter {
 
     /// Writes `entry-values`. A value holding NUL is written as literal8.
     mutating func writeEntryValues(_ values: [MetadataEntryValue]) {
+        if values.isEmpty { return refuseEmpty("METADATA values", "entry-values") }
         writeByte(ASCII.openParen)
         for (i, value) in values.enumerated() {
             if i > 0 { writeSpace() }
@@ -268,6 +270,7 @@ extension IMAPWriter {
         }
         writeMailbox(command.mailbox)
         writeSpace()
+        if command.entries.isEmpty { return refuseEmpty("GETMETADATA entries", "entries") }
         if command.entries.count == 1 {
             writeAString(command.entries[0])
         } else {

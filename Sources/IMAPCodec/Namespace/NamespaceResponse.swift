@@ -138,6 +138,9 @@ extension IMAPWriter {
             writeSpace()
             writeHierarchyDelimiter(description.delimiter)
             for ext in description.extensions {
+                if ext.values.isEmpty {
+                    return refuseEmpty("NAMESPACE extension values", "namespace-response-extension")
+                }
                 writeSpace()
                 writeString(ext.name)
                 write(" (")

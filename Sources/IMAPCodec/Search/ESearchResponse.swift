@@ -312,6 +312,7 @@ extension IMAPWriter {
 
     /// Writes `"(" context-position SP sequence-set *(SP context-position SP sequence-set) ")"`.
     mutating func writeSearchContextUpdates(_ updates: [SearchContextUpdate]) {
+        if updates.isEmpty { return refuseEmpty("ESEARCH ADDTO/REMOVEFROM updates", "ret-data-addto") }
         writeByte(ASCII.openParen)
         for (i, update) in updates.enumerated() {
             if i > 0 { writeSpace() }

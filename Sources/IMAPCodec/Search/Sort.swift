@@ -171,6 +171,7 @@ extension IMAPWriter {
 
     // sort-criteria   = "(" sort-criterion *(SP sort-criterion) ")"
     mutating func writeSortCriteria(_ criteria: [SortCriterion]) {
+        if criteria.isEmpty { return refuseEmpty("SORT criteria", "sort-criteria") }
         writeByte(ASCII.openParen)
         for (i, criterion) in criteria.enumerated() {
             if i > 0 { writeSpace() }

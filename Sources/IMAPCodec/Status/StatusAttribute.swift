@@ -129,6 +129,7 @@ extension IMAPWriter {
 
     /// Writes `"(" status-att *(SP status-att) ")"`.
     mutating func writeStatusAttList(_ attributes: [StatusAttribute]) {
+        if attributes.isEmpty { return refuseEmpty("STATUS attributes", "status-att-list") }
         writeByte(ASCII.openParen)
         for (i, attribute) in attributes.enumerated() {
             if i > 0 { writeSpace() }

@@ -49,7 +49,6 @@ final class ValueGeneratorTests: XCTestCase {
             (.zeroNumber, .ok(tag, code: .uidNext(0), "x")),
             (.modSequenceRange, .ok(tag, code: .highestModSeq(UInt64.max), "x")),
             (.modSequenceWithoutNumbers, .untagged(.search(SearchResponse(numbers: [], modSequence: 5)))),
-            (.emptyList, .untagged(.fetch(1, []))),
             (.threadShape, .untagged(.thread([MessageThread(messages: [])]))),
             (.lastWhereNumbersOnly, .untagged(.vanished(earlier: false, uids: .all))),
             (.binarySizeRange, .untagged(.fetch(1, [.binarySize(part: [], size: 1 << 40)]))),
@@ -83,7 +82,6 @@ final class ValueGeneratorTests: XCTestCase {
             XCTAssertNotNil(FuzzHarness.checkValue(response), "\(hole) is closed: drop it from KnownHole")
         }
         let commands: [(KnownHole, CommandKind)] = [
-            (.emptyList, .status(StatusCommand(mailbox: "A", attributes: []))),
             (
                 .lastWhereNumbersOnly,
                 .select(
