@@ -195,6 +195,24 @@ struct HostileValueGenerator {
         return result
     }
 
+    /// A list of one to `max` elements; `fallback` first when `element` gives none.
+    mutating func nonEmpty<T>(
+        max: Int = 3,
+        _ element: (inout HostileValueGenerator) -> T?,
+        fallback: @autoclosure () -> T
+    ) -> NonEmptyArray<T> {
+        var result = NonEmptyArray(element(&self) ?? fallback())
+        result.append(contentsOf: list(max: max - 1, element))
+        return result
+    }
+
+    /// A list of one to `max` elements.
+    mutating func nonEmpty<T>(max: Int = 3, _ element: (inout HostileValueGenerator) -> T) -> NonEmptyArray<T> {
+        var result = NonEmptyArray(element(&self))
+        result.append(contentsOf: list(max: max - 1) { element(&$0) })
+        return result
+    }
+
     mutating func nonEmptyList<T>(max: Int = 3, _ element: (inout HostileValueGenerator) -> T?, fallback: T) -> [T] {
         let result = list(max: max, element)
         return result.isEmpty ? [fallback] : result
@@ -479,8 +497,8 @@ struct HostileValueGenerator {
         case 13:
             let body: MetadataResponseBody =
                 source.bool()
-                ? .entries(list { $0.bytes() })
-                : .values(list { $0.metadataValue() })
+                ? .entries(nonEmpty { $0.bytes() })
+                : .values(nonEmpty { $0.metadataValue() })
             return .metadata(MetadataResponse(mailbox: mailbox(), body: body))
         case 14: return .myRights(MyRightsResponse(mailbox: mailbox(), rights: bytes()))
         case 15:
@@ -536,7 +554,7 @@ struct HostileValueGenerator {
             prefix: bytes(),
             delimiter: delimiter(),
             extensions: list(max: 2) {
-                NamespaceExtension(name: $0.bytes(), values: $0.list { $0.bytes() })
+                NamespaceExtension(name: $0.bytes(), values: $0.nonEmpty { $0.bytes() })
             }
         )
     }
@@ -589,7 +607,7 @@ struct HostileValueGenerator {
                 switch generator.source.int(10) {
                 case 0:
                     return .addTo(
-                        generator.list {
+                        generator.nonEmpty {
                             SearchContextUpdate(position: $0.nz(), set: $0.sequenceSet())
                         }
                     )
@@ -603,7 +621,7 @@ struct HostileValueGenerator {
                     return .partial(generator.partialRange(), generator.source.bool() ? generator.sequenceSet() : nil)
                 case 8:
                     return .removeFrom(
-                        generator.list {
+                        generator.nonEmpty {
                             SearchContextUpdate(position: $0.nz(), set: $0.sequenceSet())
                         }
                     )
@@ -829,7 +847,7 @@ struct HostileValueGenerator {
             let initial: ByteString? =
                 source.bool() ? nil : (source.bool() ? pick(["", "=", "dGVzdA==", "AGZvbwBiYXI="]) : bytes())
             return .authenticate(mechanism: mechanism, initialResponse: initial)
-        case 3: return .cancelUpdate(list { $0.bytes() })
+        case 3: return .cancelUpdate(nonEmpty { $0.bytes() })
         case 4: return .capability
         case 5: return .check
         case 6: return .close
@@ -850,7 +868,7 @@ struct HostileValueGenerator {
             )
         case 10: return .delete(mailbox())
         case 11: return .deleteACL(ACLIdentifierCommand(mailbox: mailbox(), identifier: bytes()))
-        case 12: return .enable(list(max: 3) { $0.capability() })
+        case 12: return .enable(nonEmpty(max: 3) { $0.capability() })
         case 13: return .examine(selectCommand())
         case 14: return .expunge
         case 15:
@@ -872,7 +890,7 @@ struct HostileValueGenerator {
                         }
                     },
                     mailbox: mailbox(),
-                    entries: list { $0.bytes() }
+                    entries: nonEmpty { $0.bytes() }
                 )
             )
         case 18: return .getQuota(bytes())
@@ -896,14 +914,14 @@ struct HostileValueGenerator {
                         }
                     },
                     reference: mailbox(),
-                    patterns: list { $0.mailbox() },
+                    patterns: nonEmpty { $0.mailbox() },
                     returnOptions: list(max: 2) { generator in
                         switch generator.source.int(6) {
                         case 0: return .children
                         case 1: return .myRights
                         case 2: return .specialUse
                         case 3: return .subscribed
-                        case 4: return .status(generator.list { $0.statusAttribute() })
+                        case 4: return .status(generator.nonEmpty { $0.statusAttribute() })
                         default:
                             return .other(
                                 name: generator.string(),
@@ -927,7 +945,7 @@ struct HostileValueGenerator {
         case 34: return .setACL(SetACLCommand(mailbox: mailbox(), identifier: bytes(), modRights: bytes()))
         case 35:
             return .setMetadata(
-                SetMetadataCommand(mailbox: mailbox(), values: list { $0.metadataValue() })
+                SetMetadataCommand(mailbox: mailbox(), values: nonEmpty { $0.metadataValue() })
             )
         case 36:
             return .setQuota(
@@ -940,7 +958,7 @@ struct HostileValueGenerator {
             return .sort(
                 SortArguments(
                     returnOptions: searchReturnOptions(),
-                    criteria: list { SortCriterion($0.sortKey(), reverse: $0.source.bool()) },
+                    criteria: nonEmpty { SortCriterion($0.sortKey(), reverse: $0.source.bool()) },
                     charset: charset() ?? "UTF-8",
                     keys: searchKeys()
                 ),
@@ -951,7 +969,7 @@ struct HostileValueGenerator {
             return .status(
                 StatusCommand(
                     mailbox: mailbox(),
-                    attributes: list(max: 4) { $0.statusAttribute() }
+                    attributes: nonEmpty(max: 4) { $0.statusAttribute() }
                 )
             )
         case 40:
@@ -1022,7 +1040,7 @@ struct HostileValueGenerator {
         switch source.int(4) {
         case 0: data = .binary(bytes())
         case 1: data = .utf8(bytes())
-        case 2: data = .catenate(list { $0.source.bool() ? .text($0.bytes()) : .url($0.bytes()) })
+        case 2: data = .catenate(nonEmpty { $0.source.bool() ? .text($0.bytes()) : .url($0.bytes()) })
         default: data = .literal(bytes())
         }
         return AppendMessage(

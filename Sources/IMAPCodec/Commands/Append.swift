@@ -36,7 +36,7 @@ public enum AppendData: Sendable, Hashable {
     /// The message bytes as a literal8 (`~{n}`, BINARY, RFC 3516): may hold NUL.
     case binary(ByteString)
     /// `CATENATE (part ...)` (RFC 4469): the message assembled from text and URLs.
-    case catenate([CatenatePart])
+    case catenate(NonEmptyArray<CatenatePart>)
     /// `UTF8 (~{n})` (RFC 6855): a message with UTF-8 headers.
     case utf8(ByteString)
 }
@@ -106,7 +106,7 @@ extension ParserState {
                 }
             } while skip(ASCII.space)
             try expect(ASCII.closeParen, "append-data")
-            return .catenate(parts)
+            return .catenate(NonEmptyArray(unchecked: parts))
         }
         if skipKeyword("UTF8") {
             try sp("append-data")
@@ -153,7 +153,6 @@ extension IMAPWriter {
             }
             writeLiteral(bytes, "APPEND message", binary: true)
         case .catenate(let parts):
-            if parts.isEmpty { return refuseEmpty("CATENATE parts", "catenate") }
             write("CATENATE (")
             for (i, part) in parts.enumerated() {
                 if i > 0 { writeSpace() }

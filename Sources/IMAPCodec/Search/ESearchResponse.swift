@@ -90,9 +90,9 @@ public enum SearchReturnData: Sendable, Hashable {
     /// (nil for `NIL`: none).
     case partial(PartialRange, SequenceSet?)
     /// `ADDTO (position set ...)` (RFC 5267).
-    case addTo([SearchContextUpdate])
+    case addTo(NonEmptyArray<SearchContextUpdate>)
     /// `REMOVEFROM (position set ...)` (RFC 5267).
-    case removeFrom([SearchContextUpdate])
+    case removeFrom(NonEmptyArray<SearchContextUpdate>)
     /// Any other item (`search-ret-data-ext`): its name (not one of the above) and value.
     case other(name: String, value: TaggedExtensionValue)
 }
@@ -222,7 +222,8 @@ extension ParserState {
     //                        *(SP context-position SP sequence-set) ")"
     // context-position    = number
     /// After `ADDTO` / `REMOVEFROM`.
-    mutating func retDataContextUpdates(_ rule: String) throws(IMAPDecodingError) -> [SearchContextUpdate] {
+    mutating func retDataContextUpdates(_ rule: String) throws(IMAPDecodingError) -> NonEmptyArray<SearchContextUpdate>
+    {
         try sp(rule)
         try expect(ASCII.openParen, rule)
         skipExtraSpaces()
@@ -231,9 +232,9 @@ extension ParserState {
             let position = try number("context-position")
             try sp(rule)
             try add(SearchContextUpdate(position: position, set: try sequenceSet()), to: &updates, "search-return-data")
-            if skip(ASCII.closeParen) { return updates }
+            if skip(ASCII.closeParen) { return NonEmptyArray(unchecked: updates) }
             try sp(rule)
-            if lenient && skip(ASCII.closeParen) { return updates }
+            if lenient && skip(ASCII.closeParen) { return NonEmptyArray(unchecked: updates) }
         }
     }
 }
@@ -311,8 +312,7 @@ extension IMAPWriter {
     }
 
     /// Writes `"(" context-position SP sequence-set *(SP context-position SP sequence-set) ")"`.
-    mutating func writeSearchContextUpdates(_ updates: [SearchContextUpdate]) {
-        if updates.isEmpty { return refuseEmpty("ESEARCH ADDTO/REMOVEFROM updates", "ret-data-addto") }
+    mutating func writeSearchContextUpdates(_ updates: NonEmptyArray<SearchContextUpdate>) {
         writeByte(ASCII.openParen)
         for (i, update) in updates.enumerated() {
             if i > 0 { writeSpace() }

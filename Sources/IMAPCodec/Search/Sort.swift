@@ -74,8 +74,8 @@ public struct SortCriterion: Sendable, Hashable {
 public struct SortArguments: Sendable, Hashable {
     /// `RETURN (...)` (ESORT, RFC 5267); nil when absent.
     public var returnOptions: [SearchReturnOption]?
-    /// The criteria, most significant first; never empty on the wire.
-    public var criteria: [SortCriterion]
+    /// The criteria, most significant first (at least one).
+    public var criteria: NonEmptyArray<SortCriterion>
     /// The charset of the search strings (required by SORT).
     public var charset: String
     /// The search keys, all of which must match; never empty on the wire (the encoder refuses
@@ -85,7 +85,7 @@ public struct SortArguments: Sendable, Hashable {
     /// Creates SORT arguments.
     public init(
         returnOptions: [SearchReturnOption]? = nil,
-        criteria: [SortCriterion],
+        criteria: NonEmptyArray<SortCriterion>,
         charset: String = "UTF-8",
         keys: [SearchKey]
     ) {
@@ -123,7 +123,7 @@ extension ParserState {
     //                   "SUBJECT" / "TO"
     // sort-key        =/ "DISPLAYFROM" / "DISPLAYTO"             ; RFC 5957
     /// Unknown keys (atoms) are kept.
-    mutating func sortCriteria() throws(IMAPDecodingError) -> [SortCriterion] {
+    mutating func sortCriteria() throws(IMAPDecodingError) -> NonEmptyArray<SortCriterion> {
         try expect(ASCII.openParen, "sort-criteria")
         skipExtraSpaces()
         var criteria: [SortCriterion] = []
@@ -134,9 +134,9 @@ extension ParserState {
             _ = try atom("sort-key")
             let key = try withName(start..<index, "sort-key") { SortKey.from($0) }
             try add(SortCriterion(key, reverse: reverse), to: &criteria, "sort-criteria")
-            if skip(ASCII.closeParen) { return criteria }
+            if skip(ASCII.closeParen) { return NonEmptyArray(unchecked: criteria) }
             try sp("sort-criteria")
-            if lenient && skip(ASCII.closeParen) { return criteria }
+            if lenient && skip(ASCII.closeParen) { return NonEmptyArray(unchecked: criteria) }
         }
     }
 }
@@ -170,8 +170,7 @@ extension IMAPWriter {
     }
 
     // sort-criteria   = "(" sort-criterion *(SP sort-criterion) ")"
-    mutating func writeSortCriteria(_ criteria: [SortCriterion]) {
-        if criteria.isEmpty { return refuseEmpty("SORT criteria", "sort-criteria") }
+    mutating func writeSortCriteria(_ criteria: NonEmptyArray<SortCriterion>) {
         writeByte(ASCII.openParen)
         for (i, criterion) in criteria.enumerated() {
             if i > 0 { writeSpace() }

@@ -90,7 +90,7 @@ final class CommandTests: XCTestCase {
         else { return XCTFail() }
         XCTAssertEqual(
             cat.messages[0].data,
-            .catenate([.url("/Drafts;UIDVALIDITY=385759045/;UID=20/;section=HEADER"), .text("\r\n\r\n")])
+            .catenate(NonEmptyArray(.url("/Drafts;UIDVALIDITY=385759045/;UID=20/;section=HEADER"), .text("\r\n\r\n")))
         )
     }
 

@@ -1,11 +1,12 @@
+import Foundation
 import XCTest
 
 @testable import IMAPCodec
 
-/// Lists the grammar needs an element in: the encoders refuse an empty one (`.empty`,
-/// naming the field and the rule) rather than write `()`, which a strict decoder refuses
-/// and a lenient one reads as a different value. The lists that are `NonEmptyArray` cannot
-/// be built empty at all (NonEmptyArrayTests).
+/// Lists the grammar needs an element in. Most are `NonEmptyArray`: they cannot be built
+/// empty, by hand (NonEmptyArrayTests), from JSON or by a decoder. The few that stay arrays
+/// because lenient decoding reads them empty from real peers are refused by the encoders
+/// (`.empty`, naming the field and the rule) rather than written as `()`.
 final class EmptyListTests: XCTestCase {
     let tag = Tag("A1")!
 
@@ -37,42 +38,15 @@ final class EmptyListTests: XCTestCase {
         XCTAssertEqual(buffer, [1], "a refused response leaves the buffer as it was", file: file, line: line)
     }
 
+    /// The lists that stay arrays, because lenient decoding reads them empty from real
+    /// peers (`FETCH 1 ()`, `* 1 FETCH ()`, `QUOTA "" ()`, `CHILDINFO ()`,
+    /// `BODY[HEADER.FIELDS ()]`), are refused by the writer.
     func testCommandsRefuseEmptyLists() {
-        refused(
-            .status(StatusCommand(mailbox: "A", attributes: [])),
-            field: "STATUS attributes",
-            rule: "status-att-list"
-        )
-        refused(
-            .list(ListCommand(reference: "", patterns: [])),
-            field: "LIST patterns",
-            rule: "mbox-or-pat"
-        )
-        refused(
-            .list(ListCommand(reference: "", patterns: ["*"], returnOptions: [.status([])])),
-            field: "STATUS attributes",
-            rule: "status-att-list"
-        )
-        refused(
-            .sort(SortArguments(criteria: [], keys: [.all])),
-            field: "SORT criteria",
-            rule: "sort-criteria"
-        )
         refused(.fetch(SequenceSet(1), .list([])), field: "FETCH items", rule: "fetch")
         refused(
-            .getMetadata(GetMetadataCommand(mailbox: "A", entries: [])),
-            field: "GETMETADATA entries",
-            rule: "entries"
-        )
-        refused(
-            .setMetadata(SetMetadataCommand(mailbox: "A", values: [])),
-            field: "METADATA values",
-            rule: "entry-values"
-        )
-        refused(
-            .append(AppendCommand(mailbox: "A", messages: [AppendMessage(data: .catenate([]))])),
-            field: "CATENATE parts",
-            rule: "catenate"
+            .fetch(SequenceSet(1), .list([.bodySection(SectionSpec(kind: .headerFieldsNot([])))])),
+            field: "HEADER.FIELDS names",
+            rule: "header-list"
         )
     }
 
@@ -80,42 +54,44 @@ final class EmptyListTests: XCTestCase {
         refused(.untagged(.fetch(1, [])), field: "FETCH data items", rule: "msg-att")
         refused(.untagged(.quota(QuotaResponse(root: "", resources: []))), field: "QUOTA resources", rule: "quota-list")
         refused(
-            .untagged(.metadata(MetadataResponse(mailbox: "A", body: .entries([])))),
-            field: "METADATA entries",
-            rule: "entry-list"
-        )
-        refused(
-            .untagged(.metadata(MetadataResponse(mailbox: "A", body: .values([])))),
-            field: "METADATA values",
-            rule: "entry-values"
-        )
-        refused(
-            .untagged(.esearch(ESearchResponse(data: [.addTo([])]))),
-            field: "ESEARCH ADDTO/REMOVEFROM updates",
-            rule: "ret-data-addto"
-        )
-        refused(
-            .untagged(.esearch(ESearchResponse(data: [.removeFrom([])]))),
-            field: "ESEARCH ADDTO/REMOVEFROM updates",
-            rule: "ret-data-addto"
-        )
-        refused(
             .untagged(
                 .list(MailboxListData(attributes: [], delimiter: "/", mailbox: "A", extendedItems: [.childInfo([])]))
             ),
             field: "CHILDINFO options",
             rule: "childinfo-extended-item"
         )
-        let description = NamespaceDescription(
-            prefix: "",
-            delimiter: "/",
-            extensions: [NamespaceExtension(name: "X", values: [])]
-        )
-        refused(
-            .untagged(.namespace(NamespaceResponse(personal: [description], otherUsers: [], shared: []))),
-            field: "NAMESPACE extension values",
-            rule: "namespace-response-extension"
-        )
+    }
+
+    /// The lists that are `NonEmptyArray` cannot come out of JSON empty either.
+    func testJSONRefusesEmptyNonEmptyLists() {
+        let cases: [(String, (Data) throws -> Any)] = [
+            (#"{"mailbox":"INBOX","attributes":[]}"#, { try JSONDecoder().decode(StatusCommand.self, from: $0) }),
+            (#"{"mailbox":"","entries":[]}"#, { try JSONDecoder().decode(GetMetadataCommand.self, from: $0) }),
+            (#"{"name":"X","values":[]}"#, { try JSONDecoder().decode(NamespaceExtension.self, from: $0) }),
+            (#"{"enable":[]}"#, { try JSONDecoder().decode(CommandKind.self, from: $0) }),
+            (#"{"addTo":[]}"#, { try JSONDecoder().decode(SearchReturnData.self, from: $0) }),
+        ]
+        for (text, decode) in cases {
+            XCTAssertThrowsError(try decode(Data(text.utf8)), text) { error in
+                XCTAssertTrue("\(error)".contains("at least one element"), "\(text): \(error)")
+            }
+        }
+    }
+
+    /// Decoders build the lists from what they read; an empty one is an error, strict or
+    /// lenient, where the value cannot hold it.
+    func testDecodersRefuseEmptyNonEmptyLists() {
+        for lenient in [false, true] {
+            for line in [
+                "A1 STATUS INBOX ()\r\n", "A1 LIST \"\" * RETURN (STATUS ())\r\n", "A1 SORT () UTF-8 ALL\r\n",
+                "A1 GETMETADATA INBOX ()\r\n", "A1 SETMETADATA INBOX ()\r\n", "A1 LIST \"\" ()\r\n",
+                "A1 CANCELUPDATE\r\n", "A1 ENABLE\r\n",
+            ] {
+                var decoder = CommandDecoder(options: .init(lenient: lenient))
+                decoder.append(Array(line.utf8))
+                XCTAssertThrowsError(try decoder.next(), "\(line) lenient: \(lenient)")
+            }
+        }
     }
 
     /// Real servers send some of these lists empty; lenient decoding keeps reading them

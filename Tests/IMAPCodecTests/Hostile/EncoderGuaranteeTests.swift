@@ -94,7 +94,7 @@ final class EncoderGuaranteeTests: XCTestCase {
                         .metadata(
                             MetadataResponse(
                                 mailbox: "A",
-                                body: .values([MetadataEntryValue(entry: "/shared/x", value: $0)])
+                                body: .values(NonEmptyArray(MetadataEntryValue(entry: "/shared/x", value: $0)))
                             )
                         )
                     )
@@ -179,7 +179,7 @@ final class EncoderGuaranteeTests: XCTestCase {
                 "SORT key",
                 { s in
                     SortKey(s.stringValue).map {
-                        .sort(SortArguments(criteria: [SortCriterion($0)], charset: "UTF-8", keys: [.all]))
+                        .sort(SortArguments(criteria: NonEmptyArray(SortCriterion($0)), charset: "UTF-8", keys: [.all]))
                     }
                 }
             ),
@@ -195,7 +195,7 @@ final class EncoderGuaranteeTests: XCTestCase {
                     )
                 }
             ),
-            ("CANCELUPDATE", { .cancelUpdate([$0]) }),
+            ("CANCELUPDATE", { .cancelUpdate(NonEmptyArray($0)) }),
             (
                 "SELECT other",
                 { .select(SelectCommand(mailbox: "A", parameters: [.other(name: $0.stringValue, value: nil)])) }
@@ -207,12 +207,12 @@ final class EncoderGuaranteeTests: XCTestCase {
                         ListCommand(
                             selectOptions: [.other(name: $0.stringValue, value: nil)],
                             reference: "",
-                            patterns: ["*"]
+                            patterns: NonEmptyArray("*")
                         )
                     )
                 }
             ),
-            ("LIST pattern", { .list(ListCommand(reference: "", patterns: [MailboxName(bytes: $0)])) }),
+            ("LIST pattern", { .list(ListCommand(reference: "", patterns: NonEmptyArray(MailboxName(bytes: $0)))) }),
             (
                 "GETMETADATA other",
                 {
@@ -220,17 +220,20 @@ final class EncoderGuaranteeTests: XCTestCase {
                         GetMetadataCommand(
                             options: [.other(name: $0.stringValue, value: nil)],
                             mailbox: "A",
-                            entries: ["/x"]
+                            entries: NonEmptyArray("/x")
                         )
                     )
                 }
             ),
-            ("GETMETADATA entry", { .getMetadata(GetMetadataCommand(mailbox: "A", entries: [$0])) }),
+            ("GETMETADATA entry", { .getMetadata(GetMetadataCommand(mailbox: "A", entries: NonEmptyArray($0))) }),
             (
                 "SETMETADATA value",
                 {
                     .setMetadata(
-                        SetMetadataCommand(mailbox: "A", values: [MetadataEntryValue(entry: "/shared/x", value: $0)])
+                        SetMetadataCommand(
+                            mailbox: "A",
+                            values: NonEmptyArray(MetadataEntryValue(entry: "/shared/x", value: $0))
+                        )
                     )
                 }
             ),
@@ -257,7 +260,7 @@ final class EncoderGuaranteeTests: XCTestCase {
             ("ID value", { .id([IDField(key: "name", value: $0)]) }),
             ("SETACL identifier", { .setACL(SetACLCommand(mailbox: "A", identifier: $0, modRights: "lr")) }),
             ("GETQUOTA root", { .getQuota($0) }),
-            ("ENABLE", { s in Capability(s.stringValue).map { .enable([$0]) } }),
+            ("ENABLE", { s in Capability(s.stringValue).map { .enable(NonEmptyArray($0)) } }),
             ("APPEND message", { .append(AppendCommand(mailbox: "A", messages: [AppendMessage(data: .literal($0))])) }),
         ]
         let encoder = CommandEncoder(options: EncodingOptions(literalMode: .nonSynchronizing))
@@ -366,8 +369,6 @@ final class EncoderGuaranteeTests: XCTestCase {
             XCTAssertEqual((error as? IMAPValueError)?.rule, "literal")
             XCTAssertEqual((error as? IMAPValueError)?.offset, 1)
         }
-        refused(.enable([]), .empty)
-        refused(.cancelUpdate([]), .empty)
         refused(.search(SearchProgram(keys: [])), .empty)
         refused(.search(SearchProgram(keys: [.and([])])), .empty)
         refused(.fetch(SequenceSet(1), .list([.bodySection(SectionSpec(kind: .headerFields([])))])), .empty)

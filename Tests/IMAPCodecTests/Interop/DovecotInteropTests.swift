@@ -47,7 +47,7 @@ final class DovecotInteropTests: XCTestCase {
         XCTAssertTrue(capabilities.contains(Capability("LITERAL+")!))
 
         // ENABLE
-        let enable = try client.run(.enable([Capability("CONDSTORE")!, Capability("QRESYNC")!]))
+        let enable = try client.run(.enable(NonEmptyArray(Capability("CONDSTORE")!, Capability("QRESYNC")!)))
         XCTAssertTrue(enable.isOK)
         XCTAssertTrue(
             enable.untagged.contains {
@@ -63,8 +63,8 @@ final class DovecotInteropTests: XCTestCase {
             .list(
                 ListCommand(
                     reference: MailboxName(bytes: ""),
-                    patterns: [mailbox],
-                    returnOptions: [.subscribed, .children, .status([.messages, .uidNext])]
+                    patterns: NonEmptyArray(mailbox),
+                    returnOptions: [.subscribed, .children, .status(NonEmptyArray(.messages, .uidNext))]
                 )
             )
         )
@@ -110,7 +110,7 @@ final class DovecotInteropTests: XCTestCase {
 
         // STATUS
         let status = try client.run(
-            .status(StatusCommand(mailbox: mailbox, attributes: [.messages, .uidNext, .highestModSeq]))
+            .status(StatusCommand(mailbox: mailbox, attributes: NonEmptyArray(.messages, .uidNext, .highestModSeq)))
         )
         XCTAssertTrue(status.isOK)
         guard
