@@ -1143,13 +1143,13 @@ struct HostileValueGenerator {
         SearchProgram(returnOptions: searchReturnOptions(), charset: charset(), keys: searchKeys())
     }
 
-    mutating func searchKeys() -> [SearchKey] { list(max: 3) { $0.searchKey(1) } }
+    mutating func searchKeys() -> NonEmptyArray<SearchKey> { nonEmpty(max: 3, { $0.searchKey(1) }, fallback: .all) }
 
     mutating func searchKey(_ depth: Int) -> SearchKey? {
         let nested = depth < maxDepth
         switch source.int(50) {
         case 0: return .all
-        case 1: return nested ? .and(list(max: 3) { $0.searchKey(depth + 1) }) : .all
+        case 1: return nested ? .and(nonEmpty(max: 3, { $0.searchKey(depth + 1) }, fallback: .all)) : .all
         case 2: return .answered
         case 3: return .bcc(bytes())
         case 4: return date().map { .before($0) }

@@ -3076,7 +3076,7 @@ extension SearchKey: Codable {
         )
         switch key.stringValue {
         case "and":
-            self = .and(try container.decode([SearchKey].self, forKey: key))
+            self = .and(try container.decode(NonEmptyArray<SearchKey>.self, forKey: key))
         case "bcc":
             self = .bcc(try container.decode(ByteString.self, forKey: key))
         case "before":
@@ -3190,7 +3190,7 @@ extension SearchProgram: Codable {
         try container.refuseUnknownKeys(["returnOptions", "charset", "keys"], in: "SearchProgram")
         let returnOptions = try container.decodeIfPresent([SearchReturnOption].self, forKey: JSONKey("returnOptions"))
         let charset = try container.decodeIfPresent(String.self, forKey: JSONKey("charset"))
-        let keys = try container.decode([SearchKey].self, forKey: JSONKey("keys"))
+        let keys = try container.decode(NonEmptyArray<SearchKey>.self, forKey: JSONKey("keys"))
         self = Self(returnOptions: returnOptions, charset: charset, keys: keys)
     }
 }
@@ -3620,7 +3620,7 @@ extension SortArguments: Codable {
         let returnOptions = try container.decodeIfPresent([SearchReturnOption].self, forKey: JSONKey("returnOptions"))
         let criteria = try container.decode(NonEmptyArray<SortCriterion>.self, forKey: JSONKey("criteria"))
         let charset = try container.decodeIfPresent(String.self, forKey: JSONKey("charset")) ?? "UTF-8"
-        let keys = try container.decode([SearchKey].self, forKey: JSONKey("keys"))
+        let keys = try container.decode(NonEmptyArray<SearchKey>.self, forKey: JSONKey("keys"))
         self = Self(returnOptions: returnOptions, criteria: criteria, charset: charset, keys: keys)
     }
 }
@@ -4032,7 +4032,7 @@ extension ThreadArguments: Codable {
         try container.refuseUnknownKeys(["algorithm", "charset", "keys"], in: "ThreadArguments")
         let algorithm = try container.decode(ThreadAlgorithm.self, forKey: JSONKey("algorithm"))
         let charset = try container.decodeIfPresent(String.self, forKey: JSONKey("charset")) ?? "UTF-8"
-        let keys = try container.decode([SearchKey].self, forKey: JSONKey("keys"))
+        let keys = try container.decode(NonEmptyArray<SearchKey>.self, forKey: JSONKey("keys"))
         self = Self(algorithm: algorithm, charset: charset, keys: keys)
     }
 }

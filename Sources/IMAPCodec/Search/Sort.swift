@@ -78,16 +78,16 @@ public struct SortArguments: Sendable, Hashable {
     public var criteria: NonEmptyArray<SortCriterion>
     /// The charset of the search strings (required by SORT).
     public var charset: String
-    /// The search keys, all of which must match; never empty on the wire (the encoder refuses
-    /// an empty array: `[.all]` is every message).
-    public var keys: [SearchKey]
+    /// The search keys, all of which must match; at least one (`NonEmptyArray(.all)` is
+    /// every message).
+    public var keys: NonEmptyArray<SearchKey>
 
     /// Creates SORT arguments.
     public init(
         returnOptions: [SearchReturnOption]? = nil,
         criteria: NonEmptyArray<SortCriterion>,
         charset: String = "UTF-8",
-        keys: [SearchKey]
+        keys: NonEmptyArray<SearchKey>
     ) {
         self.returnOptions = returnOptions
         self.criteria = criteria

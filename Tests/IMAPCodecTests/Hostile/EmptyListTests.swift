@@ -70,6 +70,8 @@ final class EmptyListTests: XCTestCase {
             (#"{"name":"X","values":[]}"#, { try JSONDecoder().decode(NamespaceExtension.self, from: $0) }),
             (#"{"enable":[]}"#, { try JSONDecoder().decode(CommandKind.self, from: $0) }),
             (#"{"addTo":[]}"#, { try JSONDecoder().decode(SearchReturnData.self, from: $0) }),
+            (#"{"keys":[]}"#, { try JSONDecoder().decode(SearchProgram.self, from: $0) }),
+            (#"{"and":[]}"#, { try JSONDecoder().decode(SearchKey.self, from: $0) }),
         ]
         for (text, decode) in cases {
             XCTAssertThrowsError(try decode(Data(text.utf8)), text) { error in
@@ -85,7 +87,7 @@ final class EmptyListTests: XCTestCase {
             for line in [
                 "A1 STATUS INBOX ()\r\n", "A1 LIST \"\" * RETURN (STATUS ())\r\n", "A1 SORT () UTF-8 ALL\r\n",
                 "A1 GETMETADATA INBOX ()\r\n", "A1 SETMETADATA INBOX ()\r\n", "A1 LIST \"\" ()\r\n",
-                "A1 CANCELUPDATE\r\n", "A1 ENABLE\r\n",
+                "A1 CANCELUPDATE\r\n", "A1 ENABLE\r\n", "A1 SEARCH ()\r\n", "A1 SEARCH\r\n",
             ] {
                 var decoder = CommandDecoder(options: .init(lenient: lenient))
                 decoder.append(Array(line.utf8))

@@ -167,31 +167,50 @@ final class EncoderGuaranteeTests: XCTestCase {
             ("COMPRESS", { s in Atom(s.stringValue).map { .compress($0) } }),
             ("SELECT mailbox", { .select(SelectCommand(mailbox: MailboxName(bytes: $0))) }),
             ("CREATE mailbox", { .create(CreateCommand(mailbox: MailboxName($0.stringValue))) }),
-            ("SEARCH SUBJECT", { .search(SearchProgram(keys: [.subject($0)])) }),
-            ("SEARCH HEADER", { .search(SearchProgram(keys: [.header(field: $0, value: $0)])) }),
-            ("SEARCH CHARSET", { .search(SearchProgram(charset: $0.stringValue, keys: [.all])) }),
-            ("SEARCH X-GM-RAW", { .search(SearchProgram(keys: [.gmailRaw($0)])) }),
+            ("SEARCH SUBJECT", { .search(SearchProgram(keys: NonEmptyArray(.subject($0)))) }),
+            ("SEARCH HEADER", { .search(SearchProgram(keys: NonEmptyArray(.header(field: $0, value: $0)))) }),
+            ("SEARCH CHARSET", { .search(SearchProgram(charset: $0.stringValue, keys: NonEmptyArray(.all))) }),
+            ("SEARCH X-GM-RAW", { .search(SearchProgram(keys: NonEmptyArray(.gmailRaw($0)))) }),
             (
                 "SEARCH RETURN other",
-                { .search(SearchProgram(returnOptions: [.other(name: $0.stringValue, value: nil)], keys: [.all])) }
+                {
+                    .search(
+                        SearchProgram(
+                            returnOptions: [.other(name: $0.stringValue, value: nil)],
+                            keys: NonEmptyArray(.all)
+                        )
+                    )
+                }
             ),
             (
                 "SORT key",
                 { s in
                     SortKey(s.stringValue).map {
-                        .sort(SortArguments(criteria: NonEmptyArray(SortCriterion($0)), charset: "UTF-8", keys: [.all]))
+                        .sort(
+                            SortArguments(
+                                criteria: NonEmptyArray(SortCriterion($0)),
+                                charset: "UTF-8",
+                                keys: NonEmptyArray(.all)
+                            )
+                        )
                     }
                 }
             ),
             (
                 "THREAD algorithm",
-                { s in ThreadAlgorithm(s.stringValue).map { .thread(ThreadArguments(algorithm: $0, keys: [.all])) } }
+                { s in
+                    ThreadAlgorithm(s.stringValue).map {
+                        .thread(ThreadArguments(algorithm: $0, keys: NonEmptyArray(.all)))
+                    }
+                }
             ),
             (
                 "MODSEQ entry",
                 {
                     .search(
-                        SearchProgram(keys: [.modSequence(entry: ModSequenceEntry(name: $0, type: .all), value: 1)])
+                        SearchProgram(
+                            keys: NonEmptyArray(.modSequence(entry: ModSequenceEntry(name: $0, type: .all), value: 1))
+                        )
                     )
                 }
             ),
@@ -369,8 +388,6 @@ final class EncoderGuaranteeTests: XCTestCase {
             XCTAssertEqual((error as? IMAPValueError)?.rule, "literal")
             XCTAssertEqual((error as? IMAPValueError)?.offset, 1)
         }
-        refused(.search(SearchProgram(keys: [])), .empty)
-        refused(.search(SearchProgram(keys: [.and([])])), .empty)
         refused(.fetch(SequenceSet(1), .list([.bodySection(SectionSpec(kind: .headerFields([])))])), .empty)
         refused(.append(AppendCommand(mailbox: "A", messages: [AppendMessage(data: .binary("x"))])), .forbiddenByte)
         refused(.authenticate(mechanism: Atom("PLAIN")!, initialResponse: "not base64!"), .forbiddenByte)
@@ -378,8 +395,8 @@ final class EncoderGuaranteeTests: XCTestCase {
             .fetch(SequenceSet(1), .list([.bodySection(.text, partial: Partial(offset: 0, length: 0))])),
             .malformed
         )
-        refused(.search(SearchProgram(keys: [.larger(-1)])), .malformed)
-        refused(.search(SearchProgram(keys: [.older(0)])), .malformed)
+        refused(.search(SearchProgram(keys: NonEmptyArray(.larger(-1)))), .malformed)
+        refused(.search(SearchProgram(keys: NonEmptyArray(.older(0)))), .malformed)
         XCTAssertThrowsError(try commands.encode(.authenticationResponse("dGVzdA==\r\nA2 LOGOUT")))
         // With BINARY announced, a NUL goes out in a literal8 where the grammar has one.
         let binary = CommandEncoder(options: EncodingOptions(literalMode: .nonSynchronizing, binary: true))

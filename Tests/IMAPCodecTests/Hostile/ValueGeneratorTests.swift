@@ -91,8 +91,8 @@ final class ValueGeneratorTests: XCTestCase {
                     )
                 )
             ),
-            (.objectIDSearchKey, .search(SearchProgram(keys: [.emailID("a b")]))),
-            (.keywordWithBackslash, .search(SearchProgram(keys: [.keyword(.deleted)]))),
+            (.objectIDSearchKey, .search(SearchProgram(keys: NonEmptyArray(.emailID("a b"))))),
+            (.keywordWithBackslash, .search(SearchProgram(keys: NonEmptyArray(.keyword(.deleted))))),
             (.mimeWithoutPart, .fetch(SequenceSet(1), .list([.bodySection(SectionSpec(kind: .mime))]))),
         ]
         for (hole, kind) in commands {

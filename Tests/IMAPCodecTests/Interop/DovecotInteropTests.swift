@@ -135,7 +135,10 @@ final class DovecotInteropTests: XCTestCase {
             return XCTFail("APPENDUID not a single UID")
         }
         let search = try client.run(
-            .search(SearchProgram(charset: "UTF-8", keys: [.subject("Gr\u{fc}\u{df}e aus M\u{fc}nchen")]), uid: true)
+            .search(
+                SearchProgram(charset: "UTF-8", keys: NonEmptyArray(.subject("Gr\u{fc}\u{df}e aus M\u{fc}nchen"))),
+                uid: true
+            )
         )
         XCTAssertTrue(search.isOK, "\(search.tagged)")
         guard

@@ -266,7 +266,7 @@ final class SearchResponseTests: XCTestCase {
             SortArguments(
                 criteria: NonEmptyArray(SortCriterion(.date, reverse: true)),
                 charset: "UTF-8",
-                keys: [.unseen]
+                keys: NonEmptyArray(.unseen)
             )
         )
         XCTAssertEqual(
@@ -291,7 +291,7 @@ final class SearchResponseTests: XCTestCase {
         // Unknown keys are kept (Dovecot refuses BOGUS at its level, not the grammar's).
         XCTAssertEqual(try parse("(BOGUS) UTF-8 ALL", sortArgsRule).criteria.array, [SortCriterion(SortKey("bogus")!)])
         // RFC 5256 examples
-        XCTAssertEqual(try parse("(DATE) UTF-8 SUBJECT {3}\r\nabc", sortArgsRule).keys, [.subject("abc")])
+        XCTAssertEqual(try parse("(DATE) UTF-8 SUBJECT {3}\r\nabc", sortArgsRule).keys.array, [.subject("abc")])
         XCTAssertEqual(try parse("(SUBJECT) UTF-8 SINCE 1-Feb-1994", sortArgsRule).keys.count, 1)
         XCTAssertEqual(try parse("(REVERSE DATE) UTF-8 SEEN SINCE 1-Feb-1994", sortArgsRule).keys.count, 2)
         XCTAssertEqual(SortKey("date"), SortKey.date)
@@ -310,12 +310,12 @@ final class SearchResponseTests: XCTestCase {
     func testThreadArguments() throws {
         XCTAssertEqual(
             try parse("REFERENCES UTF-8 ALL", threadArgsRule),
-            ThreadArguments(algorithm: .references, charset: "UTF-8", keys: [.all])
+            ThreadArguments(algorithm: .references, charset: "UTF-8", keys: NonEmptyArray(.all))
         )
         XCTAssertEqual(try parse("ORDEREDSUBJECT UTF-8 SINCE 1-Jan-2023", threadArgsRule).algorithm, .orderedSubject)
         XCTAssertEqual(try parse("REFS UTF-8 ALL", threadArgsRule).algorithm, .refs)
         XCTAssertEqual(try parse("X-NEW \"UTF-8\" SEEN UNDELETED", threadArgsRule).algorithm, ThreadAlgorithm("x-new"))
-        XCTAssertEqual(try parse("orderedsubject UTF-8 SUBJECT \"a b\"", threadArgsRule).keys, [.subject("a b")])
+        XCTAssertEqual(try parse("orderedsubject UTF-8 SUBJECT \"a b\"", threadArgsRule).keys.array, [.subject("a b")])
         assertRejects("(REFERENCES) UTF-8 ALL", rule: "thread-alg", threadArgsRule)
         assertRejects("REFERENCES UTF-8", rule: "search-criteria", threadArgsRule)
         assertRejects("REFERENCES", rule: "thread", threadArgsRule)

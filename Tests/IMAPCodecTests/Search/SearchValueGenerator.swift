@@ -119,8 +119,8 @@ enum SearchValueGenerator {
         }
     }
 
-    static func keys<G: RandomNumberGenerator>(_ rng: inout G, depth: Int) -> [SearchKey] {
-        (0..<int(1...4, &rng)).map { _ in key(&rng, depth: depth) }
+    static func keys<G: RandomNumberGenerator>(_ rng: inout G, depth: Int) -> NonEmptyArray<SearchKey> {
+        NonEmptyArray((0..<int(1...4, &rng)).map { _ in key(&rng, depth: depth) })!
     }
 
     static func partialRange<G: RandomNumberGenerator>(_ rng: inout G) -> PartialRange {
