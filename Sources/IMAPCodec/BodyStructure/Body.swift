@@ -103,7 +103,10 @@ extension ParserState {
     /// The media type decides the alternative, ignoring case and string form.
     ///
     /// Lenient: NIL for the strings, negative sizes, a missing `body-fld-lines`, and `()`
-    /// or NIL where the enclosed message's body belongs.
+    /// or NIL where the enclosed message's body belongs. A `message/*` part of another
+    /// subtype (`message/delivery-status` in a multipart/report) followed by an envelope,
+    /// a body and a line count, as if it were message/rfc822 (DBMail), is read as a
+    /// message part: body-fld-md5, an nstring, cannot start with `(`.
     mutating func bodyType1part(mediaType: ByteString) throws(IMAPDecodingError) -> BodyStructure.SinglePart {
         try sp("media-basic")
         let subtype = try fieldString("media-subtype")
@@ -118,13 +121,16 @@ extension ParserState {
                 kind = .text(lines: 0)
             } else {
                 try sp("body-type-text")
-                kind = .text(lines: try fieldSize("body-fld-lines"))
+                kind = .text(lines: try bodyFldLines())
             }
         } else if Self.equals(mediaType, "MESSAGE")
             && (Self.equals(subtype, "RFC822") || Self.equals(subtype, "GLOBAL"))
         {
             kind = .message(try bodyTypeMsgRest())
             // The case's box (indirect), which holds the message part's envelope and body.
+            try charge(Self.allocationOverhead &+ MemoryLayout<BodyStructure.Message>.stride, "body-type-msg")
+        } else if lenient && Self.equals(mediaType, "MESSAGE") && envelopeFollows() {
+            kind = .message(try bodyTypeMsgRest())
             try charge(Self.allocationOverhead &+ MemoryLayout<BodyStructure.Message>.stride, "body-type-msg")
         } else {
             kind = .basic
@@ -150,9 +156,28 @@ extension ParserState {
         } else {
             inner = try body()
         }
-        try sp("body-type-msg")
-        let lines = try fieldSize("body-fld-lines")
+        let lines: Int64
+        if listEndsEarly() {
+            lines = 0
+        } else {
+            try sp("body-type-msg")
+            lines = try bodyFldLines()
+        }
         return BodyStructure.Message(envelope: envelope, body: inner, lines: lines)
+    }
+
+    // body-fld-lines  = number64
+    /// Lenient: a negative count and NIL (DavMail wrote NIL into fields that take none) read
+    /// as 0; a missing count is handled by the callers (``listEndsEarly()``).
+    mutating func bodyFldLines() throws(IMAPDecodingError) -> Int64 {
+        if lenient && skipNil() { return 0 }
+        return try fieldSize("body-fld-lines")
+    }
+
+    /// Lenient look-ahead after a part's body fields: SP, then `(` not closing at once
+    /// (an envelope, where body-fld-md5, an nstring, would otherwise be).
+    func envelopeFollows() -> Bool {
+        peek() == ASCII.space && peek(1) == ASCII.openParen && peek(2) != ASCII.closeParen
     }
 
     /// True when `value` equals the upper-case ASCII `keyword`, ignoring case.

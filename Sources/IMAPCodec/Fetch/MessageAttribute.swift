@@ -58,7 +58,8 @@ extension ParserState {
     // msg-att         = "(" (msg-att-dynamic / msg-att-static)
     //                    *(SP (msg-att-dynamic / msg-att-static)) ")"
     /// Parses the list after `* n FETCH SP`, through its ")". Lenient: extra spaces
-    /// between items, an empty list.
+    /// between items, an empty list, and no SP before an item that starts with a letter
+    /// (Exchange and Office 365 follow a literal with `UID 12 FLAGS (\Seen))` directly).
     mutating func msgAtt() throws(IMAPDecodingError) -> [MessageAttribute] {
         try expect(ASCII.openParen, "msg-att")
         var items: [MessageAttribute] = []
@@ -71,6 +72,7 @@ extension ParserState {
             let item = try msgAttItem()
             try add(item, to: &items, expected: 8, last: peek() == ASCII.closeParen, "msg-att")
             if skip(ASCII.closeParen) { return items }
+            if lenient, let next = peek(), ASCII.upper(next) >= 0x41 && ASCII.upper(next) <= 0x5A { continue }
             try sp("msg-att")
             if lenient && skip(ASCII.closeParen) { return items }
         }
@@ -169,10 +171,24 @@ extension ParserState {
             if skipItemName("MODSEQ") {
                 // fetch-mod-resp      = "MODSEQ" SP "(" permsg-modsequence ")"
                 // permsg-modsequence  = mod-sequence-value
+                // Lenient: the value without its parentheses, spaces inside them, and a
+                // negative value (read as 0, as negative sizes are).
                 try sp("fetch-mod-resp")
-                try expect(ASCII.openParen, "fetch-mod-resp")
-                let value = try parseModSequenceValue("permsg-modsequence", allowZero: false)
-                try expect(ASCII.closeParen, "fetch-mod-resp")
+                let parenthesized = !lenient || peek() == ASCII.openParen
+                if parenthesized {
+                    try expect(ASCII.openParen, "fetch-mod-resp")
+                    skipExtraSpaces()
+                }
+                let value: UInt64
+                if lenient && skipNegativeNumber() {
+                    value = 0
+                } else {
+                    value = try parseModSequenceValue("permsg-modsequence", allowZero: false)
+                }
+                if parenthesized {
+                    skipExtraSpaces()
+                    try expect(ASCII.closeParen, "fetch-mod-resp")
+                }
                 return .modSeq(value)
             }
         case UInt8(ascii: "P")?:

@@ -63,10 +63,13 @@ public struct Partial: Sendable, Hashable {
 
 extension ParserState {
     // section         = "[" [section-spec] "]"
+    /// Lenient: spaces just inside the brackets.
     mutating func section() throws(IMAPDecodingError) -> SectionSpec {
         try expect(ASCII.openBracket, "section")
+        skipExtraSpaces()
         if skip(ASCII.closeBracket) { return SectionSpec() }
         let spec = try sectionSpec()
+        skipExtraSpaces()
         try expect(ASCII.closeBracket, "section")
         return spec
     }
@@ -106,15 +109,16 @@ extension ParserState {
     // section-msgtext = "HEADER" /
     //                   "HEADER.FIELDS" [".NOT"] SP header-list /
     //                   "TEXT"
+    /// Lenient: no SP before the header list (`HEADER.FIELDS(DATE FROM)`), and any case.
     mutating func sectionText() throws(IMAPDecodingError) -> SectionSpec.Kind {
         switch peek().map(ASCII.upper) {
         case UInt8(ascii: "H")?:
             if skipKeyword("HEADER.FIELDS.NOT") {
-                try sp("section-msgtext")
+                try headerListSP()
                 return .headerFieldsNot(try headerList())
             }
             if skipKeyword("HEADER.FIELDS") {
-                try sp("section-msgtext")
+                try headerListSP()
                 return .headerFields(try headerList())
             }
             if skipKeyword("HEADER") { return .header }
@@ -128,6 +132,12 @@ extension ParserState {
             "section-msgtext",
             "expected HEADER, HEADER.FIELDS, HEADER.FIELDS.NOT, TEXT or MIME, found \(found())"
         )
+    }
+
+    /// The `SP` of `"HEADER.FIELDS" [".NOT"] SP header-list`; lenient: none before `(`.
+    mutating func headerListSP() throws(IMAPDecodingError) {
+        if lenient && peek() == ASCII.openParen { return }
+        try sp("section-msgtext")
     }
 
     // header-list     = "(" header-fld-name *(SP header-fld-name) ")"

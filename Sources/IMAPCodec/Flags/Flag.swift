@@ -95,7 +95,12 @@ extension ParserState {
     // flag-extension  = "\" atom
     // flag-perm       = flag / "\*"
     /// Also accepts `\*` (flag-perm) and `\Recent` (flag-fetch); the caller decides where
-    /// they belong. Lenient: a bare `\` (an empty flag-extension) is kept as is.
+    /// they belong. Lenient: a bare `\` (an empty flag-extension) is kept as is, and a
+    /// keyword may hold `]` (resp-specials): Gmail creates keywords such as
+    /// `OIB-Seen-[Gmail]/Trash` and sends them bare in FLAGS and PERMANENTFLAGS. A flag is
+    /// always inside a parenthesized list there, so its `]` cannot end a response code.
+    /// Such a flag keeps its spelling (the decoders' unchecked path, as 8-bit keywords do):
+    /// `Flag("a]b")` is nil, and the encoder writes the spelling as received.
     mutating func flag() throws(IMAPDecodingError) -> Flag {
         let start = index
         if skip(ASCII.backslash) {
@@ -104,6 +109,12 @@ extension ParserState {
                 if lenient { return Flag(uncheckedRawValue: "\\") }
                 throw error("flag-extension", "expected an atom after \"\\\"")
             }
+        } else if lenient {
+            // flag-keyword    = ... / atom; lenient: 1*(ASTRING-CHAR / 8-bit)
+            let end = scan { CharacterClass.isAStringChar($0) || $0 >= 0x80 }
+            guard end > start else { throw error("flag", "expected an atom or a flag, found \(found())") }
+            index = end
+            return try withName(start..<index, "flag") { Flag.from($0) }
         }
         _ = try atom("flag")
         return try withName(start..<index, "flag") { Flag.from($0) }

@@ -16,7 +16,8 @@ extension ParserState {
     // id_params_list ::= "(" #(string SPACE nstring) ")" / nil
     //          ;; list of field value pairs
     /// Parses what follows `ID SP` (command and response alike); stops before CRLF.
-    /// Returns nil for NIL. Lenient: extra spaces, atoms for names and values.
+    /// Returns nil for NIL. Lenient: extra spaces, atoms for names and values, and a last
+    /// name without a value (an odd count of strings), read as a NIL value.
     mutating func idParamsList() throws(IMAPDecodingError) -> [IDField]? {
         if skipNil() { return nil }
         try expect(ASCII.openParen, "id-params-list")
@@ -25,6 +26,11 @@ extension ParserState {
         if skip(ASCII.closeParen) { return fields }
         while true {
             let key = lenient ? try astring() : try string("id-params-list")
+            if lenient && listEndsEarly() {
+                try add(IDField(key: key, value: nil), to: &fields, "id-params-list")
+                try expect(ASCII.closeParen, "id-params-list")
+                return fields
+            }
             try sp("id-params-list")
             let value: ByteString?
             if skipNil() {

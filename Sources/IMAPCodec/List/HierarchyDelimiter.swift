@@ -45,12 +45,13 @@ extension ParserState {
             return try mailbox()
         }
         let start = index
-        _ = try astring()
-        while peek() == ASCII.space, let next = peek(1),
-            CharacterClass.isAStringChar(next) || next >= 0x80
-        {
+        guard Self.isUnquotedMailboxByte(first) else {
+            throw error("astring", "expected an atom or a string, found \(found())")
+        }
+        _ = unquotedMailbox()
+        while peek() == ASCII.space, let next = peek(1), Self.isUnquotedMailboxByte(next) {
             index &+= 1
-            _ = try astring()
+            _ = unquotedMailbox()
         }
         return try mailboxName(wire: slice(start, index))
     }

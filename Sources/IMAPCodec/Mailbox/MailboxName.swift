@@ -58,8 +58,29 @@ extension ParserState {
     /// With UTF8=ACCEPT, a name holding `&` or non-ASCII bytes is UTF-8 and is stored in
     /// its modified UTF-7 form.
     mutating func mailbox() throws(IMAPDecodingError) -> MailboxName {
+        if lenient, let first = peek(), Self.isUnquotedMailboxByte(first),
+            first != ASCII.tilde || peek(1) != ASCII.openBrace
+        {
+            return try mailboxName(wire: unquotedMailbox())
+        }
         let raw = try astring()
         return try mailboxName(wire: raw)
+    }
+
+    /// Lenient: the bytes of an unquoted mailbox name (`1*ASTRING-CHAR`), which may also hold
+    /// 8-bit bytes and control characters other than NUL, CR and LF: Exchange sends a name
+    /// holding tabs bare (`INBOX/Da<TAB>Oggetto`). The caller checked the first byte.
+    mutating func unquotedMailbox() -> ByteString {
+        let start = index
+        index = scan { Self.isUnquotedMailboxByte($0) }
+        return slice(start, index)
+    }
+
+    /// Lenient ``unquotedMailbox()`` bytes: ASTRING-CHAR, 8-bit, or a CTL but NUL, CR, LF.
+    @inline(__always)
+    static func isUnquotedMailboxByte(_ byte: UInt8) -> Bool {
+        if CharacterClass.isAStringChar(byte) || byte >= 0x80 { return true }
+        return (byte < 0x20 || byte == 0x7F) && byte != 0 && byte != ASCII.cr && byte != ASCII.lf
     }
 
     /// ``MailboxName/init(wire:utf8Accept:)``, charging the re-encoding a UTF-8 name takes

@@ -148,10 +148,17 @@ extension ParserState {
     // resource-usage =   number64
     // resource-limit =   number64
     /// Parses what follows `QUOTA SP`; stops before CRLF. Lenient: extra spaces (two
-    /// spaces between usage and limit are seen), an empty list, negative numbers (read as 0).
+    /// spaces between usage and limit are seen), an empty list, negative numbers (read as 0),
+    /// and no quota-root-name at all (`QUOTA (STORAGE 10 512)`, read as the root `""`).
     mutating func quotaResponse() throws(IMAPDecodingError) -> QuotaResponse {
-        let root = try quotaRootName()
-        try sp("quota-response")
+        let root: ByteString
+        if peek() == ASCII.openParen {
+            if !lenient { throw error("quota-response", "expected a quota root name before the quota list") }
+            root = ByteString([])
+        } else {
+            root = try quotaRootName()
+            try sp("quota-response")
+        }
         try expect(ASCII.openParen, "quota-list")
         var resources: [QuotaResource] = []
         skipExtraSpaces()

@@ -125,18 +125,25 @@ extension ParserState {
     // search-correlator =  SP "(" one-correlator *(SP one-correlator) ")"   ; RFC 7377
     // one-correlator =  ("TAG" SP tag-string) / ("MAILBOX" SP astring) /
     //                   ("UIDVALIDITY" SP nz-number)
-    /// At `(`; fills the tag, mailbox and UIDVALIDITY of `response`.
+    //                   ; Each correlator MUST appear exactly once.
+    /// At `(`; fills the tag, mailbox and UIDVALIDITY of `response`. A repeated correlator is
+    /// rejected in both modes: the response would name two commands or two mailboxes, and no
+    /// server is known to send one.
     mutating func searchCorrelator(_ response: inout ESearchResponse) throws(IMAPDecodingError) {
         try expect(ASCII.openParen, "search-correlator")
         skipExtraSpaces()
         while true {
+            let start = index
             if skipKeyword("TAG") {
+                if response.tag != nil { throw repeatedCorrelator("TAG", at: start) }
                 try sp("search-correlator")
                 response.tag = try astring()
             } else if skipKeyword("MAILBOX") {
+                if response.mailbox != nil { throw repeatedCorrelator("MAILBOX", at: start) }
                 try sp("search-correlator")
                 response.mailbox = try mailbox()
             } else if skipKeyword("UIDVALIDITY") {
+                if response.uidValidity != nil { throw repeatedCorrelator("UIDVALIDITY", at: start) }
                 try sp("search-correlator")
                 response.uidValidity = try nzNumber("search-correlator")
             } else {
@@ -146,6 +153,10 @@ extension ParserState {
             try sp("search-correlator")
             if lenient && skip(ASCII.closeParen) { return }
         }
+    }
+
+    func repeatedCorrelator(_ name: String, at offset: Int) -> IMAPDecodingError {
+        error("search-correlator", "\(name) appears twice (each correlator must appear exactly once)", at: offset)
     }
 
     // search-return-data = "MIN" SP nz-number /
@@ -169,12 +180,7 @@ extension ParserState {
         }
         if skipKeyword("ALL") {
             try sp("search-return-data")
-            let start = index
-            let set = try sequenceSet()
-            if !lenient && set.elements.contains(.lastCommand) {
-                throw error("search-return-data", "\"$\" is not allowed after ALL", at: start)
-            }
-            return .all(set)
+            return .all(try responseSequenceSet("search-return-data", after: "ALL"))
         }
         if skipKeyword("COUNT") {
             try sp("search-return-data")
@@ -198,6 +204,22 @@ extension ParserState {
         return .other(name: name, value: try taggedExtVal())
     }
 
+    // sequence-set    = (seq-number / seq-range) ["," sequence-set]    ; RFC 3501
+    /// The sequence sets of ESEARCH return data (ALL, PARTIAL, ADDTO, REMOVEFROM): RFC 9051
+    /// forbids `$` after ALL, and RFC 9394 (partial-results) and RFC 5267 (ret-data-addto,
+    /// ret-data-removefrom) take RFC 3501's sequence-set, which has no `$` (RFC 5182 adds it
+    /// for commands: it names the client's saved result, which a server cannot send back).
+    /// Strict: `$` is rejected. Lenient: kept, as for ALL (the set can hold it and the
+    /// encoder writes it back; no server is known to send it).
+    mutating func responseSequenceSet(_ rule: String, after item: String) throws(IMAPDecodingError) -> SequenceSet {
+        let start = index
+        let set = try sequenceSet()
+        if !lenient && set.elements.contains(.lastCommand) {
+            throw error(rule, "\"$\" is not allowed in a response (after \(item))", at: start)
+        }
+        return set
+    }
+
     // ret-data-partial    = "PARTIAL"
     //                       SP "(" partial-range SP partial-results ")"
     // partial-results     = sequence-set / "NIL"
@@ -208,7 +230,7 @@ extension ParserState {
         skipExtraSpaces()
         let range = try partialRange()
         try sp("ret-data-partial")
-        let results: SequenceSet? = skipNil() ? nil : try sequenceSet()
+        let results: SequenceSet? = skipNil() ? nil : try responseSequenceSet("partial-results", after: "PARTIAL")
         skipExtraSpaces()
         try expect(ASCII.closeParen, "ret-data-partial")
         return .partial(range, results)
@@ -231,7 +253,8 @@ extension ParserState {
         while true {
             let position = try number("context-position")
             try sp(rule)
-            try add(SearchContextUpdate(position: position, set: try sequenceSet()), to: &updates, "search-return-data")
+            let set = try responseSequenceSet(rule, after: rule == "ret-data-addto" ? "ADDTO" : "REMOVEFROM")
+            try add(SearchContextUpdate(position: position, set: set), to: &updates, "search-return-data")
             if skip(ASCII.closeParen) { return NonEmptyArray(unchecked: updates) }
             try sp(rule)
             if lenient && skip(ASCII.closeParen) { return NonEmptyArray(unchecked: updates) }

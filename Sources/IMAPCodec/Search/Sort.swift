@@ -122,7 +122,9 @@ extension ParserState {
     // sort-key        = "ARRIVAL" / "CC" / "DATE" / "FROM" / "SIZE" /
     //                   "SUBJECT" / "TO"
     // sort-key        =/ "DISPLAYFROM" / "DISPLAYTO"             ; RFC 5957
-    /// Unknown keys (atoms) are kept.
+    /// Unknown keys (atoms) are kept, but never `REVERSE`: it is the criterion's prefix, not a
+    /// key, so `(REVERSE REVERSE SUBJECT)` and `(SUBJECT REVERSE)` are rejected in both modes
+    /// (no server or client is known to send them, and they have no one meaning).
     mutating func sortCriteria() throws(IMAPDecodingError) -> NonEmptyArray<SortCriterion> {
         try expect(ASCII.openParen, "sort-criteria")
         skipExtraSpaces()
@@ -131,6 +133,9 @@ extension ParserState {
             let reverse = skipKeyword("REVERSE")
             if reverse { try sp("sort-criterion") }
             let start = index
+            if skipKeyword("REVERSE") {
+                throw error("sort-key", "\"REVERSE\" is not a sort key", at: start)
+            }
             _ = try atom("sort-key")
             let key = try withName(start..<index, "sort-key") { SortKey.from($0) }
             try add(SortCriterion(key, reverse: reverse), to: &criteria, "sort-criteria")

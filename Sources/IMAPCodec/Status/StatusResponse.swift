@@ -125,7 +125,11 @@ extension ParserState {
     // objectid = 1*255(ALPHA / DIGIT / "_" / "-")
     //              ; characters in object identifiers are case
     //              ; significant
+    /// Lenient: any atom (8-bit bytes included) of any length, as for EMAILID and THREADID
+    /// (``objectid()``): Cyrus printed its binary unique id as the MAILBOXID. The encoder
+    /// refuses to write such an id back (``IMAPWriter/writeObjectID(_:_:)``).
     mutating func objectID() throws(IMAPDecodingError) -> ByteString {
+        if lenient { return try atom("objectid") }
         let start = index
         let end = scan { byte in
             let upper = ASCII.upper(byte)

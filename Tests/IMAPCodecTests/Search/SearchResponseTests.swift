@@ -257,6 +257,44 @@ final class SearchResponseTests: XCTestCase {
         assertRejects(" COUNT 1 ", rule: "search-return-data", esearchRule)
     }
 
+    /// Strict-mode holes (issue 17, item 3): `$` names the client's saved result (RFC 5182) and
+    /// belongs to commands; ESEARCH return data takes RFC 3501's sequence-set, without it.
+    func testESearchRejectsLastCommandMarkerStrictly() throws {
+        assertRejects(" (TAG \"A1\") PARTIAL (1:3 $)", rule: "partial-results", esearchRule)
+        assertRejects(" PARTIAL (-1:-5 1:3,$)", rule: "partial-results", esearchRule)
+        assertRejects(" ADDTO (0 $)", rule: "ret-data-addto", esearchRule)
+        assertRejects(" REMOVEFROM (1 5 2 $)", rule: "ret-data-removefrom", esearchRule)
+        assertRejects(" ALL 1,$", rule: "search-return-data", esearchRule)
+        // Lenient keeps it, as for ALL: the value holds it and the encoder writes it back.
+        XCTAssertEqual(
+            try parse(" (TAG \"A1\") PARTIAL (1:3 $)", lenient: true, esearchRule).data,
+            [.partial(.first(from: 1, to: 3), .lastCommand)]
+        )
+        XCTAssertEqual(
+            try parse(" ADDTO (0 $)", lenient: true, esearchRule).data,
+            [.addTo(NonEmptyArray(SearchContextUpdate(position: 0, set: .lastCommand)))]
+        )
+    }
+
+    /// RFC 7377: "Each correlator MUST appear exactly once"; a second TAG overwrote the first.
+    func testESearchRejectsRepeatedCorrelators() {
+        for lenient in [false, true] {
+            assertRejects(" (TAG \"A1\" TAG \"A2\") COUNT 1", lenient: lenient, rule: "search-correlator", esearchRule)
+            assertRejects(
+                " (MAILBOX a UIDVALIDITY 1 MAILBOX b)",
+                lenient: lenient,
+                rule: "search-correlator",
+                esearchRule
+            )
+            assertRejects(
+                " (UIDVALIDITY 1 TAG x UIDVALIDITY 2)",
+                lenient: lenient,
+                rule: "search-correlator",
+                esearchRule
+            )
+        }
+    }
+
     // MARK: SORT and THREAD commands
 
     func testSortArguments() throws {
@@ -304,6 +342,11 @@ final class SearchResponseTests: XCTestCase {
         assertRejects("(DATE) ALL", rule: "search-criteria", sortArgsRule)
         assertRejects("(DATE)UTF-8 ALL", rule: "sort", sortArgsRule)
         assertRejects("(REVERSE) UTF-8 ALL", rule: "sort-criterion", sortArgsRule)
+        // sort-criterion = ["REVERSE" SP] sort-key: REVERSE is never a key (issue 17, item 3).
+        for lenient in [false, true] {
+            assertRejects("(REVERSE REVERSE SUBJECT) UTF-8 ALL", lenient: lenient, rule: "sort-key", sortArgsRule)
+            assertRejects("(DATE reverse REVERSE) UTF-8 ALL", lenient: lenient, rule: "sort-key", sortArgsRule)
+        }
         assertRejects("(DATE) UTF-8 BOGUS", rule: "search-key", sortArgsRule)
     }
 
