@@ -838,7 +838,7 @@ struct HostileValueGenerator {
             return .append(
                 AppendCommand(
                     mailbox: mailbox(),
-                    messages: nonEmptyList({ $0.appendMessage() }, fallback: AppendMessage(data: .literal("x")))
+                    messages: nonEmpty { $0.appendMessage() }
                 )
             )
         case 2:

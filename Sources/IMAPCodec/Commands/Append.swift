@@ -3,12 +3,12 @@ public struct AppendCommand: Sendable, Hashable {
     /// Where the messages go.
     public var mailbox: MailboxName
     /// The messages, at least one.
-    public var messages: [AppendMessage]
+    public var messages: NonEmptyArray<AppendMessage>
 
-    /// Creates an APPEND of `messages` (empty arrays are not valid and encode as one empty message).
-    public init(mailbox: MailboxName, messages: [AppendMessage]) {
+    /// Creates an APPEND of `messages`.
+    public init(mailbox: MailboxName, messages: NonEmptyArray<AppendMessage>) {
         self.mailbox = mailbox
-        self.messages = messages.isEmpty ? [AppendMessage(data: .literal(ByteString([])))] : messages
+        self.messages = messages
     }
 }
 
@@ -64,7 +64,7 @@ extension ParserState {
             try sp("append")
             try add(try appendMessage(), to: &messages, "append")
         } while peek() == ASCII.space
-        return AppendCommand(mailbox: mailbox, messages: messages)
+        return AppendCommand(mailbox: mailbox, messages: NonEmptyArray(unchecked: messages))
     }
 
     mutating func appendMessage() throws(IMAPDecodingError) -> AppendMessage {

@@ -129,7 +129,7 @@ extension AppendCommand: Codable {
         let container = try decoder.container(keyedBy: JSONKey.self)
         try container.refuseUnknownKeys(["mailbox", "messages"], in: "AppendCommand")
         let mailbox = try container.decode(MailboxName.self, forKey: JSONKey("mailbox"))
-        let messages = try container.decode([AppendMessage].self, forKey: JSONKey("messages"))
+        let messages = try container.decode(NonEmptyArray<AppendMessage>.self, forKey: JSONKey("messages"))
         self = Self(mailbox: mailbox, messages: messages)
     }
 }

@@ -72,6 +72,7 @@ final class EmptyListTests: XCTestCase {
             (#"{"enable":[]}"#, { try JSONDecoder().decode(CommandKind.self, from: $0) }),
             (#"{"addTo":[]}"#, { try JSONDecoder().decode(SearchReturnData.self, from: $0) }),
             (#"{"keys":[]}"#, { try JSONDecoder().decode(SearchProgram.self, from: $0) }),
+            (#"{"mailbox":"A","messages":[]}"#, { try JSONDecoder().decode(AppendCommand.self, from: $0) }),
             (#"{"and":[]}"#, { try JSONDecoder().decode(SearchKey.self, from: $0) }),
         ]
         for (text, decode) in cases {

@@ -280,7 +280,10 @@ final class EncoderGuaranteeTests: XCTestCase {
             ("SETACL identifier", { .setACL(SetACLCommand(mailbox: "A", identifier: $0, modRights: "lr")) }),
             ("GETQUOTA root", { .getQuota($0) }),
             ("ENABLE", { s in Capability(s.stringValue).map { .enable(NonEmptyArray($0)) } }),
-            ("APPEND message", { .append(AppendCommand(mailbox: "A", messages: [AppendMessage(data: .literal($0))])) }),
+            (
+                "APPEND message",
+                { .append(AppendCommand(mailbox: "A", messages: NonEmptyArray(AppendMessage(data: .literal($0))))) }
+            ),
         ]
         let encoder = CommandEncoder(options: EncodingOptions(literalMode: .nonSynchronizing))
         var written = 0
@@ -389,7 +392,10 @@ final class EncoderGuaranteeTests: XCTestCase {
             XCTAssertEqual((error as? IMAPValueError)?.offset, 1)
         }
         refused(.fetch(SequenceSet(1), .list([.bodySection(SectionSpec(kind: .headerFields([])))])), .empty)
-        refused(.append(AppendCommand(mailbox: "A", messages: [AppendMessage(data: .binary("x"))])), .forbiddenByte)
+        refused(
+            .append(AppendCommand(mailbox: "A", messages: NonEmptyArray(AppendMessage(data: .binary("x"))))),
+            .forbiddenByte
+        )
         refused(.authenticate(mechanism: Atom("PLAIN")!, initialResponse: "not base64!"), .forbiddenByte)
         refused(
             .fetch(SequenceSet(1), .list([.bodySection(.text, partial: Partial(offset: 0, length: 0))])),
@@ -404,7 +410,7 @@ final class EncoderGuaranteeTests: XCTestCase {
             try binary.encode(
                 Command(
                     tag: tag,
-                    .append(AppendCommand(mailbox: "A", messages: [AppendMessage(data: .binary("\u{0}"))]))
+                    .append(AppendCommand(mailbox: "A", messages: NonEmptyArray(AppendMessage(data: .binary("\u{0}")))))
                 )
             )
             .flatMap(\.bytes),

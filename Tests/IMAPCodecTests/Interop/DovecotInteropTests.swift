@@ -84,9 +84,9 @@ final class DovecotInteropTests: XCTestCase {
             .append(
                 AppendCommand(
                     mailbox: mailbox,
-                    messages: [
+                    messages: NonEmptyArray(
                         AppendMessage(flags: [.seen], data: .literal(ByteString(Self.message)))
-                    ]
+                    )
                 )
             )
         )
@@ -99,9 +99,9 @@ final class DovecotInteropTests: XCTestCase {
             .append(
                 AppendCommand(
                     mailbox: mailbox,
-                    messages: [
+                    messages: NonEmptyArray(
                         AppendMessage(data: .literal(ByteString(Self.message)))
-                    ]
+                    )
                 )
             )
         )
@@ -231,7 +231,7 @@ final class DovecotInteropTests: XCTestCase {
                 .append(
                     AppendCommand(
                         mailbox: mailbox,
-                        messages: [AppendMessage(data: .literal("Subject: x\r\n\r\nx\r\n"))]
+                        messages: NonEmptyArray(AppendMessage(data: .literal("Subject: x\r\n\r\nx\r\n")))
                     )
                 )
             ).isOK

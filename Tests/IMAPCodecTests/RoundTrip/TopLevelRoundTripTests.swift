@@ -247,7 +247,10 @@ struct TopLevelGenerator {
         case .namespace: kind = .namespace
         case .append:
             kind = .append(
-                AppendCommand(mailbox: mailbox(), messages: (0..<values.int(1...3)).map { _ in appendMessage() })
+                AppendCommand(
+                    mailbox: mailbox(),
+                    messages: NonEmptyArray((0..<values.int(1...3)).map { _ in appendMessage() })!
+                )
             )
         case .idle: kind = .idle
         case .getQuotaRoot: kind = .getQuotaRoot(mailbox())
