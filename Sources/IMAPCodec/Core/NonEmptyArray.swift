@@ -8,8 +8,11 @@
 /// is empty. It is not `ExpressibleByArrayLiteral`: `[]` would have to trap. Mutations keep
 /// at least one element (there is no `remove`); to shrink the list, build a new one.
 public struct NonEmptyArray<Element> {
+    /// The elements; never empty.
+    @usableFromInline var storage: [Element]
+
     /// The elements, in order; never empty.
-    public private(set) var array: [Element]
+    @inlinable public var array: [Element] { storage }
 
     /// Creates a list of `elements`, or returns nil when `elements` is empty.
     ///
@@ -19,48 +22,48 @@ public struct NonEmptyArray<Element> {
     public init?(_ elements: some Sequence<Element>) {
         let array = Array(elements)
         guard !array.isEmpty else { return nil }
-        self.array = array
+        self.storage = array
     }
 
     /// Creates a list of `first` followed by `rest`.
     public init(_ first: Element, _ rest: Element...) {
-        self.array = [first] + rest
+        self.storage = [first] + rest
     }
 
     /// A list of `array`, which the caller has checked is not empty.
     init(unchecked array: [Element]) {
         assert(!array.isEmpty, "NonEmptyArray(unchecked:) of an empty array")
-        self.array = array
+        self.storage = array
     }
 
     /// The first element (there always is one).
-    public var first: Element { array[0] }
+    @inlinable public var first: Element { storage[0] }
 
     /// The last element (there always is one).
-    public var last: Element { array[array.count - 1] }
+    @inlinable public var last: Element { storage[storage.count - 1] }
 
     /// Adds `element` at the end.
-    public mutating func append(_ element: Element) {
-        array.append(element)
+    @inlinable public mutating func append(_ element: Element) {
+        storage.append(element)
     }
 
     /// Adds the elements of `elements` at the end.
-    public mutating func append(contentsOf elements: some Sequence<Element>) {
-        array.append(contentsOf: elements)
+    @inlinable public mutating func append(contentsOf elements: some Sequence<Element>) {
+        storage.append(contentsOf: elements)
     }
 }
 
 extension NonEmptyArray: RandomAccessCollection, MutableCollection {
     /// The position of the first element: 0.
-    public var startIndex: Int { 0 }
+    @inlinable public var startIndex: Int { 0 }
 
     /// The position after the last element: the number of elements.
-    public var endIndex: Int { array.count }
+    @inlinable public var endIndex: Int { storage.count }
 
     /// The element at `position`, which must be in `indices`; setting it replaces it.
-    public subscript(position: Int) -> Element {
-        get { array[position] }
-        set { array[position] = newValue }
+    @inlinable public subscript(position: Int) -> Element {
+        get { storage[position] }
+        set { storage[position] = newValue }
     }
 }
 
@@ -72,5 +75,5 @@ extension NonEmptyArray: Hashable where Element: Hashable {}
 
 extension NonEmptyArray: CustomStringConvertible {
     /// The elements as an array prints them, e.g. `[1, 2]`.
-    public var description: String { array.description }
+    public var description: String { storage.description }
 }
