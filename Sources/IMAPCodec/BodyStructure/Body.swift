@@ -195,8 +195,8 @@ extension ParserState {
 extension IMAPWriter {
     // body            = "(" (body-type-1part / body-type-mpart) ")"
     /// Writes the parenthesized body structure. A multipart without parts is written
-    /// `(NIL "subtype" ...)` and a message part without a body `()` in its place; both
-    /// only come from lenient decoding of non-conforming servers.
+    /// `(NIL "subtype" ...)`; a message part without a body is refused (it was written `()`
+    /// in its place). Both only come from lenient decoding of non-conforming servers.
     mutating func writeBody(_ body: BodyStructure) {
         writeByte(ASCII.openParen)
         switch body {
@@ -224,6 +224,7 @@ extension IMAPWriter {
     // body-type-1part = (body-type-basic / body-type-msg / body-type-text)
     //                   [SP body-ext-1part]
     mutating func writeBodyType1part(_ part: BodyStructure.SinglePart) {
+        if let problem = Self.kindProblem(part) { return refuse(problem) }
         writeString(part.mediaType)
         writeSpace()
         writeString(part.mediaSubtype)
@@ -239,11 +240,19 @@ extension IMAPWriter {
             writeSpace()
             writeEnvelope(message.envelope)
             writeSpace()
-            if let inner = message.body {
-                writeBody(inner)
-            } else {
-                write("()")
+            // body-type-msg   = media-message SP body-fields SP envelope
+            //                   SP body SP body-fld-lines
+            guard let inner = message.body else {
+                return refuse(
+                    IMAPValueError(
+                        kind: .empty,
+                        field: "MESSAGE part body",
+                        rule: "body-type-msg",
+                        message: "a MESSAGE/RFC822 or MESSAGE/GLOBAL part needs the body of the message it holds"
+                    )
+                )
             }
+            writeBody(inner)
             writeSpace()
             writeNumber(message.lines)
         }
@@ -251,5 +260,40 @@ extension IMAPWriter {
             writeSpace()
             writeBodyExt1part(ext)
         }
+    }
+
+    // body-type-text  = media-text SP body-fields SP body-fld-lines
+    // media-text      = DQUOTE "TEXT" DQUOTE SP media-subtype
+    // body-type-msg   = media-message SP body-fields SP envelope SP body SP body-fld-lines
+    // media-message   = DQUOTE "MESSAGE" DQUOTE SP DQUOTE ("RFC822" / "GLOBAL") DQUOTE
+    /// The media type picks the alternative when read (as ``ParserState/bodyType1part(mediaType:)``
+    /// does), so a part whose kind does not agree with it would read back as another: TEXT
+    /// without its line count, another type with one, MESSAGE/RFC822 without an envelope.
+    static func kindProblem(_ part: BodyStructure.SinglePart) -> IMAPValueError? {
+        let text = ParserState.equals(part.mediaType, "TEXT")
+        let message =
+            ParserState.equals(part.mediaType, "MESSAGE")
+            && (ParserState.equals(part.mediaSubtype, "RFC822") || ParserState.equals(part.mediaSubtype, "GLOBAL"))
+        let rule: String
+        let reason: String
+        switch part.kind {
+        case .basic:
+            if text {
+                (rule, reason) = (
+                    "body-type-text", "a TEXT part needs its line count: build it with kind .text(lines:)"
+                )
+            } else if message {
+                (rule, reason) = ("body-type-msg", "a MESSAGE/RFC822 or MESSAGE/GLOBAL part needs kind .message")
+            } else {
+                return nil
+            }
+        case .text:
+            if text { return nil }
+            (rule, reason) = ("media-text", "kind .text(lines:) needs the media type TEXT")
+        case .message:
+            if message { return nil }
+            (rule, reason) = ("media-message", "kind .message needs the media type MESSAGE/RFC822 or MESSAGE/GLOBAL")
+        }
+        return IMAPValueError(kind: .ambiguous, field: "body part kind", rule: rule, message: reason)
     }
 }

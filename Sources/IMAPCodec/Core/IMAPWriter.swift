@@ -321,6 +321,75 @@ struct IMAPWriter {
         writeDigits(UInt64(clamping: value))
     }
 
+    // number          = 1*DIGIT
+    //                     ; Unsigned 32-bit integer (0 <= n < 4,294,967,296)
+    /// A `number` the model holds in 64 bits: refused when negative or above 2^32-1.
+    mutating func writeNumber32(_ value: Int64, _ field: String) {
+        if value < 0 || value > Int64(UInt32.max) {
+            return refuse(
+                IMAPValueError(
+                    kind: .malformed,
+                    field: field,
+                    rule: "number",
+                    message: "\(value) is not an unsigned 32-bit number"
+                )
+            )
+        }
+        writeDigits(UInt64(value))
+    }
+
+    // number64        = 1*DIGIT
+    //                     ; Unsigned 63-bit integer (0 <= n <= 9,223,372,036,854,775,807)
+    /// A `number64` the model holds unsigned: refused above 2^63-1.
+    mutating func writeNumber64(_ value: UInt64, _ field: String) {
+        if value > UInt64(Int64.max) {
+            return refuse(
+                IMAPValueError(
+                    kind: .malformed,
+                    field: field,
+                    rule: "number64",
+                    message: "\(value) is above 9223372036854775807"
+                )
+            )
+        }
+        writeDigits(value)
+    }
+
+    // mod-sequence-value  = 1*DIGIT
+    //                        ;; Positive unsigned 63-bit integer (mod-sequence)
+    //                        ;; (1 <= n <= 9,223,372,036,854,775,807).
+    /// Refused when 0 or above 2^63-1 (RFC 7162). `rule` names the place's rule where it
+    /// has one of its own (`permsg-modsequence`).
+    mutating func writeModSequenceValue(_ value: UInt64, _ field: String, rule: String = "mod-sequence-value") {
+        if value == 0 || value > UInt64(Int64.max) {
+            return refuse(
+                IMAPValueError(
+                    kind: .malformed,
+                    field: field,
+                    rule: rule,
+                    message: "\(value) is not a mod-sequence from 1 to 9223372036854775807"
+                )
+            )
+        }
+        writeDigits(value)
+    }
+
+    // mod-sequence-valzer = "0" / mod-sequence-value
+    /// Refused when above 2^63-1 (RFC 7162).
+    mutating func writeModSequenceValzer(_ value: UInt64, _ field: String) {
+        if value > UInt64(Int64.max) {
+            return refuse(
+                IMAPValueError(
+                    kind: .malformed,
+                    field: field,
+                    rule: "mod-sequence-valzer",
+                    message: "\(value) is not a mod-sequence from 0 to 9223372036854775807"
+                )
+            )
+        }
+        writeDigits(value)
+    }
+
     /// The decimal digits of `value`, written backwards from their last place.
     mutating func writeDigits(_ value: UInt64) {
         if value < 10 {

@@ -129,18 +129,21 @@ extension IMAPWriter {
     // fetch-modifier  = fetch-modifier-name [ SP fetch-modif-params ]
     mutating func writeFetchModifier(_ modifier: FetchModifier) {
         switch modifier {
+        // chgsince-fetch-mod  = "CHANGEDSINCE" SP mod-sequence-value
         case .changedSince(let value):
             write("CHANGEDSINCE ")
-            writeNumber(value)
+            writeModSequenceValue(value, "CHANGEDSINCE")
         case .vanished:
             write("VANISHED")
+        // partial-range-first = nz-number ":" nz-number
+        // partial-range-last  = MINUS nz-number ":" MINUS nz-number
         case .partial(let first, let last, let fromEnd):
             write("PARTIAL ")
             if fromEnd { writeByte(ASCII.minus) }
-            writeNumber(first)
+            writeNZNumber(first, "FETCH PARTIAL range")
             writeByte(ASCII.colon)
             if fromEnd { writeByte(ASCII.minus) }
-            writeNumber(last)
+            writeNZNumber(last, "FETCH PARTIAL range")
         case .other(let name, let value):
             writeTaggedModifier(name, value)
         }

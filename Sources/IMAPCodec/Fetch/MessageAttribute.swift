@@ -7,7 +7,7 @@ public enum MessageAttribute: Sendable, Hashable {
     /// `FLAGS (flag-fetch ...)`: the message's flags, `\Recent` included.
     case flags([Flag])
     /// `ENVELOPE envelope`.
-    case envelope(Envelope)
+    indirect case envelope(Envelope)
     /// `INTERNALDATE date-time`.
     case internalDate(IMAPDateTime)
     /// `RFC822.SIZE number64`: the message size in bytes.
@@ -19,9 +19,9 @@ public enum MessageAttribute: Sendable, Hashable {
     /// `RFC822.TEXT nstring` (RFC 3501): the body text.
     case rfc822Text(ByteString?)
     /// `BODY body`: the body structure without extension data.
-    case body(BodyStructure)
+    indirect case body(BodyStructure)
     /// `BODYSTRUCTURE body`: the body structure with extension data.
-    case bodyStructure(BodyStructure)
+    indirect case bodyStructure(BodyStructure)
     /// `BODY[section]<origin> nstring`: a section's content; `origin` is the offset
     /// of a partial fetch.
     case bodySection(SectionSpec, origin: UInt32?, data: ByteString?)
@@ -390,16 +390,20 @@ extension IMAPWriter {
             writeSpace()
             writeMessageData(data, binary: data?.withUnsafeBytes(WordBytes.firstZero) != nil)
         case .binarySize(let part, let size):
+            // msg-att-static  =/ "BINARY.SIZE" section-binary SP number
             write("BINARY.SIZE")
             writeSectionBinary(part)
             writeSpace()
-            writeNumber(size)
+            writeNumber32(size, "BINARY.SIZE")
         case .uid(let uid):
+            // uniqueid        = nz-number
             write("UID ")
-            writeNumber(uid)
+            writeNZNumber(uid, "FETCH UID")
         case .modSeq(let value):
+            // fetch-mod-resp      = "MODSEQ" SP "(" permsg-modsequence ")"
+            // permsg-modsequence  = mod-sequence-value
             write("MODSEQ (")
-            writeNumber(value)
+            writeModSequenceValue(value, "FETCH MODSEQ", rule: "permsg-modsequence")
             writeByte(ASCII.closeParen)
         case .emailID(let id):
             write("EMAILID (")
@@ -420,12 +424,13 @@ extension IMAPWriter {
         case .preview(let data):
             write("PREVIEW ")
             writeNString(data)
+        // A Gmail id is a number64, as it is read.
         case .gmailMessageID(let id):
             write("X-GM-MSGID ")
-            writeNumber(id)
+            writeNumber64(id, "X-GM-MSGID")
         case .gmailThreadID(let id):
             write("X-GM-THRID ")
-            writeNumber(id)
+            writeNumber64(id, "X-GM-THRID")
         case .gmailLabels(let labels):
             write("X-GM-LABELS ")
             writeGmailLabelList(labels)

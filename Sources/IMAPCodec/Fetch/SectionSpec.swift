@@ -196,6 +196,17 @@ extension IMAPWriter {
 
     // section-spec    = section-msgtext / (section-part ["." section-text])
     mutating func writeSectionSpec(_ section: SectionSpec) {
+        // section-text    = section-msgtext / "MIME"  ; only after a section-part
+        if section.kind == .mime && section.part.isEmpty {
+            return refuse(
+                IMAPValueError(
+                    kind: .empty,
+                    field: "section MIME",
+                    rule: "section-spec",
+                    message: "MIME needs a part number: the header of the whole message is HEADER"
+                )
+            )
+        }
         writeSectionPart(section.part)
         if section.kind == .complete { return }
         if !section.part.isEmpty { writeByte(ASCII.dot) }
@@ -206,7 +217,7 @@ extension IMAPWriter {
     mutating func writeSectionPart(_ part: [UInt32]) {
         for (i, number) in part.enumerated() {
             if i > 0 { writeByte(ASCII.dot) }
-            writeNumber(number)
+            writeNZNumber(number, "section part")
         }
     }
 

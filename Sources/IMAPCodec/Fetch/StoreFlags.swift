@@ -194,9 +194,10 @@ extension IMAPWriter {
         for (i, modifier) in modifiers.enumerated() {
             if i > 0 { writeSpace() }
             switch modifier {
+            // store-modifier  =/ "UNCHANGEDSINCE" SP mod-sequence-valzer   ; RFC 7162
             case .unchangedSince(let value):
                 write("UNCHANGEDSINCE ")
-                writeNumber(value)
+                writeModSequenceValzer(value, "UNCHANGEDSINCE")
             case .other(let name, let value):
                 writeTaggedModifier(name, value)
             }

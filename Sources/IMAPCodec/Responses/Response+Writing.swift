@@ -86,8 +86,9 @@ extension IMAPWriter {
         case .flags(let flags):
             write("FLAGS ")
             writeFlagList(flags)
+        // message-data    = nz-number SP ("EXPUNGE" / ("FETCH" SP msg-att))
         case .fetch(let n, let attributes):
-            writeNumber(n)
+            writeNZNumber(n, "FETCH message number")
             write(" FETCH ")
             writeMsgAtt(attributes)
         case .search(let response):
@@ -109,11 +110,13 @@ extension IMAPWriter {
             writeNumber(n)
             write(" RECENT")
         case .expunge(let n):
-            writeNumber(n)
+            writeNZNumber(n, "EXPUNGE message number")
             write(" EXPUNGE")
+        // expunged-resp   = "VANISHED" [SP "(EARLIER)"] SP known-uids
+        // known-uids      = sequence-set   ;; Sequence of UIDs; "*" is not allowed.
         case .vanished(let earlier, let uids):
             write(earlier ? "VANISHED (EARLIER) " : "VANISHED ")
-            writeSequenceSet(uids)
+            writeNumberSet(uids, "VANISHED", "known-uids")
         case .other(let keyword, let rest):
             needsReadBack("untagged response")
             let folded = keyword.name.folded

@@ -456,31 +456,37 @@ extension IMAPWriter {
         case .readOnly: write("READ-ONLY")
         case .readWrite: write("READ-WRITE")
         case .tryCreate: write("TRYCREATE")
+        // "UIDNEXT" SP nz-number / "UIDVALIDITY" SP nz-number / "UNSEEN" SP nz-number
+        // (lenient decoding reads the 0 real servers send; it is not written)
         case .uidNext(let n):
             write("UIDNEXT ")
-            writeNumber(n)
+            writeNZNumber(n, "UIDNEXT")
         case .uidValidity(let n):
             write("UIDVALIDITY ")
-            writeNumber(n)
+            writeNZNumber(n, "UIDVALIDITY")
         case .unseen(let n):
             write("UNSEEN ")
-            writeNumber(n)
+            writeNZNumber(n, "UNSEEN")
+        // resp-code-apnd  = "APPENDUID" SP nz-number SP append-uid
+        // append-uid      = uniqueid / uid-set
         case .appendUID(let validity, let uids):
             write("APPENDUID ")
-            writeNumber(validity)
+            writeNZNumber(validity, "APPENDUID uidvalidity")
             writeSpace()
-            writeSequenceSet(uids)
+            writeNumberSet(uids, "APPENDUID uids", "uid-set")
+        // resp-code-copy  = "COPYUID" SP nz-number SP uid-set SP uid-set
         case .copyUID(let validity, let source, let destination):
             write("COPYUID ")
-            writeNumber(validity)
+            writeNZNumber(validity, "COPYUID uidvalidity")
             writeSpace()
-            writeSequenceSet(source)
+            writeNumberSet(source, "COPYUID source", "uid-set")
             writeSpace()
-            writeSequenceSet(destination)
+            writeNumberSet(destination, "COPYUID destination", "uid-set")
         case .uidNotSticky: write("UIDNOTSTICKY")
+        // resp-text-code  =/ "HIGHESTMODSEQ" SP mod-sequence-value
         case .highestModSeq(let n):
             write("HIGHESTMODSEQ ")
-            writeNumber(n)
+            writeModSequenceValue(n, "HIGHESTMODSEQ")
         case .noModSeq: write("NOMODSEQ")
         case .modified(let set):
             write("MODIFIED ")

@@ -305,15 +305,18 @@ extension IMAPWriter {
         case .max(let n):
             write("MAX ")
             writeNZNumber(n, "ESEARCH number")
+        // "ALL" SP sequence-set   ; Note that "$" marker is not allowed after the ALL
+        //                          ; return data item.  (RFC 9051)
         case .all(let set):
             write("ALL ")
-            writeSequenceSet(set)
+            writeNumberSet(set, "ESEARCH ALL", "search-return-data", allowingStar: true)
         case .count(let n):
             write("COUNT ")
             writeNumber(n)
+        // search-return-data =/ "MODSEQ" SP mod-sequence-value   ; RFC 4731, RFC 7162
         case .modSequence(let n):
             write("MODSEQ ")
-            writeNumber(n)
+            writeModSequenceValue(n, "ESEARCH MODSEQ")
         case .partial(let range, let results):
             write("PARTIAL (")
             writePartialRange(range)

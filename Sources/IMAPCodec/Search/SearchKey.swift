@@ -485,10 +485,10 @@ extension IMAPWriter {
         case .younger(let n): writeSearchKeyNZNumber("YOUNGER", n)
         case .keyword(let flag):
             write("KEYWORD ")
-            writeFlag(flag)
+            writeFlagKeyword(flag, "SEARCH KEYWORD")
         case .unkeyword(let flag):
             write("UNKEYWORD ")
-            writeFlag(flag)
+            writeFlagKeyword(flag, "SEARCH UNKEYWORD")
         case .larger(let n): writeSearchKeyNumber("LARGER", n)
         case .smaller(let n): writeSearchKeyNumber("SMALLER", n)
         case .sequenceSet(let set): writeSequenceSet(set)
@@ -505,9 +505,14 @@ extension IMAPWriter {
                 case .all: write(" all ")
                 }
             }
-            writeNumber(value)
-        case .emailID(let id): writeSearchKeyArgument("EMAILID", id)
-        case .threadID(let id): writeSearchKeyArgument("THREADID", id)
+            writeModSequenceValzer(value, "SEARCH MODSEQ")
+        // search-key      =/ "EMAILID" SP objectid / "THREADID" SP objectid  ; RFC 8474
+        case .emailID(let id):
+            write("EMAILID ")
+            writeObjectID(id, "SEARCH EMAILID")
+        case .threadID(let id):
+            write("THREADID ")
+            writeObjectID(id, "SEARCH THREADID")
         case .gmailRaw(let s): writeSearchKeyArgument("X-GM-RAW", s)
         case .gmailMessageID(let n): writeSearchKeyNumber("X-GM-MSGID", n)
         case .gmailThreadID(let n): writeSearchKeyNumber("X-GM-THRID", n)
@@ -525,6 +530,17 @@ extension IMAPWriter {
             writeSearchKeys(keys)
             writeByte(ASCII.closeParen)
         }
+    }
+
+    // "KEYWORD" SP flag-keyword / "UNKEYWORD" SP flag-keyword
+    // flag-keyword    = "$MDNSent" / "$Forwarded" / "$Junk" / "$NotJunk" / "$Phishing" / atom
+    /// Refused for a flag with a backslash (`\Deleted`, `\*`): those are searched with their
+    /// own keys (DELETED), and an atom has no backslash.
+    mutating func writeFlagKeyword(_ flag: Flag, _ field: String) {
+        if flag.name.spelling.utf8.first == ASCII.backslash {
+            return refuse(.forbidden(ASCII.backslash, at: 0, field: field, rule: "flag-keyword"))
+        }
+        writeFlag(flag)
     }
 
     /// Writes `search-key *(SP search-key)`.

@@ -133,16 +133,27 @@ extension ParserState {
 
 extension IMAPWriter {
     // mailbox-data    =/ "SEARCH" [1*(SP nz-number) SP search-sort-mod-seq]
+    // search-sort-mod-seq = "(" "MODSEQ" SP mod-sequence-value ")"
     /// Writes what follows `SEARCH` (or `SORT`): ` n n n [(MODSEQ m)]`, no CRLF.
-    /// A MODSEQ without numbers is not written (the grammar has no place for it).
+    /// A MODSEQ without numbers is refused: the grammar has no place for it (it was dropped).
     mutating func writeSearchResponse(_ response: SearchResponse) {
         for number in response.numbers {
             writeSpace()
             writeNZNumber(number, "SEARCH number")
         }
-        if let modSequence = response.modSequence, !response.numbers.isEmpty {
+        if let modSequence = response.modSequence {
+            if response.numbers.isEmpty {
+                return refuse(
+                    IMAPValueError(
+                        kind: .malformed,
+                        field: "SEARCH MODSEQ",
+                        rule: "search-sort-mod-seq",
+                        message: "a MODSEQ needs at least one number before it"
+                    )
+                )
+            }
             write(" (MODSEQ ")
-            writeNumber(modSequence)
+            writeModSequenceValue(modSequence, "SEARCH MODSEQ")
             writeByte(ASCII.closeParen)
         }
     }

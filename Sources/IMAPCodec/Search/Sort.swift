@@ -153,8 +153,19 @@ extension SortKey {
     /// The well-known values by their spelling, ignoring case.
     static let table = makeTable(known)
 
+    // sort-criterion  = ["REVERSE" SP] sort-key
+    /// `REVERSE` is the criterion's modifier, never a key: `(REVERSE)` reads as nothing.
     static func problem(in spelling: String) -> IMAPValueError? {
-        RegistryName.problem(in: spelling, rule: "sort-key", backslash: .forbidden)
+        if let problem = RegistryName.problem(in: spelling, rule: "sort-key", backslash: .forbidden) { return problem }
+        if spelling.utf8.count == 7 && ASCII.equalsCaseInsensitive(spelling.utf8, "REVERSE".utf8) {
+            return IMAPValueError(
+                kind: .ambiguous,
+                field: "sort-key",
+                rule: "sort-criterion",
+                message: "REVERSE is the criterion's modifier, not a sort key"
+            )
+        }
+        return nil
     }
 
 }

@@ -218,11 +218,36 @@ extension IMAPWriter {
     }
 
     // thread-list     = "(" (thread-members / thread-nested) ")"
+    // thread-members  = nz-number *(SP nz-number) [SP thread-nested]
+    // thread-nested   = 2*thread-list
+    /// Refused: a thread with neither messages nor two branches (`()`, `((1))`), one with
+    /// messages and exactly one branch (`(1 (2))`: write `(1 2)`), and a 0 among the numbers
+    /// (it was written as 1).
     mutating func writeThreadList(_ thread: MessageThread) {
+        if thread.messages.isEmpty && thread.branches.count < 2 {
+            return refuse(
+                IMAPValueError(
+                    kind: .empty,
+                    field: "THREAD list",
+                    rule: "thread-list",
+                    message: "a thread needs a message or at least two nested threads"
+                )
+            )
+        }
+        if thread.branches.count == 1 {
+            return refuse(
+                IMAPValueError(
+                    kind: .malformed,
+                    field: "THREAD list",
+                    rule: "thread-nested",
+                    message: "one nested thread is not allowed: its messages continue the thread's own"
+                )
+            )
+        }
         writeByte(ASCII.openParen)
         for (i, number) in thread.messages.enumerated() {
             if i > 0 { writeSpace() }
-            writeNumber(max(1, number))
+            writeNZNumber(number, "THREAD number")
         }
         if !thread.messages.isEmpty && !thread.branches.isEmpty { writeSpace() }
         for branch in thread.branches { writeThreadList(branch) }

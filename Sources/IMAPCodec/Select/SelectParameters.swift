@@ -244,20 +244,25 @@ extension IMAPWriter {
             if i > 0 { writeSpace() }
             switch parameter {
             case .condStore: write("CONDSTORE")
+            // select-param    =/ "QRESYNC" SP "(" uidvalidity SP mod-sequence-value [SP known-uids]
+            //                     [SP seq-match-data] ")"
+            // uidvalidity     =  nz-number
+            // seq-match-data  =  "(" known-sequence-set SP known-uid-set ")"
+            // known-uids, known-sequence-set, known-uid-set = sequence-set  ;; "*" is not allowed.
             case .qresync(let q):
                 write("QRESYNC (")
-                writeNumber(q.uidValidity)
+                writeNZNumber(q.uidValidity, "QRESYNC uidvalidity")
                 writeSpace()
-                writeNumber(q.modSequence)
+                writeModSequenceValue(q.modSequence, "QRESYNC mod-sequence")
                 if let known = q.knownUIDs {
                     writeSpace()
-                    writeSequenceSet(known)
+                    writeNumberSet(known, "QRESYNC known UIDs", "known-uids")
                 }
                 if let match = q.sequenceMatch {
                     write(" (")
-                    writeSequenceSet(match.knownSequenceSet)
+                    writeNumberSet(match.knownSequenceSet, "QRESYNC known sequence set", "known-sequence-set")
                     writeSpace()
-                    writeSequenceSet(match.knownUIDSet)
+                    writeNumberSet(match.knownUIDSet, "QRESYNC known UID set", "known-uid-set")
                     writeByte(ASCII.closeParen)
                 }
                 writeByte(ASCII.closeParen)

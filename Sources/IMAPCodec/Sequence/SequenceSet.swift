@@ -120,11 +120,42 @@ extension ParserState {
 }
 
 extension IMAPWriter {
+    // seq-number      = nz-number / "*"
+    /// Refused for `.number(0)` (a `SequenceSet` cannot hold it; REPLACE takes a bare one).
     mutating func writeSeqNumber(_ number: SequenceNumber) {
         switch number {
-        case .number(let n): writeNumber(n)
+        case .number(let n): writeNZNumber(n, "sequence number")
         case .last: writeByte(ASCII.star)
         }
+    }
+
+    // uid-set         = (uniqueid / uid-range) *("," uid-set)
+    // uid-range       = (uniqueid ":" uniqueid)
+    // known-uids      = sequence-set   ;; Sequence of UIDs; "*" is not allowed.  (RFC 7162)
+    /// Writes a set where `rule` takes numbers only: refused when it holds `*` (the largest
+    /// number in use; kept when `allowingStar`) or `$` (the client's saved search result),
+    /// which stand for numbers the writer of such a set must give (COPYUID, APPENDUID,
+    /// VANISHED, QRESYNC, ESEARCH ALL).
+    mutating func writeNumberSet(_ set: SequenceSet, _ field: String, _ rule: String, allowingStar: Bool = false) {
+        for element in set.elements {
+            let marker: String?
+            switch element {
+            case .single(.last), .range(.last, _), .range(_, .last): marker = allowingStar ? nil : "\"*\""
+            case .lastCommand: marker = "\"$\""
+            default: marker = nil
+            }
+            if let marker {
+                return refuse(
+                    IMAPValueError(
+                        kind: .malformed,
+                        field: field,
+                        rule: rule,
+                        message: "\(marker) is not allowed here: the rule takes numbers only"
+                    )
+                )
+            }
+        }
+        writeSequenceSet(set)
     }
 
     // sequence-set    = (seq-number / seq-range) ["," sequence-set]

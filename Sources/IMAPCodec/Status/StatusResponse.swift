@@ -186,12 +186,14 @@ extension IMAPWriter {
         case .recent(let n):
             write("RECENT ")
             writeNumber(n)
+        // ("UIDNEXT" SP nz-number) / ("UIDVALIDITY" SP nz-number)
+        // (lenient decoding reads the 0 real servers send; it is not written)
         case .uidNext(let n):
             write("UIDNEXT ")
-            writeNumber(n)
+            writeNZNumber(n, "STATUS UIDNEXT")
         case .uidValidity(let n):
             write("UIDVALIDITY ")
-            writeNumber(n)
+            writeNZNumber(n, "STATUS UIDVALIDITY")
         case .unseen(let n):
             write("UNSEEN ")
             writeNumber(n)
@@ -201,9 +203,10 @@ extension IMAPWriter {
         case .size(let n):
             write("SIZE ")
             writeNumber(n)
+        // status-att-val  =/ "HIGHESTMODSEQ" SP mod-sequence-valzer  ; RFC 7162
         case .highestModSeq(let n):
             write("HIGHESTMODSEQ ")
-            writeNumber(n)
+            writeModSequenceValzer(n, "STATUS HIGHESTMODSEQ")
         case .appendLimit(let n):
             write("APPENDLIMIT ")
             if let n { writeNumber(n) } else { writeNil() }

@@ -333,6 +333,14 @@ final class SearchResponseTests: XCTestCase {
         XCTAssertEqual(try parse("(SUBJECT) UTF-8 SINCE 1-Feb-1994", sortArgsRule).keys.count, 1)
         XCTAssertEqual(try parse("(REVERSE DATE) UTF-8 SEEN SINCE 1-Feb-1994", sortArgsRule).keys.count, 2)
         XCTAssertEqual(SortKey("date"), SortKey.date)
+        // REVERSE is the modifier: a key spelled so would be written `(REVERSE)`, which
+        // reads as no key at all.
+        XCTAssertNil(SortKey("REVERSE"))
+        XCTAssertNil(SortKey("reverse"))
+        XCTAssertThrowsError(try SortKey(validating: "Reverse")) { error in
+            XCTAssertEqual((error as? IMAPValueError)?.rule, "sort-criterion")
+        }
+        XCTAssertNotNil(SortKey("REVERSED"))
     }
 
     func testSortRejections() {

@@ -215,7 +215,7 @@ enum SearchValueGenerator {
             case 1: return .max(nz(&rng))
             case 2: return .all(sequenceSet(&rng, allowDollar: false))
             case 3: return .count(UInt32.random(in: 0...UInt32.max, using: &rng))
-            case 4: return .modSequence(UInt64(number64(&rng)))
+            case 4: return .modSequence(UInt64(max(1, number64(&rng))))  // mod-sequence-value
             case 5:
                 return .partial(partialRange(&rng), int(0...1, &rng) == 0 ? nil : sequenceSet(&rng, allowDollar: false))
             case 6: return .addTo(contextUpdates(&rng))
