@@ -3,8 +3,9 @@
 
 Every public struct whose value is its initializer's parameters and every public enum of
 the model gets `Codable` in the shape Docs/JSON.md describes. Types with private storage or
-validated text (ByteString, Atom, the registries, Tag, MailboxName, SequenceSet, SharedList)
-are written by hand in JSON/Codable+Names.swift. Run: python3 .ci/json-codable.py
+validated text (ByteString, Atom, the registries, Tag, MailboxName, SequenceSet, SharedList,
+NonEmptyArray) are written by hand in JSON/Codable+Names.swift and JSON/JSONSupport.swift.
+Run: python3 .ci/json-codable.py
 """
 import re
 import subprocess
@@ -23,7 +24,7 @@ SKIP_PREFIXES = (
 HAND_WRITTEN = {
     "ByteString", "Atom", "Capability", "Flag", "MailboxAttribute", "StatusAttribute",
     "QuotaResourceName", "SortKey", "ThreadAlgorithm", "Tag", "MailboxName", "SequenceSet",
-    "SequenceSet.Element", "SequenceNumber", "SharedList", "ResponseText",
+    "SequenceSet.Element", "SequenceNumber", "SharedList", "NonEmptyArray", "ResponseText",
 }
 # Names for the unlabeled associated values of cases with more than one value.
 POSITIONAL = {

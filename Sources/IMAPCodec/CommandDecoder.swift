@@ -244,7 +244,7 @@ public struct CommandDecoder: Sendable {
             let command = core.parseSynthetic(synthetic, { parser throws(IMAPDecodingError) in try parser.command() }),
             case .append(let append) = command.kind
         else { return nil }
-        var messages = append.messages
+        var messages = append.messages.array
         if let current = streamingAppend {
             guard messages.count >= 2 else { return nil }
             messages.removeFirst()

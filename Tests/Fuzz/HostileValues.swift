@@ -77,13 +77,11 @@ struct HostileByteSource {
 /// themselves. The generator steers around each hole in `HostileValueGenerator.avoid`, so
 /// that the test and the fuzzer stay green and fail on a new one; KnownHoleTests shows each
 /// with one value and fails when a hole is closed (then drop its case here).
-enum KnownHole: CaseIterable, Hashable {
-    /// An empty list where the grammar needs one element is written as `()`: GETMETADATA
-    /// entries, SETMETADATA values, QUOTA resources, STATUS attributes, SORT criteria, LIST
-    /// patterns, FETCH item lists (command and response), CATENATE parts, ESEARCH ADDTO and
-    /// REMOVEFROM, CHILDINFO, NAMESPACE extension values.
-    case emptyList
-}
+///
+/// None is known now: the last one, `emptyList` (an empty list where the grammar needs an
+/// element, written as `()`), was closed by `NonEmptyArray` and the writer's `refuseEmpty`.
+/// File the next one here.
+enum KnownHole: CaseIterable, Hashable {}
 
 struct HostileValueGenerator {
     var source: HostileByteSource
@@ -151,14 +149,21 @@ struct HostileValueGenerator {
         return result
     }
 
-    /// A list that is not empty while `hole` is avoided (the grammar needs an element).
-    mutating func list<T>(max: Int = 3, nonEmpty hole: KnownHole, _ element: (inout HostileValueGenerator) -> T?) -> [T]
-    {
-        var result = list(max: max, element)
-        while result.isEmpty && avoid.contains(hole) {
-            guard let value = element(&self) else { continue }
-            result.append(value)
-        }
+    /// A list of one to `max` elements; `fallback` first when `element` gives none.
+    mutating func nonEmpty<T>(
+        max: Int = 3,
+        _ element: (inout HostileValueGenerator) -> T?,
+        fallback: @autoclosure () -> T
+    ) -> NonEmptyArray<T> {
+        var result = NonEmptyArray(element(&self) ?? fallback())
+        result.append(contentsOf: list(max: max - 1, element))
+        return result
+    }
+
+    /// A list of one to `max` elements.
+    mutating func nonEmpty<T>(max: Int = 3, _ element: (inout HostileValueGenerator) -> T) -> NonEmptyArray<T> {
+        var result = NonEmptyArray(element(&self))
+        result.append(contentsOf: list(max: max - 1) { element(&$0) })
         return result
     }
 
@@ -415,7 +420,7 @@ struct HostileValueGenerator {
         case 4: return .enabled(list { $0.capability() })
         case 5: return .esearch(esearch())
         case 6: return .expunge(nz())
-        case 7: return .fetch(nz(), list(max: 4, nonEmpty: .emptyList) { $0.messageAttribute() })
+        case 7: return .fetch(nz(), list(max: 4) { $0.messageAttribute() })
         case 8: return .flags(list(max: 4) { $0.flag() })
         case 9: return .id(source.oneIn(4) ? nil : list { IDField(key: $0.bytes(), value: $0.optionalBytes()) })
         case 10: return .list(listData())
@@ -432,8 +437,8 @@ struct HostileValueGenerator {
         case 13:
             let body: MetadataResponseBody =
                 source.bool()
-                ? .entries(nonEmptyList({ $0.bytes() }, fallback: "/shared/comment"))
-                : .values(nonEmptyList({ $0.metadataValue() }, fallback: MetadataEntryValue(entry: "/x", value: nil)))
+                ? .entries(nonEmpty { $0.bytes() })
+                : .values(nonEmpty { $0.metadataValue() })
             return .metadata(MetadataResponse(mailbox: mailbox(), body: body))
         case 14: return .myRights(MyRightsResponse(mailbox: mailbox(), rights: bytes()))
         case 15:
@@ -454,7 +459,7 @@ struct HostileValueGenerator {
             return .quota(
                 QuotaResponse(
                     root: bytes(),
-                    resources: list(nonEmpty: .emptyList) {
+                    resources: list {
                         QuotaResource(name: $0.quotaResourceName(), usage: $0.size(), limit: $0.size())
                     }
                 )
@@ -488,7 +493,7 @@ struct HostileValueGenerator {
             prefix: bytes(),
             delimiter: delimiter(),
             extensions: list(max: 2) {
-                NamespaceExtension(name: $0.bytes(), values: $0.list(nonEmpty: .emptyList) { $0.bytes() })
+                NamespaceExtension(name: $0.bytes(), values: $0.nonEmpty { $0.bytes() })
             }
         )
     }
@@ -522,7 +527,7 @@ struct HostileValueGenerator {
             mailbox: mailbox(),
             extendedItems: list(max: 2) { generator in
                 switch generator.source.int(3) {
-                case 0: return .childInfo(generator.list(nonEmpty: .emptyList) { $0.bytes() })
+                case 0: return .childInfo(generator.list { $0.bytes() })
                 case 1: return .oldName(generator.mailbox())
                 default: return .other(tag: generator.bytes(), value: generator.extensionValue())
                 }
@@ -540,7 +545,7 @@ struct HostileValueGenerator {
                 switch generator.source.int(10) {
                 case 0:
                     return .addTo(
-                        generator.list(nonEmpty: .emptyList) {
+                        generator.nonEmpty {
                             SearchContextUpdate(position: $0.nz(), set: $0.sequenceSet())
                         }
                     )
@@ -554,7 +559,7 @@ struct HostileValueGenerator {
                     return .partial(generator.partialRange(), generator.source.bool() ? generator.sequenceSet() : nil)
                 case 8:
                     return .removeFrom(
-                        generator.list(nonEmpty: .emptyList) {
+                        generator.nonEmpty {
                             SearchContextUpdate(position: $0.nz(), set: $0.sequenceSet())
                         }
                     )
@@ -763,7 +768,7 @@ struct HostileValueGenerator {
             return .append(
                 AppendCommand(
                     mailbox: mailbox(),
-                    messages: nonEmptyList({ $0.appendMessage() }, fallback: AppendMessage(data: .literal("x")))
+                    messages: nonEmpty { $0.appendMessage() }
                 )
             )
         case 2:
@@ -772,7 +777,7 @@ struct HostileValueGenerator {
             let initial: ByteString? =
                 source.bool() ? nil : (source.bool() ? pick(["", "=", "dGVzdA==", "AGZvbwBiYXI="]) : bytes())
             return .authenticate(mechanism: mechanism, initialResponse: initial)
-        case 3: return .cancelUpdate(list { $0.bytes() })
+        case 3: return .cancelUpdate(nonEmpty { $0.bytes() })
         case 4: return .capability
         case 5: return .check
         case 6: return .close
@@ -793,7 +798,7 @@ struct HostileValueGenerator {
             )
         case 10: return .delete(mailbox())
         case 11: return .deleteACL(ACLIdentifierCommand(mailbox: mailbox(), identifier: bytes()))
-        case 12: return .enable(list(max: 3) { $0.capability() })
+        case 12: return .enable(nonEmpty(max: 3) { $0.capability() })
         case 13: return .examine(selectCommand())
         case 14: return .expunge
         case 15:
@@ -815,7 +820,7 @@ struct HostileValueGenerator {
                         }
                     },
                     mailbox: mailbox(),
-                    entries: list(nonEmpty: .emptyList) { $0.bytes() }
+                    entries: nonEmpty { $0.bytes() }
                 )
             )
         case 18: return .getQuota(bytes())
@@ -839,14 +844,14 @@ struct HostileValueGenerator {
                         }
                     },
                     reference: mailbox(),
-                    patterns: list(nonEmpty: .emptyList) { $0.mailbox() },
+                    patterns: nonEmpty { $0.mailbox() },
                     returnOptions: list(max: 2) { generator in
                         switch generator.source.int(6) {
                         case 0: return .children
                         case 1: return .myRights
                         case 2: return .specialUse
                         case 3: return .subscribed
-                        case 4: return .status(generator.list(nonEmpty: .emptyList) { $0.statusAttribute() })
+                        case 4: return .status(generator.nonEmpty { $0.statusAttribute() })
                         default:
                             return .other(
                                 name: generator.string(),
@@ -870,7 +875,7 @@ struct HostileValueGenerator {
         case 34: return .setACL(SetACLCommand(mailbox: mailbox(), identifier: bytes(), modRights: bytes()))
         case 35:
             return .setMetadata(
-                SetMetadataCommand(mailbox: mailbox(), values: list(nonEmpty: .emptyList) { $0.metadataValue() })
+                SetMetadataCommand(mailbox: mailbox(), values: nonEmpty { $0.metadataValue() })
             )
         case 36:
             return .setQuota(
@@ -883,7 +888,7 @@ struct HostileValueGenerator {
             return .sort(
                 SortArguments(
                     returnOptions: searchReturnOptions(),
-                    criteria: list(nonEmpty: .emptyList) { SortCriterion($0.sortKey(), reverse: $0.source.bool()) },
+                    criteria: nonEmpty { SortCriterion($0.sortKey(), reverse: $0.source.bool()) },
                     charset: charset() ?? "UTF-8",
                     keys: searchKeys()
                 ),
@@ -894,7 +899,7 @@ struct HostileValueGenerator {
             return .status(
                 StatusCommand(
                     mailbox: mailbox(),
-                    attributes: list(max: 4, nonEmpty: .emptyList) { $0.statusAttribute() }
+                    attributes: nonEmpty(max: 4) { $0.statusAttribute() }
                 )
             )
         case 40:
@@ -963,7 +968,7 @@ struct HostileValueGenerator {
         switch source.int(4) {
         case 0: data = .binary(bytes())
         case 1: data = .utf8(bytes())
-        case 2: data = .catenate(list(nonEmpty: .emptyList) { $0.source.bool() ? .text($0.bytes()) : .url($0.bytes()) })
+        case 2: data = .catenate(nonEmpty { $0.source.bool() ? .text($0.bytes()) : .url($0.bytes()) })
         default: data = .literal(bytes())
         }
         return AppendMessage(
@@ -1001,7 +1006,7 @@ struct HostileValueGenerator {
         case 0: return .all
         case 1: return .fast
         case 2: return .full
-        default: return .list(list(max: 4, nonEmpty: .emptyList) { $0.fetchAttribute() })
+        default: return .list(list(max: 4) { $0.fetchAttribute() })
         }
     }
 
@@ -1059,13 +1064,13 @@ struct HostileValueGenerator {
         SearchProgram(returnOptions: searchReturnOptions(), charset: charset(), keys: searchKeys())
     }
 
-    mutating func searchKeys() -> [SearchKey] { list(max: 3) { $0.searchKey(1) } }
+    mutating func searchKeys() -> NonEmptyArray<SearchKey> { nonEmpty(max: 3, { $0.searchKey(1) }, fallback: .all) }
 
     mutating func searchKey(_ depth: Int) -> SearchKey? {
         let nested = depth < maxDepth
         switch source.int(50) {
         case 0: return .all
-        case 1: return nested ? .and(list(max: 3) { $0.searchKey(depth + 1) }) : .all
+        case 1: return nested ? .and(nonEmpty(max: 3, { $0.searchKey(depth + 1) }, fallback: .all)) : .all
         case 2: return .answered
         case 3: return .bcc(bytes())
         case 4: return date().map { .before($0) }

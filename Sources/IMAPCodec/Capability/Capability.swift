@@ -205,10 +205,10 @@ extension ParserState {
 
     // enable          = "ENABLE" 1*(SP capability)
     /// Parses `capability *(SP capability)` after `ENABLE SP`; stops before CRLF.
-    mutating func enableArguments() throws(IMAPDecodingError) -> [Capability] {
+    mutating func enableArguments() throws(IMAPDecodingError) -> NonEmptyArray<Capability> {
         var capabilities = [try capability()]
         try add(contentsOf: try capabilityData(), to: &capabilities, "enable")
-        return capabilities
+        return NonEmptyArray(unchecked: capabilities)
     }
 }
 
@@ -232,9 +232,8 @@ extension IMAPWriter {
     }
 
     /// Writes `capability *(SP capability)` after `ENABLE SP`.
-    mutating func writeEnableArguments(_ capabilities: [Capability]) {
-        // enable          = "ENABLE" 1*(SP capability)
-        if capabilities.isEmpty { return refuseEmpty("ENABLE capabilities", "enable") }
+    // enable          = "ENABLE" 1*(SP capability)
+    mutating func writeEnableArguments(_ capabilities: NonEmptyArray<Capability>) {
         for (i, capability) in capabilities.enumerated() {
             if i > 0 { writeSpace() }
             writeCapability(capability)

@@ -3,12 +3,12 @@ public struct AppendCommand: Sendable, Hashable {
     /// Where the messages go.
     public var mailbox: MailboxName
     /// The messages, at least one.
-    public var messages: [AppendMessage]
+    public var messages: NonEmptyArray<AppendMessage>
 
-    /// Creates an APPEND of `messages` (empty arrays are not valid and encode as one empty message).
-    public init(mailbox: MailboxName, messages: [AppendMessage]) {
+    /// Creates an APPEND of `messages`.
+    public init(mailbox: MailboxName, messages: NonEmptyArray<AppendMessage>) {
         self.mailbox = mailbox
-        self.messages = messages.isEmpty ? [AppendMessage(data: .literal(ByteString([])))] : messages
+        self.messages = messages
     }
 }
 
@@ -36,7 +36,7 @@ public enum AppendData: Sendable, Hashable {
     /// The message bytes as a literal8 (`~{n}`, BINARY, RFC 3516): may hold NUL.
     case binary(ByteString)
     /// `CATENATE (part ...)` (RFC 4469): the message assembled from text and URLs.
-    case catenate([CatenatePart])
+    case catenate(NonEmptyArray<CatenatePart>)
     /// `UTF8 (~{n})` (RFC 6855): a message with UTF-8 headers.
     case utf8(ByteString)
 }
@@ -64,7 +64,7 @@ extension ParserState {
             try sp("append")
             try add(try appendMessage(), to: &messages, "append")
         } while peek() == ASCII.space
-        return AppendCommand(mailbox: mailbox, messages: messages)
+        return AppendCommand(mailbox: mailbox, messages: NonEmptyArray(unchecked: messages))
     }
 
     mutating func appendMessage() throws(IMAPDecodingError) -> AppendMessage {
@@ -106,7 +106,7 @@ extension ParserState {
                 }
             } while skip(ASCII.space)
             try expect(ASCII.closeParen, "append-data")
-            return .catenate(parts)
+            return .catenate(NonEmptyArray(unchecked: parts))
         }
         if skipKeyword("UTF8") {
             try sp("append-data")

@@ -41,7 +41,7 @@ extension ParserState {
                     try sp("command-select")
                     try add(try quoted(), to: &tags, "command-select")
                 } while peek() == ASCII.space
-                return .cancelUpdate(tags)
+                return .cancelUpdate(NonEmptyArray(unchecked: tags))
             }
             if skipKeyword("CREATE") {
                 try sp("create")

@@ -192,7 +192,6 @@ extension IMAPWriter {
         case .cancelUpdate(let tags):
             // cancelupdate    = "CANCELUPDATE" 1*(SP quoted)
             write("CANCELUPDATE")
-            if tags.isEmpty { return refuseEmpty("CANCELUPDATE tags", "cancelupdate") }
             for tag in tags {
                 writeSpace()
                 writeQuotedOnly(tag, "CANCELUPDATE tag")

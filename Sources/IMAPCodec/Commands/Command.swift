@@ -57,7 +57,7 @@ public enum CommandKind: Sendable, Hashable {
     /// `UNSUBSCRIBE mailbox`
     case unsubscribe(MailboxName)
     /// `ENABLE capability...` (RFC 5161)
-    case enable([Capability])
+    case enable(NonEmptyArray<Capability>)
     /// `SELECT mailbox [(params)]` (CONDSTORE, QRESYNC: RFC 7162)
     case select(SelectCommand)
     /// `EXAMINE mailbox [(params)]`
@@ -127,7 +127,7 @@ public enum CommandKind: Sendable, Hashable {
     /// `[UID] REPLACE n mailbox message` (RFC 8508)
     indirect case replace(SequenceNumber, MailboxName, AppendMessage, uid: Bool = false)
     /// `CANCELUPDATE "tag"...` (RFC 5267): stop the updates of earlier searches.
-    case cancelUpdate([ByteString])
+    case cancelUpdate(NonEmptyArray<ByteString>)
     /// `[UID] COPY set mailbox`
     case copy(SequenceSet, MailboxName, uid: Bool = false)
     /// `[UID] MOVE set mailbox` (RFC 6851)

@@ -218,6 +218,7 @@ extension IMAPWriter {
         case .fast: write("FAST")
         case .full: write("FULL")
         case .list(let items):
+            if items.isEmpty { return refuseEmpty("FETCH items", "fetch") }
             writeByte(ASCII.openParen)
             for (i, item) in items.enumerated() {
                 if i > 0 { writeSpace() }

@@ -341,6 +341,7 @@ extension IMAPWriter {
     // msg-att         = "(" (msg-att-dynamic / msg-att-static)
     //                    *(SP (msg-att-dynamic / msg-att-static)) ")"
     mutating func writeMsgAtt(_ items: [MessageAttribute]) {
+        if items.isEmpty { return refuseEmpty("FETCH data items", "msg-att") }
         writeByte(ASCII.openParen)
         for (i, item) in items.enumerated() {
             if i > 0 { writeSpace() }

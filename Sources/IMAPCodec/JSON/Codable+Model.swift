@@ -129,7 +129,7 @@ extension AppendCommand: Codable {
         let container = try decoder.container(keyedBy: JSONKey.self)
         try container.refuseUnknownKeys(["mailbox", "messages"], in: "AppendCommand")
         let mailbox = try container.decode(MailboxName.self, forKey: JSONKey("mailbox"))
-        let messages = try container.decode([AppendMessage].self, forKey: JSONKey("messages"))
+        let messages = try container.decode(NonEmptyArray<AppendMessage>.self, forKey: JSONKey("messages"))
         self = Self(mailbox: mailbox, messages: messages)
     }
 }
@@ -159,7 +159,7 @@ extension AppendData: Codable {
         case "binary":
             self = .binary(try container.decode(ByteString.self, forKey: key))
         case "catenate":
-            self = .catenate(try container.decode([CatenatePart].self, forKey: key))
+            self = .catenate(try container.decode(NonEmptyArray<CatenatePart>.self, forKey: key))
         case "literal":
             self = .literal(try container.decode(ByteString.self, forKey: key))
         case "utf8":
@@ -939,7 +939,7 @@ extension CommandKind: Codable {
             let initialResponse = try nested.decodeIfPresent(ByteString.self, forKey: JSONKey("initialResponse"))
             self = .authenticate(mechanism: mechanism, initialResponse: initialResponse)
         case "cancelUpdate":
-            self = .cancelUpdate(try container.decode([ByteString].self, forKey: key))
+            self = .cancelUpdate(try container.decode(NonEmptyArray<ByteString>.self, forKey: key))
         case "compress":
             self = .compress(try container.decode(Atom.self, forKey: key))
         case "copy":
@@ -956,7 +956,7 @@ extension CommandKind: Codable {
         case "deleteACL":
             self = .deleteACL(try container.decode(ACLIdentifierCommand.self, forKey: key))
         case "enable":
-            self = .enable(try container.decode([Capability].self, forKey: key))
+            self = .enable(try container.decode(NonEmptyArray<Capability>.self, forKey: key))
         case "examine":
             self = .examine(try container.decode(SelectCommand.self, forKey: key))
         case "fetch":
@@ -1531,7 +1531,7 @@ extension GetMetadataCommand: Codable {
         try container.refuseUnknownKeys(["options", "mailbox", "entries"], in: "GetMetadataCommand")
         let options = try container.decodeIfPresent([MetadataOption].self, forKey: JSONKey("options")) ?? []
         let mailbox = try container.decode(MailboxName.self, forKey: JSONKey("mailbox"))
-        let entries = try container.decode([ByteString].self, forKey: JSONKey("entries"))
+        let entries = try container.decode(NonEmptyArray<ByteString>.self, forKey: JSONKey("entries"))
         self = Self(options: options, mailbox: mailbox, entries: entries)
     }
 }
@@ -1643,7 +1643,7 @@ extension ListCommand: Codable {
         let selectOptions =
             try container.decodeIfPresent([ListSelectOption].self, forKey: JSONKey("selectOptions")) ?? []
         let reference = try container.decode(MailboxName.self, forKey: JSONKey("reference"))
-        let patterns = try container.decode([MailboxName].self, forKey: JSONKey("patterns"))
+        let patterns = try container.decode(NonEmptyArray<MailboxName>.self, forKey: JSONKey("patterns"))
         let returnOptions =
             try container.decodeIfPresent([ListReturnOption].self, forKey: JSONKey("returnOptions")) ?? []
         self = Self(
@@ -1757,7 +1757,7 @@ extension ListReturnOption: Codable {
             let value = try nested.decodeIfPresent([TaggedExtensionComponent].self, forKey: JSONKey("value"))
             self = .other(name: name, value: value)
         case "status":
-            self = .status(try container.decode([StatusAttribute].self, forKey: key))
+            self = .status(try container.decode(NonEmptyArray<StatusAttribute>.self, forKey: key))
         default:
             throw JSONKey.unknownCase(
                 key.stringValue,
@@ -2189,9 +2189,9 @@ extension MetadataResponseBody: Codable {
         let key = try container.onlyKey(of: "MetadataResponseBody", expected: ["entries", "values"])
         switch key.stringValue {
         case "entries":
-            self = .entries(try container.decode([ByteString].self, forKey: key))
+            self = .entries(try container.decode(NonEmptyArray<ByteString>.self, forKey: key))
         case "values":
-            self = .values(try container.decode([MetadataEntryValue].self, forKey: key))
+            self = .values(try container.decode(NonEmptyArray<MetadataEntryValue>.self, forKey: key))
         default:
             throw JSONKey.unknownCase(
                 key.stringValue,
@@ -2313,7 +2313,7 @@ extension NamespaceExtension: Codable {
         let container = try decoder.container(keyedBy: JSONKey.self)
         try container.refuseUnknownKeys(["name", "values"], in: "NamespaceExtension")
         let name = try container.decode(ByteString.self, forKey: JSONKey("name"))
-        let values = try container.decode([ByteString].self, forKey: JSONKey("values"))
+        let values = try container.decode(NonEmptyArray<ByteString>.self, forKey: JSONKey("values"))
         self = Self(name: name, values: values)
     }
 }
@@ -3076,7 +3076,7 @@ extension SearchKey: Codable {
         )
         switch key.stringValue {
         case "and":
-            self = .and(try container.decode([SearchKey].self, forKey: key))
+            self = .and(try container.decode(NonEmptyArray<SearchKey>.self, forKey: key))
         case "bcc":
             self = .bcc(try container.decode(ByteString.self, forKey: key))
         case "before":
@@ -3190,7 +3190,7 @@ extension SearchProgram: Codable {
         try container.refuseUnknownKeys(["returnOptions", "charset", "keys"], in: "SearchProgram")
         let returnOptions = try container.decodeIfPresent([SearchReturnOption].self, forKey: JSONKey("returnOptions"))
         let charset = try container.decodeIfPresent(String.self, forKey: JSONKey("charset"))
-        let keys = try container.decode([SearchKey].self, forKey: JSONKey("keys"))
+        let keys = try container.decode(NonEmptyArray<SearchKey>.self, forKey: JSONKey("keys"))
         self = Self(returnOptions: returnOptions, charset: charset, keys: keys)
     }
 }
@@ -3253,7 +3253,7 @@ extension SearchReturnData: Codable {
         )
         switch key.stringValue {
         case "addTo":
-            self = .addTo(try container.decode([SearchContextUpdate].self, forKey: key))
+            self = .addTo(try container.decode(NonEmptyArray<SearchContextUpdate>.self, forKey: key))
         case "all":
             self = .all(try container.decode(SequenceSet.self, forKey: key))
         case "count":
@@ -3277,7 +3277,7 @@ extension SearchReturnData: Codable {
             let set = try nested.decodeIfPresent(SequenceSet.self, forKey: JSONKey("set"))
             self = .partial(range, set)
         case "removeFrom":
-            self = .removeFrom(try container.decode([SearchContextUpdate].self, forKey: key))
+            self = .removeFrom(try container.decode(NonEmptyArray<SearchContextUpdate>.self, forKey: key))
         default:
             throw JSONKey.unknownCase(
                 key.stringValue,
@@ -3580,7 +3580,7 @@ extension SetMetadataCommand: Codable {
         let container = try decoder.container(keyedBy: JSONKey.self)
         try container.refuseUnknownKeys(["mailbox", "values"], in: "SetMetadataCommand")
         let mailbox = try container.decode(MailboxName.self, forKey: JSONKey("mailbox"))
-        let values = try container.decode([MetadataEntryValue].self, forKey: JSONKey("values"))
+        let values = try container.decode(NonEmptyArray<MetadataEntryValue>.self, forKey: JSONKey("values"))
         self = Self(mailbox: mailbox, values: values)
     }
 }
@@ -3618,9 +3618,9 @@ extension SortArguments: Codable {
         let container = try decoder.container(keyedBy: JSONKey.self)
         try container.refuseUnknownKeys(["returnOptions", "criteria", "charset", "keys"], in: "SortArguments")
         let returnOptions = try container.decodeIfPresent([SearchReturnOption].self, forKey: JSONKey("returnOptions"))
-        let criteria = try container.decode([SortCriterion].self, forKey: JSONKey("criteria"))
+        let criteria = try container.decode(NonEmptyArray<SortCriterion>.self, forKey: JSONKey("criteria"))
         let charset = try container.decodeIfPresent(String.self, forKey: JSONKey("charset")) ?? "UTF-8"
-        let keys = try container.decode([SearchKey].self, forKey: JSONKey("keys"))
+        let keys = try container.decode(NonEmptyArray<SearchKey>.self, forKey: JSONKey("keys"))
         self = Self(returnOptions: returnOptions, criteria: criteria, charset: charset, keys: keys)
     }
 }
@@ -3656,7 +3656,7 @@ extension StatusCommand: Codable {
         let container = try decoder.container(keyedBy: JSONKey.self)
         try container.refuseUnknownKeys(["mailbox", "attributes"], in: "StatusCommand")
         let mailbox = try container.decode(MailboxName.self, forKey: JSONKey("mailbox"))
-        let attributes = try container.decode([StatusAttribute].self, forKey: JSONKey("attributes"))
+        let attributes = try container.decode(NonEmptyArray<StatusAttribute>.self, forKey: JSONKey("attributes"))
         self = Self(mailbox: mailbox, attributes: attributes)
     }
 }
@@ -4032,7 +4032,7 @@ extension ThreadArguments: Codable {
         try container.refuseUnknownKeys(["algorithm", "charset", "keys"], in: "ThreadArguments")
         let algorithm = try container.decode(ThreadAlgorithm.self, forKey: JSONKey("algorithm"))
         let charset = try container.decodeIfPresent(String.self, forKey: JSONKey("charset")) ?? "UTF-8"
-        let keys = try container.decode([SearchKey].self, forKey: JSONKey("keys"))
+        let keys = try container.decode(NonEmptyArray<SearchKey>.self, forKey: JSONKey("keys"))
         self = Self(algorithm: algorithm, charset: charset, keys: keys)
     }
 }

@@ -377,6 +377,30 @@ extension SharedList: Decodable where Element: Decodable {
     }
 }
 
+extension NonEmptyArray: Encodable where Element: Encodable {
+    /// Writes the elements as a JSON array.
+    public func encode(to encoder: any Encoder) throws {
+        try array.encode(to: encoder)
+    }
+}
+
+extension NonEmptyArray: Decodable where Element: Decodable {
+    /// Reads a JSON array of at least one element; an empty array is a `DecodingError`
+    /// (the grammar needs an element, and the encoders could not write the value).
+    public init(from decoder: any Decoder) throws {
+        let elements = try [Element](from: decoder)
+        guard !elements.isEmpty else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected an array of at least one element, found []"
+                )
+            )
+        }
+        self.init(unchecked: elements)
+    }
+}
+
 extension ResponseText: Codable {
     /// Writes the object `{"code": ..., "text": ...}` (no `code` when there is none); the
     /// text in the byte-string form.

@@ -23,7 +23,7 @@ public enum ListReturnOption: Sendable, Hashable {
     /// `MYRIGHTS` (RFC 8440): return MYRIGHTS responses.
     case myRights
     /// `STATUS (...)` (RFC 5819): return STATUS responses with these attributes.
-    case status([StatusAttribute])
+    case status(NonEmptyArray<StatusAttribute>)
     /// Another option: its name and optional `option-value` components.
     case other(name: String, value: [TaggedExtensionComponent]?)
 }
@@ -35,7 +35,7 @@ public struct ListCommand: Sendable, Hashable {
     /// The reference name (often `""`).
     public var reference: MailboxName
     /// One or more patterns (`list-mailbox`), which may hold the wildcards `*` and `%`.
-    public var patterns: [MailboxName]
+    public var patterns: NonEmptyArray<MailboxName>
     /// Return options; empty when absent (`RETURN ()` and none are equivalent).
     public var returnOptions: [ListReturnOption]
 
@@ -43,7 +43,7 @@ public struct ListCommand: Sendable, Hashable {
     public init(
         selectOptions: [ListSelectOption] = [],
         reference: MailboxName,
-        patterns: [MailboxName],
+        patterns: NonEmptyArray<MailboxName>,
         returnOptions: [ListReturnOption] = []
     ) {
         self.selectOptions = selectOptions
@@ -128,15 +128,15 @@ extension ParserState {
 
     // mbox-or-pat     = list-mailbox / patterns
     // patterns        = "(" list-mailbox *(SP list-mailbox) ")"
-    mutating func mboxOrPat() throws(IMAPDecodingError) -> [MailboxName] {
-        guard skip(ASCII.openParen) else { return [try listMailbox()] }
+    mutating func mboxOrPat() throws(IMAPDecodingError) -> NonEmptyArray<MailboxName> {
+        guard skip(ASCII.openParen) else { return NonEmptyArray(try listMailbox()) }
         var patterns: [MailboxName] = []
         skipExtraSpaces()
         while true {
             try add(try listMailbox(), to: &patterns, "list-mailbox")
-            if skip(ASCII.closeParen) { return patterns }
+            if skip(ASCII.closeParen) { return NonEmptyArray(unchecked: patterns) }
             try sp("patterns")
-            if lenient && skip(ASCII.closeParen) { return patterns }
+            if lenient && skip(ASCII.closeParen) { return NonEmptyArray(unchecked: patterns) }
         }
     }
 
@@ -269,9 +269,9 @@ extension IMAPWriter {
     }
 
     /// Writes `mbox-or-pat`: one pattern bare, several in parentheses.
-    mutating func writeMboxOrPat(_ patterns: [MailboxName]) {
+    mutating func writeMboxOrPat(_ patterns: NonEmptyArray<MailboxName>) {
         if patterns.count == 1 {
-            writeListMailbox(patterns[0])
+            writeListMailbox(patterns.first)
             return
         }
         writeByte(ASCII.openParen)

@@ -133,6 +133,7 @@ extension IMAPWriter {
             if i > 0 { writeSpace() }
             switch item {
             case .childInfo(let options):
+                if options.isEmpty { return refuseEmpty("CHILDINFO options", "childinfo-extended-item") }
                 write("CHILDINFO (")
                 for (k, option) in options.enumerated() {
                     if k > 0 { writeSpace() }

@@ -15,9 +15,9 @@ public struct MetadataEntryValue: Sendable, Hashable {
 /// The body of a METADATA response.
 public enum MetadataResponseBody: Sendable, Hashable {
     /// `entry-values`: entries with values, the answer to GETMETADATA.
-    case values([MetadataEntryValue])
+    case values(NonEmptyArray<MetadataEntryValue>)
     /// `entry-list`: names of entries that changed (unsolicited).
-    case entries([ByteString])
+    case entries(NonEmptyArray<ByteString>)
 }
 
 /// The data of a METADATA response (RFC 5464): what follows `METADATA SP`.
@@ -61,10 +61,10 @@ public struct GetMetadataCommand: Sendable, Hashable {
     /// The mailbox; the empty name stands for the server.
     public var mailbox: MailboxName
     /// The entries (at least one).
-    public var entries: [ByteString]
+    public var entries: NonEmptyArray<ByteString>
 
     /// Creates GETMETADATA arguments.
-    public init(options: [MetadataOption] = [], mailbox: MailboxName, entries: [ByteString]) {
+    public init(options: [MetadataOption] = [], mailbox: MailboxName, entries: NonEmptyArray<ByteString>) {
         self.options = options
         self.mailbox = mailbox
         self.entries = entries
@@ -76,10 +76,10 @@ public struct SetMetadataCommand: Sendable, Hashable {
     /// The mailbox; the empty name stands for the server.
     public var mailbox: MailboxName
     /// The entries to set (a nil value removes the entry); at least one.
-    public var values: [MetadataEntryValue]
+    public var values: NonEmptyArray<MetadataEntryValue>
 
     /// Creates SETMETADATA arguments.
-    public init(mailbox: MailboxName, values: [MetadataEntryValue]) {
+    public init(mailbox: MailboxName, values: NonEmptyArray<MetadataEntryValue>) {
         self.mailbox = mailbox
         self.values = values
     }
@@ -111,7 +111,7 @@ extension ParserState {
             }
             try add(try entry(), to: &entries, "entry-list")
         }
-        return MetadataResponse(mailbox: mailbox, body: .entries(entries))
+        return MetadataResponse(mailbox: mailbox, body: .entries(NonEmptyArray(unchecked: entries)))
     }
 
     // entry             = astring
@@ -124,7 +124,7 @@ extension ParserState {
     // entry-values      = "(" entry-value *(SP entry-value) ")"
     // entry-value       = entry SP value
     // value             = nstring / literal8
-    mutating func entryValues() throws(IMAPDecodingError) -> [MetadataEntryValue] {
+    mutating func entryValues() throws(IMAPDecodingError) -> NonEmptyArray<MetadataEntryValue> {
         try expect(ASCII.openParen, "entry-values")
         var values: [MetadataEntryValue] = []
         skipExtraSpaces()
@@ -133,9 +133,9 @@ extension ParserState {
             try sp("entry-value")
             let value: ByteString? = peek() == ASCII.tilde ? try literal8() : try nstring()
             try add(MetadataEntryValue(entry: name, value: value), to: &values, "entry-values")
-            if skip(ASCII.closeParen) { return values }
+            if skip(ASCII.closeParen) { return NonEmptyArray(unchecked: values) }
             try sp("entry-values")
-            if lenient && skip(ASCII.closeParen) { return values }
+            if lenient && skip(ASCII.closeParen) { return NonEmptyArray(unchecked: values) }
         }
     }
 
@@ -187,15 +187,15 @@ extension ParserState {
 
     // entries           = entry /
     //                     "(" entry *(SP entry) ")"
-    mutating func entries() throws(IMAPDecodingError) -> [ByteString] {
-        guard skip(ASCII.openParen) else { return [try entry()] }
+    mutating func entries() throws(IMAPDecodingError) -> NonEmptyArray<ByteString> {
+        guard skip(ASCII.openParen) else { return NonEmptyArray(try entry()) }
         var entries: [ByteString] = []
         skipExtraSpaces()
         while true {
             try add(try entry(), to: &entries, "entries")
-            if skip(ASCII.closeParen) { return entries }
+            if skip(ASCII.closeParen) { return NonEmptyArray(unchecked: entries) }
             try sp("entries")
-            if lenient && skip(ASCII.closeParen) { return entries }
+            if lenient && skip(ASCII.closeParen) { return NonEmptyArray(unchecked: entries) }
         }
     }
 
@@ -225,7 +225,7 @@ extension IMAPWriter {
     }
 
     /// Writes `entry-values`. A value holding NUL is written as literal8.
-    mutating func writeEntryValues(_ values: [MetadataEntryValue]) {
+    mutating func writeEntryValues(_ values: NonEmptyArray<MetadataEntryValue>) {
         writeByte(ASCII.openParen)
         for (i, value) in values.enumerated() {
             if i > 0 { writeSpace() }
@@ -269,7 +269,7 @@ extension IMAPWriter {
         writeMailbox(command.mailbox)
         writeSpace()
         if command.entries.count == 1 {
-            writeAString(command.entries[0])
+            writeAString(command.entries.first)
         } else {
             writeByte(ASCII.openParen)
             for (i, entry) in command.entries.enumerated() {

@@ -4,10 +4,10 @@ public struct NamespaceExtension: Sendable, Hashable {
     /// The extension name.
     public var name: ByteString
     /// Its values (at least one).
-    public var values: [ByteString]
+    public var values: NonEmptyArray<ByteString>
 
     /// Creates a namespace extension.
-    public init(name: ByteString, values: [ByteString]) {
+    public init(name: ByteString, values: NonEmptyArray<ByteString>) {
         self.name = name
         self.values = values
     }
@@ -109,7 +109,11 @@ extension ParserState {
                 try sp("namespace-response-extension")
                 if lenient && skip(ASCII.closeParen) { break }
             }
-            try add(NamespaceExtension(name: name, values: values), to: &extensions, "namespace-response-extensions")
+            try add(
+                NamespaceExtension(name: name, values: NonEmptyArray(unchecked: values)),
+                to: &extensions,
+                "namespace-response-extensions"
+            )
         }
         return NamespaceDescription(prefix: prefix, delimiter: delimiter, extensions: extensions)
     }

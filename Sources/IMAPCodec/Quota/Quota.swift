@@ -236,6 +236,7 @@ extension ParserState {
 extension IMAPWriter {
     /// Writes what follows `QUOTA SP`.
     mutating func writeQuotaResponse(_ response: QuotaResponse) {
+        if response.resources.isEmpty { return refuseEmpty("QUOTA resources", "quota-list") }
         writeAString(response.root)
         write(" (")
         for (i, resource) in response.resources.enumerated() {

@@ -90,9 +90,9 @@ public enum SearchReturnData: Sendable, Hashable {
     /// (nil for `NIL`: none).
     case partial(PartialRange, SequenceSet?)
     /// `ADDTO (position set ...)` (RFC 5267).
-    case addTo([SearchContextUpdate])
+    case addTo(NonEmptyArray<SearchContextUpdate>)
     /// `REMOVEFROM (position set ...)` (RFC 5267).
-    case removeFrom([SearchContextUpdate])
+    case removeFrom(NonEmptyArray<SearchContextUpdate>)
     /// Any other item (`search-ret-data-ext`): its name (not one of the above) and value.
     case other(name: String, value: TaggedExtensionValue)
 }
@@ -244,7 +244,8 @@ extension ParserState {
     //                        *(SP context-position SP sequence-set) ")"
     // context-position    = number
     /// After `ADDTO` / `REMOVEFROM`.
-    mutating func retDataContextUpdates(_ rule: String) throws(IMAPDecodingError) -> [SearchContextUpdate] {
+    mutating func retDataContextUpdates(_ rule: String) throws(IMAPDecodingError) -> NonEmptyArray<SearchContextUpdate>
+    {
         try sp(rule)
         try expect(ASCII.openParen, rule)
         skipExtraSpaces()
@@ -254,9 +255,9 @@ extension ParserState {
             try sp(rule)
             let set = try responseSequenceSet(rule, after: rule == "ret-data-addto" ? "ADDTO" : "REMOVEFROM")
             try add(SearchContextUpdate(position: position, set: set), to: &updates, "search-return-data")
-            if skip(ASCII.closeParen) { return updates }
+            if skip(ASCII.closeParen) { return NonEmptyArray(unchecked: updates) }
             try sp(rule)
-            if lenient && skip(ASCII.closeParen) { return updates }
+            if lenient && skip(ASCII.closeParen) { return NonEmptyArray(unchecked: updates) }
         }
     }
 }
@@ -344,7 +345,7 @@ extension IMAPWriter {
     /// Writes `"(" context-position SP sequence-set *(SP context-position SP sequence-set) ")"`.
     // ret-data-addto  = "ADDTO" SP "(" context-position SP sequence-set
     //                   *(SP context-position SP sequence-set) ")"   (RFC 5267; no "$")
-    mutating func writeSearchContextUpdates(_ updates: [SearchContextUpdate], _ rule: String) {
+    mutating func writeSearchContextUpdates(_ updates: NonEmptyArray<SearchContextUpdate>, _ rule: String) {
         writeByte(ASCII.openParen)
         for (i, update) in updates.enumerated() {
             if i > 0 { writeSpace() }

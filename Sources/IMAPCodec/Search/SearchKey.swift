@@ -115,9 +115,9 @@ public enum SearchKey: Sendable, Hashable {
     indirect case not(SearchKey)
     /// `OR key1 key2`: messages matching either key.
     indirect case or(SearchKey, SearchKey)
-    /// `"(" key *(SP key) ")"`: messages matching every key. Never empty: the encoders refuse
-    /// an empty list (the grammar has no empty parentheses; `.all` is every message).
-    case and([SearchKey])
+    /// `"(" key *(SP key) ")"`: messages matching every key (at least one: the grammar has
+    /// no empty parentheses; `.all` is every message).
+    case and(NonEmptyArray<SearchKey>)
 }
 
 /// The metadata item of a `MODSEQ` search key (RFC 7162 `entry-name SP entry-type-req`).
@@ -213,7 +213,7 @@ extension ParserState {
                 try add(try searchKey(), to: &keys, "search-key")
             }
             leaveNesting()
-            return .and(keys)
+            return .and(NonEmptyArray(unchecked: keys))
         case ASCII.star, ASCII.dollar, ASCII.zero...ASCII.nine:
             return .sequenceSet(try sequenceSet())
         case UInt8(ascii: "A"):
@@ -526,7 +526,6 @@ extension IMAPWriter {
             writeSpace()
             writeSearchKey(b)
         case .and(let keys):
-            if keys.isEmpty { return refuseEmpty("search key list", "search-key") }
             writeByte(ASCII.openParen)
             writeSearchKeys(keys)
             writeByte(ASCII.closeParen)
@@ -544,10 +543,8 @@ extension IMAPWriter {
         writeFlag(flag)
     }
 
-    /// Writes `search-key *(SP search-key)`; an empty list is refused (the grammar needs one
-    /// key: write `[.all]` for every message).
-    mutating func writeSearchKeys(_ keys: [SearchKey]) {
-        if keys.isEmpty { return refuseEmpty("search keys", "search-key") }
+    /// Writes `search-key *(SP search-key)`.
+    mutating func writeSearchKeys(_ keys: NonEmptyArray<SearchKey>) {
         for (i, key) in keys.enumerated() {
             if i > 0 { writeSpace() }
             writeSearchKey(key)

@@ -9,12 +9,12 @@ public struct SearchProgram: Sendable, Hashable {
     /// The `CHARSET` of the search strings; nil when absent (UTF-8 in IMAP4rev2,
     /// US-ASCII in IMAP4rev1).
     public var charset: String?
-    /// The search keys, all of which must match. Never empty on the wire: the encoder refuses
-    /// an empty array (`[.all]` is every message).
-    public var keys: [SearchKey]
+    /// The search keys, all of which must match; at least one (`NonEmptyArray(.all)` is
+    /// every message).
+    public var keys: NonEmptyArray<SearchKey>
 
     /// Creates a search program.
-    public init(returnOptions: [SearchReturnOption]? = nil, charset: String? = nil, keys: [SearchKey]) {
+    public init(returnOptions: [SearchReturnOption]? = nil, charset: String? = nil, keys: NonEmptyArray<SearchKey>) {
         self.returnOptions = returnOptions
         self.charset = charset
         self.keys = keys
@@ -79,7 +79,7 @@ extension ParserState {
 
     /// `search-key *(SP search-key)`, stopping before CRLF (or the end).
     /// Lenient: trailing spaces before the line end.
-    mutating func searchKeyList(_ rule: String) throws(IMAPDecodingError) -> [SearchKey] {
+    mutating func searchKeyList(_ rule: String) throws(IMAPDecodingError) -> NonEmptyArray<SearchKey> {
         var keys: [SearchKey] = []
         try add(try searchKey(), to: &keys, rule)
         while peek() == ASCII.space {
@@ -87,7 +87,7 @@ extension ParserState {
             if lenient && atLineEnd { break }
             try add(try searchKey(), to: &keys, "search-key")
         }
-        return keys
+        return NonEmptyArray(unchecked: keys)
     }
 
     // charset         = atom / quoted

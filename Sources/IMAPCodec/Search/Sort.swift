@@ -74,20 +74,20 @@ public struct SortCriterion: Sendable, Hashable {
 public struct SortArguments: Sendable, Hashable {
     /// `RETURN (...)` (ESORT, RFC 5267); nil when absent.
     public var returnOptions: [SearchReturnOption]?
-    /// The criteria, most significant first; never empty on the wire.
-    public var criteria: [SortCriterion]
+    /// The criteria, most significant first (at least one).
+    public var criteria: NonEmptyArray<SortCriterion>
     /// The charset of the search strings (required by SORT).
     public var charset: String
-    /// The search keys, all of which must match; never empty on the wire (the encoder refuses
-    /// an empty array: `[.all]` is every message).
-    public var keys: [SearchKey]
+    /// The search keys, all of which must match; at least one (`NonEmptyArray(.all)` is
+    /// every message).
+    public var keys: NonEmptyArray<SearchKey>
 
     /// Creates SORT arguments.
     public init(
         returnOptions: [SearchReturnOption]? = nil,
-        criteria: [SortCriterion],
+        criteria: NonEmptyArray<SortCriterion>,
         charset: String = "UTF-8",
-        keys: [SearchKey]
+        keys: NonEmptyArray<SearchKey>
     ) {
         self.returnOptions = returnOptions
         self.criteria = criteria
@@ -125,7 +125,7 @@ extension ParserState {
     /// Unknown keys (atoms) are kept, but never `REVERSE`: it is the criterion's prefix, not a
     /// key, so `(REVERSE REVERSE SUBJECT)` and `(SUBJECT REVERSE)` are rejected in both modes
     /// (no server or client is known to send them, and they have no one meaning).
-    mutating func sortCriteria() throws(IMAPDecodingError) -> [SortCriterion] {
+    mutating func sortCriteria() throws(IMAPDecodingError) -> NonEmptyArray<SortCriterion> {
         try expect(ASCII.openParen, "sort-criteria")
         skipExtraSpaces()
         var criteria: [SortCriterion] = []
@@ -139,9 +139,9 @@ extension ParserState {
             _ = try atom("sort-key")
             let key = try withName(start..<index, "sort-key") { SortKey.from($0) }
             try add(SortCriterion(key, reverse: reverse), to: &criteria, "sort-criteria")
-            if skip(ASCII.closeParen) { return criteria }
+            if skip(ASCII.closeParen) { return NonEmptyArray(unchecked: criteria) }
             try sp("sort-criteria")
-            if lenient && skip(ASCII.closeParen) { return criteria }
+            if lenient && skip(ASCII.closeParen) { return NonEmptyArray(unchecked: criteria) }
         }
     }
 }
@@ -186,7 +186,7 @@ extension IMAPWriter {
     }
 
     // sort-criteria   = "(" sort-criterion *(SP sort-criterion) ")"
-    mutating func writeSortCriteria(_ criteria: [SortCriterion]) {
+    mutating func writeSortCriteria(_ criteria: NonEmptyArray<SortCriterion>) {
         writeByte(ASCII.openParen)
         for (i, criterion) in criteria.enumerated() {
             if i > 0 { writeSpace() }

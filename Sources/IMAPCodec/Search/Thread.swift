@@ -60,12 +60,12 @@ public struct ThreadArguments: Sendable, Hashable {
     public var algorithm: ThreadAlgorithm
     /// The charset of the search strings (required by THREAD).
     public var charset: String
-    /// The search keys, all of which must match; never empty on the wire (the encoder refuses
-    /// an empty array: `[.all]` is every message).
-    public var keys: [SearchKey]
+    /// The search keys, all of which must match; at least one (`NonEmptyArray(.all)` is
+    /// every message).
+    public var keys: NonEmptyArray<SearchKey>
 
     /// Creates THREAD arguments.
-    public init(algorithm: ThreadAlgorithm, charset: String = "UTF-8", keys: [SearchKey]) {
+    public init(algorithm: ThreadAlgorithm, charset: String = "UTF-8", keys: NonEmptyArray<SearchKey>) {
         self.algorithm = algorithm
         self.charset = charset
         self.keys = keys

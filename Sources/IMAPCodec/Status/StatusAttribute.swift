@@ -76,10 +76,10 @@ public struct StatusCommand: Sendable, Hashable {
     /// The mailbox.
     public var mailbox: MailboxName
     /// The requested attributes (at least one).
-    public var attributes: [StatusAttribute]
+    public var attributes: NonEmptyArray<StatusAttribute>
 
     /// Creates STATUS arguments.
-    public init(mailbox: MailboxName, attributes: [StatusAttribute]) {
+    public init(mailbox: MailboxName, attributes: NonEmptyArray<StatusAttribute>) {
         self.mailbox = mailbox
         self.attributes = attributes
     }
@@ -97,17 +97,17 @@ extension ParserState {
     }
 
     /// `"(" status-att *(SP status-att) ")"`, as in `status` and `status-option`.
-    /// Lenient: extra spaces, an empty list.
-    mutating func statusAttList(_ rule: String = "status") throws(IMAPDecodingError) -> [StatusAttribute] {
+    /// Lenient: extra spaces. An empty list is refused in both modes: it asks for nothing,
+    /// and the value cannot hold it.
+    mutating func statusAttList(_ rule: String = "status") throws(IMAPDecodingError) -> NonEmptyArray<StatusAttribute> {
         try expect(ASCII.openParen, rule)
         var attributes: [StatusAttribute] = []
         skipExtraSpaces()
-        if lenient && skip(ASCII.closeParen) { return attributes }
         while true {
             try add(try statusAtt(), to: &attributes, "status-att")
-            if skip(ASCII.closeParen) { return attributes }
+            if skip(ASCII.closeParen) { return NonEmptyArray(unchecked: attributes) }
             try sp(rule)
-            if lenient && skip(ASCII.closeParen) { return attributes }
+            if lenient && skip(ASCII.closeParen) { return NonEmptyArray(unchecked: attributes) }
         }
     }
 
@@ -128,7 +128,7 @@ extension IMAPWriter {
     }
 
     /// Writes `"(" status-att *(SP status-att) ")"`.
-    mutating func writeStatusAttList(_ attributes: [StatusAttribute]) {
+    mutating func writeStatusAttList(_ attributes: NonEmptyArray<StatusAttribute>) {
         writeByte(ASCII.openParen)
         for (i, attribute) in attributes.enumerated() {
             if i > 0 { writeSpace() }

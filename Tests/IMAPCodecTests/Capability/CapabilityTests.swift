@@ -63,7 +63,7 @@ final class CapabilityTests: XCTestCase {
         let args = try parse("CONDSTORE QRESYNC") { (s: inout ParserState) throws(IMAPDecodingError) in
             try s.enableArguments()
         }
-        XCTAssertEqual(args, [.condStore, .qresync])
+        XCTAssertEqual(args, NonEmptyArray(.condStore, .qresync))
         let data = try parse(" CONDSTORE") { (s: inout ParserState) throws(IMAPDecodingError) in try s.enableData() }
         XCTAssertEqual(data, [.condStore])
         let none = try parse("") { (s: inout ParserState) throws(IMAPDecodingError) in try s.enableData() }
@@ -74,7 +74,7 @@ final class CapabilityTests: XCTestCase {
         assertRejects("(CONDSTORE)", rule: "capability") { (s: inout ParserState) throws(IMAPDecodingError) in
             try s.enableArguments()
         }
-        XCTAssertEqual(written { $0.writeEnableArguments([.condStore, .qresync]) }, "CONDSTORE QRESYNC")
+        XCTAssertEqual(written { $0.writeEnableArguments(NonEmptyArray(.condStore, .qresync)) }, "CONDSTORE QRESYNC")
         XCTAssertEqual(written { $0.writeEnableData([.utf8Accept]) }, " UTF8=ACCEPT")
     }
 

@@ -28,7 +28,10 @@ final class CommandDefaultsTests: XCTestCase {
             ),
             (.copy(set, "Entwürfe"), .copy(set, MailboxName("Entwürfe"), uid: false)),
             (.move(set, "INBOX"), .move(set, .inbox, uid: false)),
-            (.search(SearchProgram(keys: [.all])), .search(SearchProgram(keys: [.all]), uid: false)),
+            (
+                .search(SearchProgram(keys: NonEmptyArray(.all))),
+                .search(SearchProgram(keys: NonEmptyArray(.all)), uid: false)
+            ),
         ]
         let encoder = CommandEncoder()
         for (short, long) in pairs {

@@ -74,9 +74,9 @@ final class CommandTests: XCTestCase {
         guard case .append(let append)? = try command(text) else { return XCTFail("not APPEND") }
         XCTAssertEqual(append.mailbox, MailboxName("saved-messages"))
         XCTAssertEqual(append.messages.count, 1)
-        XCTAssertEqual(append.messages[0].flags, [.seen])
-        XCTAssertEqual(append.messages[0].internalDate?.zoneMinutes, -480)
-        XCTAssertEqual(append.messages[0].data, .literal("Date: Mon\r\n\r\nHello Joe"))
+        XCTAssertEqual(append.messages.first.flags, [.seen])
+        XCTAssertEqual(append.messages.first.internalDate?.zoneMinutes, -480)
+        XCTAssertEqual(append.messages.first.data, .literal("Date: Mon\r\n\r\nHello Joe"))
         // MULTIAPPEND with a non-synchronizing literal and a literal8.
         guard case .append(let multi)? = try command("a APPEND x {1+}\r\na (\\Draft) ~{2+}\r\n\0b\r\n") else {
             return XCTFail()
@@ -90,7 +90,7 @@ final class CommandTests: XCTestCase {
         else { return XCTFail() }
         XCTAssertEqual(
             cat.messages[0].data,
-            .catenate([.url("/Drafts;UIDVALIDITY=385759045/;UID=20/;section=HEADER"), .text("\r\n\r\n")])
+            .catenate(NonEmptyArray(.url("/Drafts;UIDVALIDITY=385759045/;UID=20/;section=HEADER"), .text("\r\n\r\n")))
         )
     }
 
@@ -320,7 +320,7 @@ final class CommandTests: XCTestCase {
             case 9: kind = .compress(Atom("DEFLATE")!)
             case 10: kind = g.pick([.getQuotaRoot(g.mailbox()), .getACL(g.mailbox()), .myRights(g.mailbox())])
             default:
-                kind = .append(AppendCommand(mailbox: g.mailbox(), messages: g.array(1...3) { $0.appendMessage() }))
+                kind = .append(AppendCommand(mailbox: g.mailbox(), messages: g.nonEmpty(1...3) { $0.appendMessage() }))
             }
             let message = ClientMessage.command(Command(tag: g.tag(), kind))
             for mode in [LiteralMode.synchronizing, .nonSynchronizing, .literalMinus] {

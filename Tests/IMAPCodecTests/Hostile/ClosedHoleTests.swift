@@ -207,7 +207,7 @@ final class ClosedHoleTests: XCTestCase {
             rule: "mod-sequence-valzer"
         )
         assertRefused(
-            .search(SearchProgram(keys: [.modSequence(entry: nil, value: tooLarge)])),
+            .search(SearchProgram(keys: NonEmptyArray(.modSequence(entry: nil, value: tooLarge)))),
             field: "SEARCH MODSEQ",
             rule: "mod-sequence-valzer"
         )
@@ -235,7 +235,10 @@ final class ClosedHoleTests: XCTestCase {
             ),
             "STORE 1 (UNCHANGEDSINCE 0) +FLAGS (\\Seen)"
         )
-        assertWritten(.search(SearchProgram(keys: [.modSequence(entry: nil, value: 0)])), "SEARCH MODSEQ 0")
+        assertWritten(
+            .search(SearchProgram(keys: NonEmptyArray(.modSequence(entry: nil, value: 0)))),
+            "SEARCH MODSEQ 0"
+        )
         // Lenient decoding reads HIGHESTMODSEQ 0 (Purelymail) and 2^64-1 (Dovecot echoes it).
         XCTAssertEqual(try leniently("* OK [HIGHESTMODSEQ 0] x"), .untagged(.ok, code: .highestModSeq(0), "x"))
         XCTAssertEqual(
@@ -355,12 +358,12 @@ final class ClosedHoleTests: XCTestCase {
         // sequence-set: `*` but no `$` (which strict decoding rejects there).
         let update = SearchContextUpdate(position: 1, set: .lastCommand)
         assertRefused(
-            .untagged(.esearch(ESearchResponse(data: [.addTo([update])]))),
+            .untagged(.esearch(ESearchResponse(data: [.addTo(NonEmptyArray(update))]))),
             field: "ESEARCH context update",
             rule: "ret-data-addto"
         )
         assertRefused(
-            .untagged(.esearch(ESearchResponse(data: [.removeFrom([update])]))),
+            .untagged(.esearch(ESearchResponse(data: [.removeFrom(NonEmptyArray(update))]))),
             field: "ESEARCH context update",
             rule: "ret-data-removefrom"
         )
@@ -370,7 +373,9 @@ final class ClosedHoleTests: XCTestCase {
             rule: "partial-results"
         )
         assertWritten(
-            .untagged(.esearch(ESearchResponse(data: [.addTo([SearchContextUpdate(position: 1, set: star)])]))),
+            .untagged(
+                .esearch(ESearchResponse(data: [.addTo(NonEmptyArray(SearchContextUpdate(position: 1, set: star)))]))
+            ),
             "* ESEARCH ADDTO (1 3:*)"
         )
         // sequence-set takes `*` in ESEARCH ALL and MODIFIED.
@@ -456,35 +461,38 @@ final class ClosedHoleTests: XCTestCase {
     /// `"EMAILID" SP objectid / "THREADID" SP objectid` (RFC 8474).
     func testSearchObjectIDsThatAreNotObjectIDsAreRefused() {
         assertRefused(
-            .search(SearchProgram(keys: [.emailID("a b")])),
+            .search(SearchProgram(keys: NonEmptyArray(.emailID("a b")))),
             field: "SEARCH EMAILID",
             rule: "objectid",
             kind: .forbiddenByte
         )
         assertRefused(
-            .search(SearchProgram(keys: [.threadID("")])),
+            .search(SearchProgram(keys: NonEmptyArray(.threadID("")))),
             field: "SEARCH THREADID",
             rule: "objectid",
             kind: .empty
         )
-        assertWritten(.search(SearchProgram(keys: [.threadID("T64b478a75b7ea9")])), "SEARCH THREADID T64b478a75b7ea9")
+        assertWritten(
+            .search(SearchProgram(keys: NonEmptyArray(.threadID("T64b478a75b7ea9")))),
+            "SEARCH THREADID T64b478a75b7ea9"
+        )
     }
 
     /// `"KEYWORD" SP flag-keyword`: an atom, so no system flag.
     func testKeywordWithBackslashIsRefused() {
         assertRefused(
-            .search(SearchProgram(keys: [.keyword(.deleted)])),
+            .search(SearchProgram(keys: NonEmptyArray(.keyword(.deleted)))),
             field: "SEARCH KEYWORD",
             rule: "flag-keyword",
             kind: .forbiddenByte
         )
         assertRefused(
-            .search(SearchProgram(keys: [.unkeyword(.seen)])),
+            .search(SearchProgram(keys: NonEmptyArray(.unkeyword(.seen)))),
             field: "SEARCH UNKEYWORD",
             rule: "flag-keyword",
             kind: .forbiddenByte
         )
-        assertWritten(.search(SearchProgram(keys: [.keyword(.junk)])), "SEARCH KEYWORD $Junk")
+        assertWritten(.search(SearchProgram(keys: NonEmptyArray(.keyword(.junk)))), "SEARCH KEYWORD $Junk")
     }
 
     // MARK: - mimeWithoutPart

@@ -94,7 +94,7 @@ final class EncoderGuaranteeTests: XCTestCase {
                         .metadata(
                             MetadataResponse(
                                 mailbox: "A",
-                                body: .values([MetadataEntryValue(entry: "/shared/x", value: $0)])
+                                body: .values(NonEmptyArray(MetadataEntryValue(entry: "/shared/x", value: $0)))
                             )
                         )
                     )
@@ -167,35 +167,54 @@ final class EncoderGuaranteeTests: XCTestCase {
             ("COMPRESS", { s in Atom(s.stringValue).map { .compress($0) } }),
             ("SELECT mailbox", { .select(SelectCommand(mailbox: MailboxName(bytes: $0))) }),
             ("CREATE mailbox", { .create(CreateCommand(mailbox: MailboxName($0.stringValue))) }),
-            ("SEARCH SUBJECT", { .search(SearchProgram(keys: [.subject($0)])) }),
-            ("SEARCH HEADER", { .search(SearchProgram(keys: [.header(field: $0, value: $0)])) }),
-            ("SEARCH CHARSET", { .search(SearchProgram(charset: $0.stringValue, keys: [.all])) }),
-            ("SEARCH X-GM-RAW", { .search(SearchProgram(keys: [.gmailRaw($0)])) }),
+            ("SEARCH SUBJECT", { .search(SearchProgram(keys: NonEmptyArray(.subject($0)))) }),
+            ("SEARCH HEADER", { .search(SearchProgram(keys: NonEmptyArray(.header(field: $0, value: $0)))) }),
+            ("SEARCH CHARSET", { .search(SearchProgram(charset: $0.stringValue, keys: NonEmptyArray(.all))) }),
+            ("SEARCH X-GM-RAW", { .search(SearchProgram(keys: NonEmptyArray(.gmailRaw($0)))) }),
             (
                 "SEARCH RETURN other",
-                { .search(SearchProgram(returnOptions: [.other(name: $0.stringValue, value: nil)], keys: [.all])) }
+                {
+                    .search(
+                        SearchProgram(
+                            returnOptions: [.other(name: $0.stringValue, value: nil)],
+                            keys: NonEmptyArray(.all)
+                        )
+                    )
+                }
             ),
             (
                 "SORT key",
                 { s in
                     SortKey(s.stringValue).map {
-                        .sort(SortArguments(criteria: [SortCriterion($0)], charset: "UTF-8", keys: [.all]))
+                        .sort(
+                            SortArguments(
+                                criteria: NonEmptyArray(SortCriterion($0)),
+                                charset: "UTF-8",
+                                keys: NonEmptyArray(.all)
+                            )
+                        )
                     }
                 }
             ),
             (
                 "THREAD algorithm",
-                { s in ThreadAlgorithm(s.stringValue).map { .thread(ThreadArguments(algorithm: $0, keys: [.all])) } }
+                { s in
+                    ThreadAlgorithm(s.stringValue).map {
+                        .thread(ThreadArguments(algorithm: $0, keys: NonEmptyArray(.all)))
+                    }
+                }
             ),
             (
                 "MODSEQ entry",
                 {
                     .search(
-                        SearchProgram(keys: [.modSequence(entry: ModSequenceEntry(name: $0, type: .all), value: 1)])
+                        SearchProgram(
+                            keys: NonEmptyArray(.modSequence(entry: ModSequenceEntry(name: $0, type: .all), value: 1))
+                        )
                     )
                 }
             ),
-            ("CANCELUPDATE", { .cancelUpdate([$0]) }),
+            ("CANCELUPDATE", { .cancelUpdate(NonEmptyArray($0)) }),
             (
                 "SELECT other",
                 { .select(SelectCommand(mailbox: "A", parameters: [.other(name: $0.stringValue, value: nil)])) }
@@ -207,12 +226,12 @@ final class EncoderGuaranteeTests: XCTestCase {
                         ListCommand(
                             selectOptions: [.other(name: $0.stringValue, value: nil)],
                             reference: "",
-                            patterns: ["*"]
+                            patterns: NonEmptyArray("*")
                         )
                     )
                 }
             ),
-            ("LIST pattern", { .list(ListCommand(reference: "", patterns: [MailboxName(bytes: $0)])) }),
+            ("LIST pattern", { .list(ListCommand(reference: "", patterns: NonEmptyArray(MailboxName(bytes: $0)))) }),
             (
                 "GETMETADATA other",
                 {
@@ -220,17 +239,20 @@ final class EncoderGuaranteeTests: XCTestCase {
                         GetMetadataCommand(
                             options: [.other(name: $0.stringValue, value: nil)],
                             mailbox: "A",
-                            entries: ["/x"]
+                            entries: NonEmptyArray("/x")
                         )
                     )
                 }
             ),
-            ("GETMETADATA entry", { .getMetadata(GetMetadataCommand(mailbox: "A", entries: [$0])) }),
+            ("GETMETADATA entry", { .getMetadata(GetMetadataCommand(mailbox: "A", entries: NonEmptyArray($0))) }),
             (
                 "SETMETADATA value",
                 {
                     .setMetadata(
-                        SetMetadataCommand(mailbox: "A", values: [MetadataEntryValue(entry: "/shared/x", value: $0)])
+                        SetMetadataCommand(
+                            mailbox: "A",
+                            values: NonEmptyArray(MetadataEntryValue(entry: "/shared/x", value: $0))
+                        )
                     )
                 }
             ),
@@ -257,8 +279,11 @@ final class EncoderGuaranteeTests: XCTestCase {
             ("ID value", { .id([IDField(key: "name", value: $0)]) }),
             ("SETACL identifier", { .setACL(SetACLCommand(mailbox: "A", identifier: $0, modRights: "lr")) }),
             ("GETQUOTA root", { .getQuota($0) }),
-            ("ENABLE", { s in Capability(s.stringValue).map { .enable([$0]) } }),
-            ("APPEND message", { .append(AppendCommand(mailbox: "A", messages: [AppendMessage(data: .literal($0))])) }),
+            ("ENABLE", { s in Capability(s.stringValue).map { .enable(NonEmptyArray($0)) } }),
+            (
+                "APPEND message",
+                { .append(AppendCommand(mailbox: "A", messages: NonEmptyArray(AppendMessage(data: .literal($0))))) }
+            ),
         ]
         let encoder = CommandEncoder(options: EncodingOptions(literalMode: .nonSynchronizing))
         var written = 0
@@ -366,19 +391,18 @@ final class EncoderGuaranteeTests: XCTestCase {
             XCTAssertEqual((error as? IMAPValueError)?.rule, "literal")
             XCTAssertEqual((error as? IMAPValueError)?.offset, 1)
         }
-        refused(.enable([]), .empty)
-        refused(.cancelUpdate([]), .empty)
-        refused(.search(SearchProgram(keys: [])), .empty)
-        refused(.search(SearchProgram(keys: [.and([])])), .empty)
         refused(.fetch(SequenceSet(1), .list([.bodySection(SectionSpec(kind: .headerFields([])))])), .empty)
-        refused(.append(AppendCommand(mailbox: "A", messages: [AppendMessage(data: .binary("x"))])), .forbiddenByte)
+        refused(
+            .append(AppendCommand(mailbox: "A", messages: NonEmptyArray(AppendMessage(data: .binary("x"))))),
+            .forbiddenByte
+        )
         refused(.authenticate(mechanism: Atom("PLAIN")!, initialResponse: "not base64!"), .forbiddenByte)
         refused(
             .fetch(SequenceSet(1), .list([.bodySection(.text, partial: Partial(offset: 0, length: 0))])),
             .malformed
         )
-        refused(.search(SearchProgram(keys: [.larger(-1)])), .malformed)
-        refused(.search(SearchProgram(keys: [.older(0)])), .malformed)
+        refused(.search(SearchProgram(keys: NonEmptyArray(.larger(-1)))), .malformed)
+        refused(.search(SearchProgram(keys: NonEmptyArray(.older(0)))), .malformed)
         XCTAssertThrowsError(try commands.encode(.authenticationResponse("dGVzdA==\r\nA2 LOGOUT")))
         // With BINARY announced, a NUL goes out in a literal8 where the grammar has one.
         let binary = CommandEncoder(options: EncodingOptions(literalMode: .nonSynchronizing, binary: true))
@@ -386,7 +410,7 @@ final class EncoderGuaranteeTests: XCTestCase {
             try binary.encode(
                 Command(
                     tag: tag,
-                    .append(AppendCommand(mailbox: "A", messages: [AppendMessage(data: .binary("\u{0}"))]))
+                    .append(AppendCommand(mailbox: "A", messages: NonEmptyArray(AppendMessage(data: .binary("\u{0}")))))
                 )
             )
             .flatMap(\.bytes),

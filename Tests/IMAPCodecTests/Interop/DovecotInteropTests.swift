@@ -47,7 +47,7 @@ final class DovecotInteropTests: XCTestCase {
         XCTAssertTrue(capabilities.contains(Capability("LITERAL+")!))
 
         // ENABLE
-        let enable = try client.run(.enable([Capability("CONDSTORE")!, Capability("QRESYNC")!]))
+        let enable = try client.run(.enable(NonEmptyArray(Capability("CONDSTORE")!, Capability("QRESYNC")!)))
         XCTAssertTrue(enable.isOK)
         XCTAssertTrue(
             enable.untagged.contains {
@@ -63,8 +63,8 @@ final class DovecotInteropTests: XCTestCase {
             .list(
                 ListCommand(
                     reference: MailboxName(bytes: ""),
-                    patterns: [mailbox],
-                    returnOptions: [.subscribed, .children, .status([.messages, .uidNext])]
+                    patterns: NonEmptyArray(mailbox),
+                    returnOptions: [.subscribed, .children, .status(NonEmptyArray(.messages, .uidNext))]
                 )
             )
         )
@@ -84,9 +84,9 @@ final class DovecotInteropTests: XCTestCase {
             .append(
                 AppendCommand(
                     mailbox: mailbox,
-                    messages: [
+                    messages: NonEmptyArray(
                         AppendMessage(flags: [.seen], data: .literal(ByteString(Self.message)))
-                    ]
+                    )
                 )
             )
         )
@@ -99,9 +99,9 @@ final class DovecotInteropTests: XCTestCase {
             .append(
                 AppendCommand(
                     mailbox: mailbox,
-                    messages: [
+                    messages: NonEmptyArray(
                         AppendMessage(data: .literal(ByteString(Self.message)))
-                    ]
+                    )
                 )
             )
         )
@@ -110,7 +110,7 @@ final class DovecotInteropTests: XCTestCase {
 
         // STATUS
         let status = try client.run(
-            .status(StatusCommand(mailbox: mailbox, attributes: [.messages, .uidNext, .highestModSeq]))
+            .status(StatusCommand(mailbox: mailbox, attributes: NonEmptyArray(.messages, .uidNext, .highestModSeq)))
         )
         XCTAssertTrue(status.isOK)
         guard
@@ -135,7 +135,10 @@ final class DovecotInteropTests: XCTestCase {
             return XCTFail("APPENDUID not a single UID")
         }
         let search = try client.run(
-            .search(SearchProgram(charset: "UTF-8", keys: [.subject("Gr\u{fc}\u{df}e aus M\u{fc}nchen")]), uid: true)
+            .search(
+                SearchProgram(charset: "UTF-8", keys: NonEmptyArray(.subject("Gr\u{fc}\u{df}e aus M\u{fc}nchen"))),
+                uid: true
+            )
         )
         XCTAssertTrue(search.isOK, "\(search.tagged)")
         guard
@@ -228,7 +231,7 @@ final class DovecotInteropTests: XCTestCase {
                 .append(
                     AppendCommand(
                         mailbox: mailbox,
-                        messages: [AppendMessage(data: .literal("Subject: x\r\n\r\nx\r\n"))]
+                        messages: NonEmptyArray(AppendMessage(data: .literal("Subject: x\r\n\r\nx\r\n")))
                     )
                 )
             ).isOK

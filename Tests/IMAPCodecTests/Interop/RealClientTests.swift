@@ -96,7 +96,12 @@ final class RealClientTests: XCTestCase {
         XCTAssertTrue(try client.run(.login(user: "test", password: "pass")).isOK)
         let message = ByteString(Array(("Subject: big\r\n\r\n" + String(repeating: "y", count: 5000)).utf8))
         let append = try client.run(
-            .append(AppendCommand(mailbox: MailboxName("INBOX"), messages: [AppendMessage(data: .literal(message))]))
+            .append(
+                AppendCommand(
+                    mailbox: MailboxName("INBOX"),
+                    messages: NonEmptyArray(AppendMessage(data: .literal(message)))
+                )
+            )
         )
         XCTAssertTrue(append.isOK, "\(append)")
         XCTAssertEqual(append.continuations.count, 1)

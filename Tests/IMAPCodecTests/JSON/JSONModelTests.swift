@@ -117,7 +117,12 @@ final class JSONModelTests: XCTestCase {
                 zoneMinutes: -330
             )!
         )
-        roundTrip(SearchKey.or(.not(.seen), .and([.header(field: "X-A", value: "b"), .uid(.all), .larger(1 << 40)])))
+        roundTrip(
+            SearchKey.or(
+                .not(.seen),
+                .and(NonEmptyArray(.header(field: "X-A", value: "b"), .uid(.all), .larger(1 << 40)))
+            )
+        )
         roundTrip(SearchKey.modSequence(entry: ModSequenceEntry(flag: .seen, type: .priv), value: UInt64.max))
         roundTrip(
             MessageAttribute.bodySection(

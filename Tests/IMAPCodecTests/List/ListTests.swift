@@ -116,11 +116,14 @@ final class ListTests: XCTestCase {
 
     func testListCommandCorpus() throws {
         var cmd = try parse(#""" "*""#, listArgs)
-        XCTAssertEqual(cmd, ListCommand(reference: MailboxName(bytes: ""), patterns: [MailboxName(bytes: "*")]))
+        XCTAssertEqual(
+            cmd,
+            ListCommand(reference: MailboxName(bytes: ""), patterns: NonEmptyArray(MailboxName(bytes: "*")))
+        )
         cmd = try parse(#""" *"#, listArgs)
-        XCTAssertEqual(cmd.patterns, [MailboxName(bytes: "*")])
+        XCTAssertEqual(cmd.patterns, NonEmptyArray(MailboxName(bytes: "*")))
         cmd = try parse(#""" "*" RETURN (SPECIAL-USE STATUS (MESSAGES UNSEEN))"#, listArgs)
-        XCTAssertEqual(cmd.returnOptions, [.specialUse, .status([.messages, .unseen])])
+        XCTAssertEqual(cmd.returnOptions, [.specialUse, .status(NonEmptyArray(.messages, .unseen))])
         cmd = try parse(#"(SUBSCRIBED) "" "*" RETURN (CHILDREN)"#, listArgs)
         XCTAssertEqual(cmd.selectOptions, [.subscribed])
         XCTAssertEqual(cmd.returnOptions, [.children])
@@ -186,8 +189,8 @@ final class ListTests: XCTestCase {
         let cmd = ListCommand(
             selectOptions: [.subscribed, .recursiveMatch],
             reference: MailboxName(bytes: ""),
-            patterns: [MailboxName(bytes: "*"), MailboxName(bytes: "a b%")],
-            returnOptions: [.children, .status([.messages, .size])]
+            patterns: NonEmptyArray(MailboxName(bytes: "*"), MailboxName(bytes: "a b%")),
+            returnOptions: [.children, .status(NonEmptyArray(.messages, .size))]
         )
         XCTAssertEqual(
             written { $0.writeListArguments(cmd) },

@@ -21,6 +21,12 @@ struct MailboxDataGen {
         for _ in 0..<int(count) { out.append(make(&self)) }
         return out
     }
+    /// A list of `count` elements, at least one.
+    mutating func nonEmpty<T>(_ count: ClosedRange<Int>, _ make: (inout MailboxDataGen) -> T) -> NonEmptyArray<T> {
+        var result = NonEmptyArray(make(&self))
+        result.append(contentsOf: array(Swift.max(count.lowerBound, 1) - 1...Swift.max(count.upperBound, 1) - 1, make))
+        return result
+    }
 
     static let atomChars = Array(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.+=!#&'$,:;<>?@^`|~/".utf8
@@ -205,14 +211,14 @@ extension MailboxDataGen {
         let returnOptions: [ListReturnOption] = array(0...4) { g in
             g.pick([
                 .subscribed, .children, .specialUse, .myRights,
-                .status(g.array(1...4) { $0.statusAttribute() }),
+                .status(g.nonEmpty(1...4) { $0.statusAttribute() }),
                 .other(name: "X-" + g.atomString(), value: g.bool() ? nil : g.components(depth: 2)),
             ])
         }
         return ListCommand(
             selectOptions: selectOptions,
             reference: mailbox(),
-            patterns: array(1...3) { $0.pattern() },
+            patterns: nonEmpty(1...3) { $0.pattern() },
             returnOptions: returnOptions
         )
     }
@@ -245,7 +251,7 @@ extension MailboxDataGen {
     }
 
     mutating func statusCommand() -> StatusCommand {
-        StatusCommand(mailbox: mailbox(), attributes: array(1...5) { $0.statusAttribute() })
+        StatusCommand(mailbox: mailbox(), attributes: nonEmpty(1...5) { $0.statusAttribute() })
     }
 
     // NAMESPACE
@@ -256,7 +262,7 @@ extension MailboxDataGen {
                 prefix: g.bytes(),
                 delimiter: g.delimiter(),
                 extensions: g.array(0...2) { g in
-                    NamespaceExtension(name: g.bytes(), values: g.array(1...3) { $0.bytes() })
+                    NamespaceExtension(name: g.bytes(), values: g.nonEmpty(1...3) { $0.bytes() })
                 }
             )
         }
@@ -314,7 +320,7 @@ extension MailboxDataGen {
 
     mutating func metadataResponse() -> MetadataResponse {
         let body: MetadataResponseBody =
-            bool() ? .values(array(1...4) { $0.metadataEntryValue() }) : .entries(array(1...4) { $0.bytes() })
+            bool() ? .values(nonEmpty(1...4) { $0.metadataEntryValue() }) : .entries(nonEmpty(1...4) { $0.bytes() })
         return MetadataResponse(mailbox: mailbox(), body: body)
     }
 
@@ -326,11 +332,11 @@ extension MailboxDataGen {
             default: return .other(name: "X" + g.label(), value: g.bool() ? nil : g.taggedValue())
             }
         }
-        return GetMetadataCommand(options: options, mailbox: mailbox(), entries: array(1...3) { $0.bytes() })
+        return GetMetadataCommand(options: options, mailbox: mailbox(), entries: nonEmpty(1...3) { $0.bytes() })
     }
 
     mutating func setMetadataCommand() -> SetMetadataCommand {
-        SetMetadataCommand(mailbox: mailbox(), values: array(1...4) { $0.metadataEntryValue() })
+        SetMetadataCommand(mailbox: mailbox(), values: nonEmpty(1...4) { $0.metadataEntryValue() })
     }
 
     // ACL
@@ -414,7 +420,7 @@ extension MailboxDataGen {
     }
 
     /// The arguments of ENABLE: at least one capability.
-    mutating func enableCapabilities() -> [Capability] {
-        [capability()] + array(0...3) { $0.capability() }
+    mutating func enableCapabilities() -> NonEmptyArray<Capability> {
+        nonEmpty(1...4) { $0.capability() }
     }
 }

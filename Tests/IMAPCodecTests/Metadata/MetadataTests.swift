@@ -21,26 +21,35 @@ final class MetadataTests: XCTestCase {
         XCTAssertEqual(r.mailbox.bytes, "")
         XCTAssertEqual(
             r.body,
-            .values([
-                MetadataEntryValue(entry: "/shared/comment", value: nil),
-                MetadataEntryValue(entry: "/shared/admin", value: nil),
-                MetadataEntryValue(entry: "/private/vendor/imapcorp/note", value: ByteString(note)),
-            ])
+            .values(
+                NonEmptyArray(
+                    MetadataEntryValue(entry: "/shared/comment", value: nil),
+                    MetadataEntryValue(entry: "/shared/admin", value: nil),
+                    MetadataEntryValue(entry: "/private/vendor/imapcorp/note", value: ByteString(note))
+                )
+            )
         )
         r = try parse("INBOX (/private/vendor/imapcorp/color {7}\r\n#ff0000)", metadata)
-        XCTAssertEqual(r.body, .values([MetadataEntryValue(entry: "/private/vendor/imapcorp/color", value: "#ff0000")]))
+        XCTAssertEqual(
+            r.body,
+            .values(NonEmptyArray(MetadataEntryValue(entry: "/private/vendor/imapcorp/color", value: "#ff0000")))
+        )
 
         var g = try parse(#"(DEPTH infinity) INBOX (/private /shared)"#, getmetadata)
         XCTAssertEqual(
             g,
-            GetMetadataCommand(options: [.depth(.infinity)], mailbox: .inbox, entries: ["/private", "/shared"])
+            GetMetadataCommand(
+                options: [.depth(.infinity)],
+                mailbox: .inbox,
+                entries: NonEmptyArray("/private", "/shared")
+            )
         )
         g = try parse(#"(MAXSIZE 10 DEPTH 1) INBOX (/private/vendor)"#, getmetadata)
         XCTAssertEqual(g.options, [.maxSize(10), .depth(.one)])
         g = try parse(#""" /private/vendor/imapcorp/note"#, getmetadata)
         XCTAssertEqual(
             g,
-            GetMetadataCommand(mailbox: MailboxName(bytes: ""), entries: ["/private/vendor/imapcorp/note"])
+            GetMetadataCommand(mailbox: MailboxName(bytes: ""), entries: NonEmptyArray("/private/vendor/imapcorp/note"))
         )
 
         var s = try parse(
@@ -49,18 +58,18 @@ final class MetadataTests: XCTestCase {
         )
         XCTAssertEqual(s.values.map(\.value), ["shared comment", "#ff0000"])
         s = try parse(#"INBOX (/private/vendor/imapcorp/color NIL)"#, setmetadata)
-        XCTAssertEqual(s.values, [MetadataEntryValue(entry: "/private/vendor/imapcorp/color", value: nil)])
+        XCTAssertEqual(s.values.array, [MetadataEntryValue(entry: "/private/vendor/imapcorp/color", value: nil)])
     }
 
     func testRFCExamples() throws {
         // RFC 5464 4.4: unsolicited entry-list
         let r = try parse("INBOX /shared/comment /private/comment", metadata)
-        XCTAssertEqual(r.body, .entries(["/shared/comment", "/private/comment"]))
+        XCTAssertEqual(r.body, .entries(NonEmptyArray("/shared/comment", "/private/comment")))
         // literal8 value and options with a vendor extension
         let b = try parse("INBOX (/private/bin ~{3}\r\na\u{0}b)", metadata)
         XCTAssertEqual(
             b.body,
-            .values([MetadataEntryValue(entry: "/private/bin", value: ByteString([0x61, 0, 0x62]))])
+            .values(NonEmptyArray(MetadataEntryValue(entry: "/private/bin", value: ByteString([0x61, 0, 0x62]))))
         )
         XCTAssertEqual(
             try parse("(X-OPT X-FLAG 5 DEPTH 0) INBOX /a", getmetadata).options,
@@ -76,16 +85,16 @@ final class MetadataTests: XCTestCase {
         assertRejects("(MAXSIZE x) INBOX /a", rule: "maxsize-opt", getmetadata)
         assertRejects("INBOX", rule: "getmetadata", getmetadata)
         assertRejects("INBOX /a \"b\"", rule: "entry-values", setmetadata)
-        XCTAssertEqual(try parseLine("INBOX /a /b ", metadata).body, .entries(["/a", "/b"]))
+        XCTAssertEqual(try parseLine("INBOX /a /b ", metadata).body, .entries(NonEmptyArray("/a", "/b")))
     }
 
     func testWriterBinary() {
         let s = SetMetadataCommand(
             mailbox: .inbox,
-            values: [
+            values: NonEmptyArray(
                 MetadataEntryValue(entry: "/private/x", value: ByteString([0x61, 0])),
-                MetadataEntryValue(entry: "/private/y", value: nil),
-            ]
+                MetadataEntryValue(entry: "/private/y", value: nil)
+            )
         )
         XCTAssertEqual(written { $0.writeSetmetadataArguments(s) }, "INBOX (/private/x ~{2}\r\na\u{0} /private/y NIL)")
     }

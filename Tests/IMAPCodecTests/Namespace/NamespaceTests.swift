@@ -30,7 +30,10 @@ final class NamespaceTests: XCTestCase {
         XCTAssertEqual(r.personal.first?.prefix, "INBOX.")
         // RFC 9051 with a namespace extension
         r = try parse(##"(("" "/")("#mh/" "/" "X-PARAM" ("FLAG1" "FLAG2"))) NIL NIL"##, ns)
-        XCTAssertEqual(r.personal[1].extensions, [NamespaceExtension(name: "X-PARAM", values: ["FLAG1", "FLAG2"])])
+        XCTAssertEqual(
+            r.personal[1].extensions,
+            [NamespaceExtension(name: "X-PARAM", values: NonEmptyArray("FLAG1", "FLAG2"))]
+        )
         r = try parse(#"(("" NIL)) NIL NIL"#, ns)
         XCTAssertNil(r.personal[0].delimiter)
     }

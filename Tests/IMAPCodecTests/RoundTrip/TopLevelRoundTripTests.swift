@@ -247,7 +247,10 @@ struct TopLevelGenerator {
         case .namespace: kind = .namespace
         case .append:
             kind = .append(
-                AppendCommand(mailbox: mailbox(), messages: (0..<values.int(1...3)).map { _ in appendMessage() })
+                AppendCommand(
+                    mailbox: mailbox(),
+                    messages: NonEmptyArray((0..<values.int(1...3)).map { _ in appendMessage() })!
+                )
             )
         case .idle: kind = .idle
         case .getQuotaRoot: kind = .getQuotaRoot(mailbox())
@@ -280,7 +283,9 @@ struct TopLevelGenerator {
         case .replace: kind = .replace(values.seqNumber(), mailbox(), appendMessage(), uid: values.bool())
         case .cancelUpdate:
             // Never empty: the grammar is `"CANCELUPDATE" 1*(SP quoted)`, an empty list has no wire form.
-            kind = .cancelUpdate(values.array(1...3) { g in g.pick(["A0155", "tag with space", "x\"y\\z", "", "B2"]) })
+            kind = .cancelUpdate(
+                values.nonEmpty(1...3) { g in g.pick(["A0155", "tag with space", "x\"y\\z", "", "B2"]) }
+            )
         case .copy: kind = .copy(values.sequenceSet(), mailbox(), uid: values.bool())
         case .move: kind = .move(values.sequenceSet(), mailbox(), uid: values.bool())
         }

@@ -173,16 +173,20 @@ final class SearchKeyTests: XCTestCase {
     func testCompoundKeys() throws {
         XCTAssertEqual(try key("NOT SEEN"), .not(.seen))
         XCTAssertEqual(try key("OR FROM alice FROM bob"), .or(.from("alice"), .from("bob")))
-        XCTAssertEqual(try key("(SEEN FLAGGED)"), .and([.seen, .flagged]))
+        XCTAssertEqual(try key("(SEEN FLAGGED)"), .and(NonEmptyArray(.seen, .flagged)))
         XCTAssertEqual(
             try key("(OR (FROM \"juergen\" SUBJECT \"report\") (NOT SEEN))"),
-            .and([.or(.and([.from("juergen"), .subject("report")]), .and([.not(.seen)]))])
+            .and(
+                NonEmptyArray(
+                    .or(.and(NonEmptyArray(.from("juergen"), .subject("report"))), .and(NonEmptyArray(.not(.seen))))
+                )
+            )
         )
         XCTAssertEqual(
             try key("OR OR KEYWORD Work KEYWORD Important KEYWORD ToDo"),
             .or(.or(.keyword(Flag("Work")!), .keyword(Flag("Important")!)), .keyword(Flag("ToDo")!))
         )
-        XCTAssertEqual(try key("( SEEN  FLAGGED )", lenient: true), .and([.seen, .flagged]))
+        XCTAssertEqual(try key("( SEEN  FLAGGED )", lenient: true), .and(NonEmptyArray(.seen, .flagged)))
     }
 
     // MARK: rejections
@@ -227,7 +231,7 @@ final class SearchKeyTests: XCTestCase {
 
     func testLenientAcceptsExtraSpaces() throws {
         let p = try program("SEEN  FLAGGED ", lenient: true)
-        XCTAssertEqual(p.keys, [.seen, .flagged])
+        XCTAssertEqual(p.keys.array, [.seen, .flagged])
     }
 
     // MARK: nesting
@@ -262,8 +266,8 @@ final class SearchKeyTests: XCTestCase {
     func testNestingWithinLimitAccepted() throws {
         let text = String(repeating: "(", count: 99) + "ALL" + String(repeating: ")", count: 99)
         var expected = SearchKey.all
-        for _ in 0..<99 { expected = .and([expected]) }
-        XCTAssertEqual(try program(text).keys, [expected])
+        for _ in 0..<99 { expected = .and(NonEmptyArray(expected)) }
+        XCTAssertEqual(try program(text).keys.array, [expected])
         let nots = try program(String(repeating: "NOT ", count: 100) + "ALL")
         XCTAssertEqual(nots.keys.count, 1)
         // Depth is released after each sibling: many shallow groups are fine.
@@ -277,7 +281,7 @@ final class SearchKeyTests: XCTestCase {
         let p = try program("RETURN (MIN MAX COUNT ALL) CHARSET UTF-8 UNSEEN")
         XCTAssertEqual(p.returnOptions, [.min, .max, .count, .all])
         XCTAssertEqual(p.charset, "UTF-8")
-        XCTAssertEqual(p.keys, [.unseen])
+        XCTAssertEqual(p.keys.array, [.unseen])
         XCTAssertEqual(try program("RETURN () FLAGGED").returnOptions, [])
         XCTAssertNil(try program("FLAGGED").returnOptions)
         XCTAssertEqual(try program("CHARSET \"ISO-8859-1\" ALL").charset, "ISO-8859-1")
@@ -304,11 +308,11 @@ final class SearchKeyTests: XCTestCase {
     /// RFC 9051 / RFC 3501 examples (section 6.4.4) and extension RFC examples.
     func testRFCExamples() throws {
         XCTAssertEqual(
-            try program("FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"").keys,
+            try program("FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"").keys.array,
             [.flagged, .since(date(1994, 2, 1)), .not(.from("Smith"))]
         )
-        XCTAssertEqual(try program("TEXT \"string not in mailbox\"").keys, [.text("string not in mailbox")])
-        XCTAssertEqual(try program("CHARSET UTF-8 TEXT {12}\r\nмолоко").keys, [.text(ByteString("молоко"))])
+        XCTAssertEqual(try program("TEXT \"string not in mailbox\"").keys.array, [.text("string not in mailbox")])
+        XCTAssertEqual(try program("CHARSET UTF-8 TEXT {12}\r\nмолоко").keys.array, [.text(ByteString("молоко"))])
         XCTAssertEqual(
             try program("RETURN (MIN COUNT) FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"").returnOptions,
             [.min, .count]
@@ -317,11 +321,11 @@ final class SearchKeyTests: XCTestCase {
         XCTAssertEqual(try program("UNDELETED UNKEYWORD $Seen YOUNGER 3600").keys.last, .younger(3600))
         XCTAssertEqual(try program("MODSEQ \"/flags/\\\\draft\" all 20010320162338").keys.count, 1)
         XCTAssertEqual(
-            try program("OR ($ 1:5) (FLAGGED $)").keys,
+            try program("OR ($ 1:5) (FLAGGED $)").keys.array,
             [
                 .or(
-                    .and([.sequenceSet(.lastCommand), .sequenceSet(SequenceSet(1...5))]),
-                    .and([.flagged, .sequenceSet(.lastCommand)])
+                    .and(NonEmptyArray(.sequenceSet(.lastCommand), .sequenceSet(SequenceSet(1...5)))),
+                    .and(NonEmptyArray(.flagged, .sequenceSet(.lastCommand)))
                 )
             ]
         )
@@ -393,10 +397,10 @@ final class SearchKeyTests: XCTestCase {
             }
         }
         let grusse = try program("CHARSET UTF-8 SUBJECT {7}\r\nGrüße")
-        XCTAssertEqual(grusse.keys, [.subject(ByteString("Grüße"))])
+        XCTAssertEqual(grusse.keys.array, [.subject(ByteString("Grüße"))])
         let mueller = try program("CHARSET UTF-8 FROM {7+}\r\nMüller TEXT {6+}\r\n日本")
-        XCTAssertEqual(mueller.keys, [.from(ByteString("Müller")), .text(ByteString("日本"))])
-        XCTAssertEqual(try program("1:50 UNSEEN").keys, [.sequenceSet(SequenceSet(1...50)), .unseen])
+        XCTAssertEqual(mueller.keys.array, [.from(ByteString("Müller")), .text(ByteString("日本"))])
+        XCTAssertEqual(try program("1:50 UNSEEN").keys.array, [.sequenceSet(SequenceSet(1...50)), .unseen])
         XCTAssertEqual(try program("RETURN (MIN MAX COUNT ALL) UNSEEN").returnOptions, [.min, .max, .count, .all])
         // Dovecot answered BAD to these two; so does the parser.
         assertRejects(
@@ -414,11 +418,13 @@ final class SearchKeyTests: XCTestCase {
 
     func testWriterStringForms() {
         let ascii = written(options: EncodingOptions(literalMode: .synchronizing)) {
-            $0.writeSearchProgram(SearchProgram(charset: "UTF-8", keys: [.subject("hello world"), .from("bob")]))
+            $0.writeSearchProgram(
+                SearchProgram(charset: "UTF-8", keys: NonEmptyArray(.subject("hello world"), .from("bob")))
+            )
         }
         XCTAssertEqual(ascii, "CHARSET UTF-8 SUBJECT \"hello world\" FROM bob")
         var writer = IMAPWriter(options: EncodingOptions(literalMode: .synchronizing))
-        writer.writeSearchProgram(SearchProgram(charset: "UTF-8", keys: [.subject(ByteString("Grüße"))]))
+        writer.writeSearchProgram(SearchProgram(charset: "UTF-8", keys: NonEmptyArray(.subject(ByteString("Grüße")))))
         let chunks = writer.finish()
         XCTAssertEqual(chunks.count, 2)
         XCTAssertEqual(chunks.first?.waitForContinuation, true)
@@ -431,13 +437,9 @@ final class SearchKeyTests: XCTestCase {
             written { $0.writeSearchKey(.modSequence(entry: ModSequenceEntry(flag: .seen, type: .all), value: 2)) },
             "MODSEQ \"/flags/\\\\Seen\" all 2"
         )
-        // No empty key list: the grammar has none, and `ALL` would decode as `[.all]`.
-        var empty = IMAPWriter()
-        empty.writeSearchKey(.and([]))
-        XCTAssertEqual(empty.failure?.kind, .empty)
-        XCTAssertThrowsError(
-            try CommandEncoder().encode(Command(tag: Tag("A1")!, .search(SearchProgram(returnOptions: [], keys: []))))
-        )
+        // No empty key list: the grammar has none (`ALL` would decode as `[.all]`), and
+        // neither the keys nor `.and` can be built empty.
+        XCTAssertNil(NonEmptyArray<SearchKey>([]))
         XCTAssertEqual(written { $0.writeSearchKey(.before(self.date(2024, 1, 1))) }, "BEFORE 1-Jan-2024")
         XCTAssertEqual(written { $0.writeCharset("weird charset") }, "\"weird charset\"")
     }

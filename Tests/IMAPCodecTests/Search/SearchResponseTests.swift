@@ -203,16 +203,18 @@ final class SearchResponseTests: XCTestCase {
         // RFC 5267 examples
         XCTAssertEqual(
             try parse(" (TAG \"B01\") UID ADDTO (0 32768:32769)", esearchRule).data,
-            [.addTo([SearchContextUpdate(position: 0, set: SequenceSet(32768...32769))])]
+            [.addTo(NonEmptyArray(SearchContextUpdate(position: 0, set: SequenceSet(32768...32769))))]
         )
         XCTAssertEqual(
             try parse(" (TAG \"C01\") UID REMOVEFROM (0 32768) ADDTO (1 2733 1 2731:2732)", esearchRule).data,
             [
-                .removeFrom([SearchContextUpdate(position: 0, set: SequenceSet(32768))]),
-                .addTo([
-                    SearchContextUpdate(position: 1, set: SequenceSet(2733)),
-                    SearchContextUpdate(position: 1, set: SequenceSet(2731...2732)),
-                ]),
+                .removeFrom(NonEmptyArray(SearchContextUpdate(position: 0, set: SequenceSet(32768)))),
+                .addTo(
+                    NonEmptyArray(
+                        SearchContextUpdate(position: 1, set: SequenceSet(2733)),
+                        SearchContextUpdate(position: 1, set: SequenceSet(2731...2732))
+                    )
+                ),
             ]
         )
         // RFC 7377 (MULTISEARCH)
@@ -270,7 +272,7 @@ final class SearchResponseTests: XCTestCase {
         )
         XCTAssertEqual(
             try parse(" ADDTO (0 $)", lenient: true, esearchRule).data,
-            [.addTo([SearchContextUpdate(position: 0, set: .lastCommand)])]
+            [.addTo(NonEmptyArray(SearchContextUpdate(position: 0, set: .lastCommand)))]
         )
     }
 
@@ -299,31 +301,35 @@ final class SearchResponseTests: XCTestCase {
         let a = try parse("(REVERSE DATE) UTF-8 UNSEEN", sortArgsRule)
         XCTAssertEqual(
             a,
-            SortArguments(criteria: [SortCriterion(.date, reverse: true)], charset: "UTF-8", keys: [.unseen])
+            SortArguments(
+                criteria: NonEmptyArray(SortCriterion(.date, reverse: true)),
+                charset: "UTF-8",
+                keys: NonEmptyArray(.unseen)
+            )
         )
         XCTAssertEqual(
-            try parse("(SUBJECT FROM) UTF-8 ALL", sortArgsRule).criteria,
+            try parse("(SUBJECT FROM) UTF-8 ALL", sortArgsRule).criteria.array,
             [SortCriterion(.subject), SortCriterion(.from)]
         )
         XCTAssertEqual(
-            try parse("(REVERSE CC TO) UTF-8 SINCE 1-Jan-2024", sortArgsRule).criteria,
+            try parse("(REVERSE CC TO) UTF-8 SINCE 1-Jan-2024", sortArgsRule).criteria.array,
             [SortCriterion(.cc, reverse: true), SortCriterion(.to)]
         )
         XCTAssertEqual(
-            try parse("(DISPLAYFROM DISPLAYTO) UTF-8 ALL", sortArgsRule).criteria,
+            try parse("(DISPLAYFROM DISPLAYTO) UTF-8 ALL", sortArgsRule).criteria.array,
             [SortCriterion(.displayFrom), SortCriterion(.displayTo)]
         )
         XCTAssertEqual(try parse("(SIZE) US-ASCII LARGER 10000", sortArgsRule).charset, "US-ASCII")
         let esort = try parse("RETURN (MIN MAX COUNT) (DATE) UTF-8 ALL", sortArgsRule)
         XCTAssertEqual(esort.returnOptions, [.min, .max, .count])
         XCTAssertEqual(
-            try parse("RETURN (ALL) (REVERSE ARRIVAL) UTF-8 FLAGGED", sortArgsRule).criteria,
+            try parse("RETURN (ALL) (REVERSE ARRIVAL) UTF-8 FLAGGED", sortArgsRule).criteria.array,
             [SortCriterion(.arrival, reverse: true)]
         )
         // Unknown keys are kept (Dovecot refuses BOGUS at its level, not the grammar's).
-        XCTAssertEqual(try parse("(BOGUS) UTF-8 ALL", sortArgsRule).criteria, [SortCriterion(SortKey("bogus")!)])
+        XCTAssertEqual(try parse("(BOGUS) UTF-8 ALL", sortArgsRule).criteria.array, [SortCriterion(SortKey("bogus")!)])
         // RFC 5256 examples
-        XCTAssertEqual(try parse("(DATE) UTF-8 SUBJECT {3}\r\nabc", sortArgsRule).keys, [.subject("abc")])
+        XCTAssertEqual(try parse("(DATE) UTF-8 SUBJECT {3}\r\nabc", sortArgsRule).keys.array, [.subject("abc")])
         XCTAssertEqual(try parse("(SUBJECT) UTF-8 SINCE 1-Feb-1994", sortArgsRule).keys.count, 1)
         XCTAssertEqual(try parse("(REVERSE DATE) UTF-8 SEEN SINCE 1-Feb-1994", sortArgsRule).keys.count, 2)
         XCTAssertEqual(SortKey("date"), SortKey.date)
@@ -355,12 +361,12 @@ final class SearchResponseTests: XCTestCase {
     func testThreadArguments() throws {
         XCTAssertEqual(
             try parse("REFERENCES UTF-8 ALL", threadArgsRule),
-            ThreadArguments(algorithm: .references, charset: "UTF-8", keys: [.all])
+            ThreadArguments(algorithm: .references, charset: "UTF-8", keys: NonEmptyArray(.all))
         )
         XCTAssertEqual(try parse("ORDEREDSUBJECT UTF-8 SINCE 1-Jan-2023", threadArgsRule).algorithm, .orderedSubject)
         XCTAssertEqual(try parse("REFS UTF-8 ALL", threadArgsRule).algorithm, .refs)
         XCTAssertEqual(try parse("X-NEW \"UTF-8\" SEEN UNDELETED", threadArgsRule).algorithm, ThreadAlgorithm("x-new"))
-        XCTAssertEqual(try parse("orderedsubject UTF-8 SUBJECT \"a b\"", threadArgsRule).keys, [.subject("a b")])
+        XCTAssertEqual(try parse("orderedsubject UTF-8 SUBJECT \"a b\"", threadArgsRule).keys.array, [.subject("a b")])
         assertRejects("(REFERENCES) UTF-8 ALL", rule: "thread-alg", threadArgsRule)
         assertRejects("REFERENCES UTF-8", rule: "search-criteria", threadArgsRule)
         assertRejects("REFERENCES", rule: "thread", threadArgsRule)

@@ -119,8 +119,8 @@ enum SearchValueGenerator {
         }
     }
 
-    static func keys<G: RandomNumberGenerator>(_ rng: inout G, depth: Int) -> [SearchKey] {
-        (0..<int(1...4, &rng)).map { _ in key(&rng, depth: depth) }
+    static func keys<G: RandomNumberGenerator>(_ rng: inout G, depth: Int) -> NonEmptyArray<SearchKey> {
+        NonEmptyArray((0..<int(1...4, &rng)).map { _ in key(&rng, depth: depth) })!
     }
 
     static func partialRange<G: RandomNumberGenerator>(_ rng: inout G) -> PartialRange {
@@ -167,9 +167,11 @@ enum SearchValueGenerator {
         let sortKeys: [SortKey] = [
             .arrival, .cc, .date, .from, .size, .subject, .to, .displayFrom, .displayTo, SortKey("X-FUTURE")!,
         ]
-        let criteria = (0..<int(1...4, &rng)).map { _ in
-            SortCriterion(sortKeys[int(0...(sortKeys.count - 1), &rng)], reverse: int(0...1, &rng) == 0)
-        }
+        let criteria = NonEmptyArray<SortCriterion>(
+            (0..<int(1...4, &rng)).map { _ in
+                SortCriterion(sortKeys[int(0...(sortKeys.count - 1), &rng)], reverse: int(0...1, &rng) == 0)
+            }
+        )!
         return SortArguments(
             returnOptions: returnOptions(&rng),
             criteria: criteria,
@@ -194,13 +196,15 @@ enum SearchValueGenerator {
         return SearchResponse(numbers: numbers, modSequence: modSeq)
     }
 
-    static func contextUpdates<G: RandomNumberGenerator>(_ rng: inout G) -> [SearchContextUpdate] {
-        (0..<int(1...3, &rng)).map { _ in
-            SearchContextUpdate(
-                position: UInt32.random(in: 0...1000, using: &rng),
-                set: sequenceSet(&rng, allowDollar: false)
-            )
-        }
+    static func contextUpdates<G: RandomNumberGenerator>(_ rng: inout G) -> NonEmptyArray<SearchContextUpdate> {
+        NonEmptyArray(
+            (0..<int(1...3, &rng)).map { _ in
+                SearchContextUpdate(
+                    position: UInt32.random(in: 0...1000, using: &rng),
+                    set: sequenceSet(&rng, allowDollar: false)
+                )
+            }
+        )!
     }
 
     static func esearchResponse<G: RandomNumberGenerator>(_ rng: inout G) -> ESearchResponse {

@@ -14,6 +14,12 @@ struct ValueGenerator {
     mutating func array<T>(_ range: ClosedRange<Int>, _ make: (inout ValueGenerator) -> T) -> [T] {
         (0..<int(range)).map { _ in make(&self) }
     }
+    /// A list of `range` elements, at least one.
+    mutating func nonEmpty<T>(_ range: ClosedRange<Int>, _ make: (inout ValueGenerator) -> T) -> NonEmptyArray<T> {
+        var result = NonEmptyArray(make(&self))
+        result.append(contentsOf: array(Swift.max(range.lowerBound, 1) - 1...Swift.max(range.upperBound, 1) - 1, make))
+        return result
+    }
 
     mutating func uint32(nonZero: Bool = false) -> UInt32 {
         switch int(0...3) {
@@ -166,7 +172,7 @@ struct ValueGenerator {
             internalDate: maybe { $0.dateTime() },
             data: pick([
                 .literal(bytes(maxCount: 300)), .binary(ByteString([0, 1, 2])),
-                .catenate([.url("imap://x/INBOX;UID=1"), .text(bytes())]), .utf8(bytes()),
+                .catenate(NonEmptyArray(.url("imap://x/INBOX;UID=1"), .text(bytes()))), .utf8(bytes()),
             ])
         )
     }

@@ -219,7 +219,7 @@ func testSearchMatches(_ key: SearchKey, _ m: TestMessage, seq: UInt32, lastSeq:
         guard let haystack else { return false }
         return needle.isEmpty || haystack.range(of: needle.stringValue, options: .caseInsensitive) != nil
     }
-    func all(_ keys: [SearchKey]) -> Bool? {
+    func all(_ keys: some Sequence<SearchKey>) -> Bool? {
         for key in keys {
             guard let match = testSearchMatches(key, m, seq: seq, lastSeq: lastSeq, lastUID: lastUID) else {
                 return nil
