@@ -677,11 +677,17 @@ struct HostileValueGenerator {
 
     mutating func bodyStructure(_ depth: Int, extensions: Bool) -> BodyStructure {
         if depth < maxDepth, source.oneIn(3) {
-            let parts = nonEmptyList(
-                max: 2,
-                { $0.bodyStructure(depth + 1, extensions: extensions) },
-                fallback: .singlePart(BodyStructure.SinglePart(mediaType: "APPLICATION", mediaSubtype: "OCTET-STREAM"))
-            )
+            // Sometimes none: the encoder must refuse a multipart without parts (1*body).
+            let parts =
+                source.oneIn(16)
+                ? []
+                : nonEmptyList(
+                    max: 2,
+                    { $0.bodyStructure(depth + 1, extensions: extensions) },
+                    fallback: .singlePart(
+                        BodyStructure.SinglePart(mediaType: "APPLICATION", mediaSubtype: "OCTET-STREAM")
+                    )
+                )
             let ext: BodyStructure.Multipart.Extension? =
                 extensions && source.bool()
                 ? BodyStructure.Multipart.Extension(parameters: parameters(), dispositionTail: dispositionTail(depth))

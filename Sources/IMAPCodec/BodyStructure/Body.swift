@@ -211,7 +211,9 @@ extension IMAPWriter {
     // body-type-mpart = 1*body SP media-subtype
     //                   [SP body-ext-mpart]
     mutating func writeBodyTypeMpart(_ multipart: BodyStructure.Multipart) {
-        if multipart.parts.isEmpty { writeNil() }
+        // 1*body: a multipart without parts (which lenient decoding reads from servers that
+        // send `(NIL "mixed")`) has no wire form.
+        if multipart.parts.isEmpty { return refuseEmpty("multipart parts", "body-type-mpart") }
         for part in multipart.parts { writeBody(part) }
         writeSpace()
         writeString(multipart.mediaSubtype)

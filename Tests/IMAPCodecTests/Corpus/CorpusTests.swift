@@ -152,6 +152,9 @@ final class CorpusTests: XCTestCase {
                 // quirk-57's message/delivery-status carrying an envelope (DBMail), read as a
                 // message part: body-type-msg is only MESSAGE/RFC822 or MESSAGE/GLOBAL.
                 "quirk-57.s2c: body part kind": 1,
+                // Gmail's and Dovecot's multiparts without parts: body-type-mpart is 1*body.
+                "quirk-11.s2c: multipart parts": 1,
+                "quirk-19.s2c: multipart parts": 1,
             ]
         )
     }
