@@ -167,7 +167,7 @@ extension ParserState {
         default:
             break
         }
-        throw error("command", "unknown command \(foundWord())")
+        return try commandOther()
     }
 
     // uid             = "UID" SP (copy / move / fetch / search / store / uid-expunge)

@@ -207,6 +207,8 @@ extension IMAPWriter {
             writeSequenceSet(set)
             writeSpace()
             writeMailbox(mailbox)
+        case .other(let name, let arguments):
+            writeCommandOther(name, arguments)
         }
     }
 }
