@@ -25,6 +25,10 @@
 ///   transport's choice, made by the encoder's ``EncodingOptions/literalMode``, not part of
 ///   the value.
 ///
+/// What a value cannot promise is that a peer reads it: ``CommandEncoder`` refuses arguments
+/// whose line (the bytes outside literals) is longer than ``DecodingLimits/commands`` reads,
+/// 64 KiB, as it refuses every `other` case that does not read back as itself.
+///
 /// Raw bytes rather than a list of tokens: the bytes are the one form that writes back
 /// exactly what the client sent (a token list forgets whether a string was an atom, quoted
 /// or a literal, and where spaces were), they cost no allocation to decode (a slice of the

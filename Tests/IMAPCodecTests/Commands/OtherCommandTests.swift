@@ -288,6 +288,20 @@ final class OtherCommandTests: XCTestCase {
         XCTAssertEqual(chunks.first?.bytes, Array("A1 XLIT {3}\r\n".utf8))
     }
 
+    func testEncoderRefusesALineThePeerWouldNotRead() throws {
+        // Valid arguments, but a 70,000-byte line: over the 64 KiB DecodingLimits.commands reads.
+        let long = RawCommandArguments(ByteString(String(repeating: "a", count: 70_000)))!
+        XCTAssertThrowsError(
+            try CommandEncoder().encode(Command(tag: Tag("A1")!, .other(name: Atom("XFOO")!, arguments: long)))
+        ) {
+            XCTAssertEqual(($0 as? IMAPValueError)?.rule, "read-back")
+        }
+        // The same bytes in a literal are fine.
+        let literal = RawCommandArguments(ByteString("{70000}\r\n" + String(repeating: "a", count: 70_000)))!
+        let command = Command(tag: Tag("A1")!, .other(name: Atom("XFOO")!, arguments: literal))
+        XCTAssertEqual(try encoded(command).count, "A1 XFOO {70000}\r\n\r\n".utf8.count + 70_000)
+    }
+
     func testEncoderRefusesKnownNames() {
         for name in RawCommandArguments.knownNames.sorted() {
             for spelling in [name, name.lowercased()] {
