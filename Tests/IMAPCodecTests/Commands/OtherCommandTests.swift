@@ -263,6 +263,27 @@ final class OtherCommandTests: XCTestCase {
         XCTAssertEqual(decode("A1 UIDPLUS\r\n")?.kind, other("UIDPLUS"))
     }
 
+    /// Every command case the round-trip generator builds (its switch is exhaustive, so a
+    /// new case is there) is written with a name in `knownNames`: a command added to the
+    /// decoder without its name there fails here, not only at the encoder's read-back.
+    func testKnownNamesCoverEveryCommandCase() {
+        var g = TopLevelGenerator(seed: 0x0717)
+        let encoder = CommandEncoder(options: EncodingOptions(literalMode: .nonSynchronizing))
+        var seen: Set<String> = []
+        for which in MessageCase.allCases where which != .otherCommand {
+            for _ in 0..<20 {
+                guard case .command(let command) = g.message(which),
+                    let bytes = try? encoder.encode(command).flatMap(\.bytes)
+                else { continue }
+                let afterTag = bytes.drop { $0 != ASCII.space }.dropFirst()
+                let name = String(decoding: afterTag.prefix { CharacterClass.isAtomChar($0) }, as: UTF8.self)
+                XCTAssertTrue(RawCommandArguments.knownNames.contains(name.uppercased()), "\(which): \(name)")
+                seen.insert(name.uppercased())
+            }
+        }
+        XCTAssertEqual(seen, RawCommandArguments.knownNames, "names no generated command has")
+    }
+
     // MARK: Encoding
 
     func testEncodingWritesTheCommandBackByteForByte() throws {
