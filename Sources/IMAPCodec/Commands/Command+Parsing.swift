@@ -167,6 +167,7 @@ extension ParserState {
         default:
             break
         }
+        // No keyword above: an unknown command, its name and raw arguments (OtherCommand.swift).
         return try commandOther()
     }
 
