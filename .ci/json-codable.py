@@ -24,7 +24,8 @@ SKIP_PREFIXES = (
 HAND_WRITTEN = {
     "ByteString", "Atom", "Capability", "Flag", "MailboxAttribute", "StatusAttribute",
     "QuotaResourceName", "SortKey", "ThreadAlgorithm", "Tag", "MailboxName", "SequenceSet",
-    "SequenceSet.Element", "SequenceNumber", "SharedList", "NonEmptyArray", "ResponseText",
+    "SequenceSet.Element", "SequenceNumber", "SharedList", "NonEmptyArray", "ResponseText", "RawCommandArguments",
+    "RawCommandArguments.Token",
 }
 # Names for the unlabeled associated values of cases with more than one value.
 POSITIONAL = {

@@ -71,3 +71,18 @@ write("values-gmail-labels.s2c", b"* 1 FETCH (X-GM-LABELS (a" + b" a" * 1_000_00
 write("values-fetch-items.s2c", b"* 1 FETCH (UID 1" + b" UID 1" * 100_000 + b")\r\n" + ok)
 write("values-append-literals.c2s", b"A1 APPEND INBOX" + b" {1+}\r\nx" * 100_000 + b"\r\nA2 NOOP\r\n")
 write("values-search-literals.c2s", b"A1 SEARCH" + b" TEXT {1+}\r\nx" * 100_000 + b"\r\nA2 NOOP\r\n")
+# Unknown commands (CommandKind.other): malformed ones are errors with their tag, the session
+# goes on; well-formed ones are values, however many items or literals they hold.
+write("other-commands.c2s",
+      b"A1 XFOO " + b"(" * 33 + b")" * 33 + b"\r\n"    # nestingTooDeep
+      + b"A2 XFOO \"unterminated\r\n"
+      + b"A3 XFOO a\x00b\r\n"
+      + b"A4 XFOO {3}\r\na\x00c\r\n"
+      + b"A5 XFOO ) (\r\n"
+      + b"A6 XFOO x\"y\\z\"\r\n"
+      + b"A7 LOGIN\r\n"                                 # a known name keeps its error
+      + b"A8 UID XFOO 1\r\n"
+      + b"A9 XFOO {5}\r\nB1 NO\r\n"                     # the literal swallows a forged command
+      + b"B2 XFOO" + b" ()" * 20_000 + b"\r\n"          # 60 KB of empty lists: one value
+      + b"B3 NOOP\r\n")
+write("values-other-literals.c2s", b"A1 XFOO" + b" {1+}\r\nx" * 100_000 + b"\r\nA2 NOOP\r\n")

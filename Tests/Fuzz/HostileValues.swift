@@ -935,8 +935,42 @@ struct HostileValueGenerator {
         case 44: return .unauthenticate
         case 45: return .unselect
         case 46: return .unsubscribe(mailbox())
+        case 47:
+            // Known names must be refused (they read back as their own case), the rest
+            // written as they are.
+            let name = atom(["XFOO", "X-THING", "LOGIN", "uid", "FETCH", "DONE", "XLIST"]) ?? Atom("XFOO")
+            guard let name else { return .noop }
+            return .other(name: name, arguments: otherCommandArguments())
         default: return .search(searchProgram(), uid: source.bool())
         }
+    }
+
+    /// Arguments of an unknown command: hostile bytes when they are valid arguments (most
+    /// are not), else one to three pieces of every kind, one a literal of hostile bytes.
+    mutating func otherCommandArguments() -> RawCommandArguments {
+        if source.bool(), let arguments = RawCommandArguments(bytes()) { return arguments }
+        var pieces: [[UInt8]] = []
+        for _ in 0...source.int(3) {
+            switch source.int(4) {
+            case 0:
+                let payload = Array(bytes().bytes)
+                pieces.append(Array((source.bool() ? "~{" : "{").utf8) + Array("\(payload.count)}\r\n".utf8) + payload)
+            case 1:
+                pieces.append(Array("(".utf8) + Array(pick(["", "a", "(b) c", "\"(\""]).utf8) + Array(")".utf8))
+            default:
+                pieces.append(
+                    Array(
+                        pick(["a", "1:*", "\"q \\\" s\"", "BODY[HEADER.FIELDS (A B)]<0.5>", "\\Seen", "NIL", "%"]).utf8
+                    )
+                )
+            }
+        }
+        var joined: [UInt8] = []
+        for (i, piece) in pieces.enumerated() {
+            if i > 0 { joined.append(0x20) }
+            joined += piece
+        }
+        return RawCommandArguments(ByteString(joined)) ?? .empty
     }
 
     mutating func sortKey() -> SortKey {

@@ -167,7 +167,8 @@ extension ParserState {
         default:
             break
         }
-        throw error("command", "unknown command \(foundWord())")
+        // No keyword above: an unknown command, its name and raw arguments (OtherCommand.swift).
+        return try commandOther()
     }
 
     // uid             = "UID" SP (copy / move / fetch / search / store / uid-expunge)

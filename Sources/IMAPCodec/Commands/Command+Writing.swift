@@ -206,6 +206,8 @@ extension IMAPWriter {
             writeSequenceSet(set)
             writeSpace()
             writeMailbox(mailbox)
+        case .other(let name, let arguments):
+            writeCommandOther(name, arguments)
         }
     }
 }

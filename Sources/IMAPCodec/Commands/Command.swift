@@ -132,4 +132,11 @@ public enum CommandKind: Sendable, Hashable {
     case copy(SequenceSet, MailboxName, uid: Bool = false)
     /// `[UID] MOVE set mailbox` (RFC 6851)
     case move(SequenceSet, MailboxName, uid: Bool = false)
+
+    // The open end of the grammar (RFC 4466 section 2)
+    /// A command IMAPCodec has no grammar for (a private or newer extension): its name and
+    /// its arguments as sent, so that a server can implement it or answer `tag BAD` knowing
+    /// its name. Never a name the decoder reads into a case of its own (`LOGIN`, `UID`,
+    /// ...): the encoder refuses one, and a known command with bad arguments is an error.
+    indirect case other(name: Atom, arguments: RawCommandArguments = .empty)
 }

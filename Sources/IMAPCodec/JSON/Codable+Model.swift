@@ -815,6 +815,11 @@ extension CommandKind: Codable {
         case .noop:
             var single = encoder.singleValueContainer()
             try single.encode("noop")
+        case .other(let name, let arguments):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("other"))
+            try nested.encode(name, forKey: JSONKey("name"))
+            try nested.encode(arguments, forKey: JSONKey("arguments"))
         case .rename(let from, let to):
             var container = encoder.container(keyedBy: JSONKey.self)
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("rename"))
@@ -908,8 +913,8 @@ extension CommandKind: Codable {
                         "append", "authenticate", "cancelUpdate", "capability", "check", "close", "compress", "copy",
                         "create", "delete", "deleteACL", "enable", "examine", "expunge", "fetch", "getACL",
                         "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login",
-                        "logout", "lsub", "move", "myRights", "namespace", "noop", "rename", "replace", "search",
-                        "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS", "status", "store",
+                        "logout", "lsub", "move", "myRights", "namespace", "noop", "other", "rename", "replace",
+                        "search", "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS", "status", "store",
                         "subscribe", "thread", "uidExpunge", "unauthenticate", "unselect", "unsubscribe",
                     ],
                     at: decoder.codingPath
@@ -924,9 +929,9 @@ extension CommandKind: Codable {
                 "append", "authenticate", "cancelUpdate", "capability", "check", "close", "compress", "copy", "create",
                 "delete", "deleteACL", "enable", "examine", "expunge", "fetch", "getACL", "getMetadata", "getQuota",
                 "getQuotaRoot", "id", "idle", "list", "listRights", "login", "logout", "lsub", "move", "myRights",
-                "namespace", "noop", "rename", "replace", "search", "select", "setACL", "setMetadata", "setQuota",
-                "sort", "startTLS", "status", "store", "subscribe", "thread", "uidExpunge", "unauthenticate",
-                "unselect", "unsubscribe",
+                "namespace", "noop", "other", "rename", "replace", "search", "select", "setACL", "setMetadata",
+                "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread", "uidExpunge",
+                "unauthenticate", "unselect", "unsubscribe",
             ]
         )
         switch key.stringValue {
@@ -998,6 +1003,12 @@ extension CommandKind: Codable {
             self = .move(set, mailbox, uid: uid)
         case "myRights":
             self = .myRights(try container.decode(MailboxName.self, forKey: key))
+        case "other":
+            let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
+            try nested.refuseUnknownKeys(["name", "arguments"], in: "CommandKind.other")
+            let name = try nested.decode(Atom.self, forKey: JSONKey("name"))
+            let arguments = try nested.decodeIfPresent(RawCommandArguments.self, forKey: JSONKey("arguments")) ?? .empty
+            self = .other(name: name, arguments: arguments)
         case "rename":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["from", "to"], in: "CommandKind.rename")
@@ -1062,9 +1073,9 @@ extension CommandKind: Codable {
                     "append", "authenticate", "cancelUpdate", "capability", "check", "close", "compress", "copy",
                     "create", "delete", "deleteACL", "enable", "examine", "expunge", "fetch", "getACL", "getMetadata",
                     "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login", "logout", "lsub", "move",
-                    "myRights", "namespace", "noop", "rename", "replace", "search", "select", "setACL", "setMetadata",
-                    "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread", "uidExpunge",
-                    "unauthenticate", "unselect", "unsubscribe",
+                    "myRights", "namespace", "noop", "other", "rename", "replace", "search", "select", "setACL",
+                    "setMetadata", "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread",
+                    "uidExpunge", "unauthenticate", "unselect", "unsubscribe",
                 ],
                 at: decoder.codingPath
             )

@@ -159,3 +159,23 @@ extension ThreadAlgorithm: Codable {
         }
     }
 }
+
+extension RawCommandArguments: Codable {
+    /// Writes the bytes as ``ByteString`` writes them (a JSON string when they are UTF-8).
+    public func encode(to encoder: any Encoder) throws {
+        try bytes.encode(to: encoder)
+    }
+
+    /// Reads bytes as ``ByteString`` reads them, through init(validating:); arguments it
+    /// refuses are a `DecodingError` carrying the IMAPValueError's message.
+    public init(from decoder: any Decoder) throws {
+        let bytes = try ByteString(from: decoder)
+        do {
+            self = try RawCommandArguments(validating: bytes)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: error.description)
+            )
+        }
+    }
+}

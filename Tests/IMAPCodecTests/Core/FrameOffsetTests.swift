@@ -42,7 +42,7 @@ final class FrameOffsetTests: XCTestCase {
 
     func testCommandOffsetsAroundARefusedLiteralAndAnError() throws {
         let append = "A1 APPEND INBOX {5}\r\n"
-        let bad = "A2 FROB\r\n"
+        let bad = "A2 (FROB)\r\n"
         let stream = "A0 NOOP\r\n" + append + bad + "A3 NOOP\r\n"
         var decoder = CommandDecoder()
         decoder.append(Array(stream.utf8))
@@ -55,7 +55,7 @@ final class FrameOffsetTests: XCTestCase {
             let error = error as? IMAPDecodingError
             XCTAssertEqual(error?.frameOffset, 9 + append.utf8.count)
             XCTAssertEqual(error?.tag, Tag("A2"))
-            // The failing byte: `FROB`, 3 bytes into its frame.
+            // The failing byte: `(`, where a command name should be, 3 bytes into its frame.
             XCTAssertEqual(error?.offset, 3)
             XCTAssertEqual(error?.streamOffset, 9 + append.utf8.count + 3)
         }

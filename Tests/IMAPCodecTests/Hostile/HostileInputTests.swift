@@ -119,6 +119,44 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(c.messages, [.command(Command(tag: Tag("A2")!, .noop))])
     }
 
+    func testUnknownCommands() throws {
+        let bytes = try Self.fixture("other-commands.c2s")
+        for lenient in [true, false] {
+            for chunk in [1, 7, 65536] where lenient || chunk == 65536 {
+                let c = decodeCommands(bytes, lenient: lenient, chunk: chunk)
+                XCTAssertEqual(c.errors.map { $0.tag?.description }, ["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8"])
+                XCTAssertEqual(c.errors.first?.kind, .nestingTooDeep)
+                XCTAssertEqual(c.errors.filter { $0.rule == "command-other" }.count, 6)
+                XCTAssertEqual(
+                    c.messages.prefix(1),
+                    [
+                        .command(
+                            Command(
+                                tag: Tag("A9")!,
+                                .other(name: Atom("XFOO")!, arguments: RawCommandArguments("{5}\r\nB1 NO")!)
+                            )
+                        )
+                    ]
+                )
+                guard c.messages.count == 3, case .command(let lists) = c.messages[1],
+                    case .other(_, let arguments) = lists.kind
+                else { return XCTFail("\(c.messages.count) messages") }
+                XCTAssertEqual(arguments.bytes.count, 20_000 * 3 - 1)
+                XCTAssertEqual(c.messages.last, .command(Command(tag: Tag("B3")!, .noop)))
+            }
+        }
+        // 100,000 literals in one unknown command: one value (a single copy, the headers
+        // rewritten `{1}`), within the value budget.
+        let literals = decodeCommands(try Self.fixture("values-other-literals.c2s"))
+        XCTAssertEqual(literals.errors, [])
+        XCTAssertEqual(literals.messages.count, 2)
+        guard case .command(let command)? = literals.messages.first, case .other(_, let arguments) = command.kind else {
+            return XCTFail()
+        }
+        XCTAssertEqual(arguments.bytes.count, 100_000 * 7 - 1)
+        XCTAssertEqual(arguments.tokens.count, 100_000)
+    }
+
     func testInvalidUTF8AndModifiedUTF7() throws {
         let utf8 = try Self.fixture("invalid-utf8-quoted.s2c")
         XCTAssertEqual(decodeResponses(utf8).errors, [])

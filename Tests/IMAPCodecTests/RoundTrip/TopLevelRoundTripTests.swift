@@ -63,7 +63,7 @@ enum MessageCase: String, CaseIterable {
     case getQuota, setQuota, getMetadata, setMetadata, setACL, deleteACL, listRights, namespace, append, idle
     case getQuotaRoot, getACL, myRights, unauthenticate, compress
     case check, close, unselect, expunge, uidExpunge, search, fetch, store, sort, thread, replace, cancelUpdate
-    case copy, move
+    case copy, move, otherCommand
 
     static func of(_ message: ClientMessage) -> MessageCase {
         switch message {
@@ -119,6 +119,7 @@ enum MessageCase: String, CaseIterable {
             case .cancelUpdate: return .cancelUpdate
             case .copy: return .copy
             case .move: return .move
+            case .other: return .otherCommand
             }
         }
     }
@@ -288,6 +289,13 @@ struct TopLevelGenerator {
             )
         case .copy: kind = .copy(values.sequenceSet(), mailbox(), uid: values.bool())
         case .move: kind = .move(values.sequenceSet(), mailbox(), uid: values.bool())
+        case .otherCommand:
+            // A name no command IMAPCodec knows (X...), and arguments of every kind.
+            let arguments: ByteString = values.pick([
+                "", "a", "1:* (FLAGS \\Seen) \"q \\\" s\"", "{5}\r\nab\r\nc tail", "((()) x)", "~{2}\r\n\u{0}\u{1}",
+                "BODY[HEADER.FIELDS (A B)]<0.10> {0}\r\n",
+            ])
+            kind = .other(name: Atom("X" + values.atom().stringValue)!, arguments: RawCommandArguments(arguments)!)
         }
         return .command(Command(tag: tag(), kind))
     }
