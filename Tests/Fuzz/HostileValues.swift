@@ -863,7 +863,12 @@ struct HostileValueGenerator {
         case 27: return .move(sequenceSet(), mailbox(), uid: source.bool())
         case 28: return .myRights(mailbox())
         case 29: return .namespace
-        case 30: return .rename(from: mailbox(), to: mailbox())
+        case 30:
+            return .rename(
+                from: mailbox(),
+                to: mailbox(),
+                parameters: list(max: 2) { .other(name: $0.string(), value: $0.optionalExtensionValue()) }
+            )
         case 31: return .replace(sequenceNumber(), mailbox(), appendMessage(), uid: source.bool())
         case 32: return .search(searchProgram(), uid: source.bool())
         case 33: return .select(selectCommand())
@@ -969,6 +974,7 @@ struct HostileValueGenerator {
         return AppendMessage(
             flags: source.bool() ? nil : list { $0.flag() },
             internalDate: source.bool() ? dateTime() : nil,
+            extensions: list(max: 2) { .other(name: $0.string(), value: $0.extensionValue()) },
             data: data
         )
     }

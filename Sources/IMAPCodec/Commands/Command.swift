@@ -50,8 +50,8 @@ public enum CommandKind: Sendable, Hashable {
     // command-auth
     /// `DELETE mailbox`
     case delete(MailboxName)
-    /// `RENAME from to`
-    indirect case rename(from: MailboxName, to: MailboxName)
+    /// `RENAME from to [(params)]` (parameters: RFC 4466 `rename-params`)
+    indirect case rename(from: MailboxName, to: MailboxName, parameters: [RenameParameter] = [])
     /// `SUBSCRIBE mailbox`
     case subscribe(MailboxName)
     /// `UNSUBSCRIBE mailbox`

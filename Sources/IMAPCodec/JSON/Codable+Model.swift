@@ -175,23 +175,60 @@ extension AppendData: Codable {
     }
 }
 
+extension AppendExtension: Codable {
+    /// Writes the case: its name as a JSON string when it has no values, else an object
+    /// with one member named after the case, holding the value or an object of the values.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        switch self {
+        case .other(let name, let value):
+            var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("other"))
+            try nested.encode(name, forKey: JSONKey("name"))
+            try nested.encode(value, forKey: JSONKey("value"))
+        }
+    }
+
+    /// Reads the JSON ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        let key = try container.onlyKey(of: "AppendExtension", expected: ["other"])
+        switch key.stringValue {
+        case "other":
+            let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
+            try nested.refuseUnknownKeys(["name", "value"], in: "AppendExtension.other")
+            let name = try nested.decode(String.self, forKey: JSONKey("name"))
+            let value = try nested.decode(TaggedExtensionValue.self, forKey: JSONKey("value"))
+            self = .other(name: name, value: value)
+        default:
+            throw JSONKey.unknownCase(
+                key.stringValue,
+                of: "AppendExtension",
+                expected: ["other"],
+                at: decoder.codingPath
+            )
+        }
+    }
+}
+
 extension AppendMessage: Codable {
-    /// Writes the value as a JSON object with the fields `flags`, `internalDate`, `data`.
+    /// Writes the value as a JSON object with the fields `flags`, `internalDate`, `extensions`, `data`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
         try container.encodeIfPresent(self.flags, forKey: JSONKey("flags"))
         try container.encodeIfPresent(self.internalDate, forKey: JSONKey("internalDate"))
+        try container.encode(self.extensions, forKey: JSONKey("extensions"))
         try container.encode(self.data, forKey: JSONKey("data"))
     }
 
     /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
-        try container.refuseUnknownKeys(["flags", "internalDate", "data"], in: "AppendMessage")
+        try container.refuseUnknownKeys(["flags", "internalDate", "extensions", "data"], in: "AppendMessage")
         let flags = try container.decodeIfPresent([Flag].self, forKey: JSONKey("flags"))
         let internalDate = try container.decodeIfPresent(IMAPDateTime.self, forKey: JSONKey("internalDate"))
+        let extensions = try container.decodeIfPresent([AppendExtension].self, forKey: JSONKey("extensions")) ?? []
         let data = try container.decode(AppendData.self, forKey: JSONKey("data"))
-        self = Self(flags: flags, internalDate: internalDate, data: data)
+        self = Self(flags: flags, internalDate: internalDate, extensions: extensions, data: data)
     }
 }
 
@@ -815,11 +852,12 @@ extension CommandKind: Codable {
         case .noop:
             var single = encoder.singleValueContainer()
             try single.encode("noop")
-        case .rename(let from, let to):
+        case .rename(let from, let to, let parameters):
             var container = encoder.container(keyedBy: JSONKey.self)
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("rename"))
             try nested.encode(from, forKey: JSONKey("from"))
             try nested.encode(to, forKey: JSONKey("to"))
+            try nested.encode(parameters, forKey: JSONKey("parameters"))
         case .replace(let number, let mailbox, let message, let uid):
             var container = encoder.container(keyedBy: JSONKey.self)
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("replace"))
@@ -1000,10 +1038,11 @@ extension CommandKind: Codable {
             self = .myRights(try container.decode(MailboxName.self, forKey: key))
         case "rename":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
-            try nested.refuseUnknownKeys(["from", "to"], in: "CommandKind.rename")
+            try nested.refuseUnknownKeys(["from", "to", "parameters"], in: "CommandKind.rename")
             let from = try nested.decode(MailboxName.self, forKey: JSONKey("from"))
             let to = try nested.decode(MailboxName.self, forKey: JSONKey("to"))
-            self = .rename(from: from, to: to)
+            let parameters = try nested.decodeIfPresent([RenameParameter].self, forKey: JSONKey("parameters")) ?? []
+            self = .rename(from: from, to: to, parameters: parameters)
         case "replace":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["number", "mailbox", "message", "uid"], in: "CommandKind.replace")
@@ -2502,6 +2541,41 @@ extension QuotaRootResponse: Codable {
         let mailbox = try container.decode(MailboxName.self, forKey: JSONKey("mailbox"))
         let roots = try container.decode([ByteString].self, forKey: JSONKey("roots"))
         self = Self(mailbox: mailbox, roots: roots)
+    }
+}
+
+extension RenameParameter: Codable {
+    /// Writes the case: its name as a JSON string when it has no values, else an object
+    /// with one member named after the case, holding the value or an object of the values.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        switch self {
+        case .other(let name, let value):
+            var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("other"))
+            try nested.encode(name, forKey: JSONKey("name"))
+            try nested.encodeIfPresent(value, forKey: JSONKey("value"))
+        }
+    }
+
+    /// Reads the JSON ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        let key = try container.onlyKey(of: "RenameParameter", expected: ["other"])
+        switch key.stringValue {
+        case "other":
+            let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
+            try nested.refuseUnknownKeys(["name", "value"], in: "RenameParameter.other")
+            let name = try nested.decode(String.self, forKey: JSONKey("name"))
+            let value = try nested.decodeIfPresent(TaggedExtensionValue.self, forKey: JSONKey("value"))
+            self = .other(name: name, value: value)
+        default:
+            throw JSONKey.unknownCase(
+                key.stringValue,
+                of: "RenameParameter",
+                expected: ["other"],
+                at: decoder.codingPath
+            )
+        }
     }
 }
 
