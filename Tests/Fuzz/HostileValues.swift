@@ -404,7 +404,7 @@ struct HostileValueGenerator {
     }
 
     mutating func untagged() -> UntaggedResponse {
-        switch source.int(26) {
+        switch source.int(27) {
         case 0: return .exists(uint32())
         case 1:
             return .acl(
@@ -445,7 +445,8 @@ struct HostileValueGenerator {
                 )
             )
         case 16:
-            let keyword = atom(["XFOO", "X-THING", "SEARCH", "EXISTS", "5", "OK", "CAPABILITY"]) ?? Atom("XFOO")
+            let keyword =
+                atom(["XFOO", "X-THING", "SEARCH", "EXISTS", "5", "OK", "CAPABILITY", "XLIST"]) ?? Atom("XFOO")
             guard let keyword else { return .exists(1) }
             var rest = bytes()
             if source.bool() { rest = ByteString([0x20] + Array(rest.bytes)) }
@@ -466,6 +467,7 @@ struct HostileValueGenerator {
         case 22: return .status(StatusResponse(mailbox: mailbox(), values: list(max: 4) { $0.statusValue() }))
         case 23: return .thread(list { $0.thread(1) })
         case 24: return .vanished(earlier: source.bool(), uids: sequenceSet())
+        case 25: return .xlist(listData())
         default: return .expunge(nz())
         }
     }
@@ -537,7 +539,7 @@ struct HostileValueGenerator {
             uidValidity: source.oneIn(3) ? uint32() : nil,
             uid: source.bool(),
             data: list(max: 4) { generator in
-                switch generator.source.int(10) {
+                switch generator.source.int(11) {
                 case 0:
                     return .addTo(
                         generator.list(nonEmpty: .emptyList) {
@@ -557,6 +559,10 @@ struct HostileValueGenerator {
                         generator.list(nonEmpty: .emptyList) {
                             SearchContextUpdate(position: $0.nz(), set: $0.sequenceSet())
                         }
+                    )
+                case 9:
+                    return .relevancy(
+                        generator.list(max: 4) { $0.source.oneIn(8) ? $0.source.byte() : UInt8($0.source.int(100) + 1) }
                     )
                 default: return .count(generator.nz())
                 }
@@ -860,6 +866,7 @@ struct HostileValueGenerator {
         case 24: return .login(user: bytes(), password: bytes())
         case 25: return .logout
         case 26: return .lsub(LSubCommand(reference: mailbox(), pattern: mailbox()))
+        case 47: return .xlist(LSubCommand(reference: mailbox(), pattern: mailbox()))
         case 27: return .move(sequenceSet(), mailbox(), uid: source.bool())
         case 28: return .myRights(mailbox())
         case 29: return .namespace
@@ -935,7 +942,7 @@ struct HostileValueGenerator {
 
     mutating func sortKey() -> SortKey {
         if source.bool(), let key = SortKey(string()) { return key }
-        return pick([.arrival, .cc, .date, .displayFrom, .displayTo, .from, .size, .subject, .to])
+        return pick([.arrival, .cc, .date, .displayFrom, .displayTo, .from, .size, .subject, .to, .relevancy])
     }
 
     mutating func selectCommand() -> SelectCommand {
@@ -1052,6 +1059,7 @@ struct HostileValueGenerator {
             case 6: return .partial(generator.partialRange())
             case 7: return .save
             case 8: return .update
+            case 9: return .relevancy
             default: return .count
             }
         }
@@ -1069,7 +1077,7 @@ struct HostileValueGenerator {
 
     mutating func searchKey(_ depth: Int) -> SearchKey? {
         let nested = depth < maxDepth
-        switch source.int(50) {
+        switch source.int(51) {
         case 0: return .all
         case 1: return nested ? .and(list(max: 3) { $0.searchKey(depth + 1) }) : .all
         case 2: return .answered
@@ -1129,6 +1137,7 @@ struct HostileValueGenerator {
         case 46: return .unflagged
         case 47: return .unkeyword(flag())
         case 48: return .unseen
+        case 49: return nested ? searchKey(depth + 1).map { .fuzzy($0) } : .seen
         default: return .younger(uint32())
         }
     }

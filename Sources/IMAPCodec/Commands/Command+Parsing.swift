@@ -161,6 +161,12 @@ extension ParserState {
                 try sp("uid")
                 return try uidCommand()
             }
+        case UInt8(ascii: "X"):
+            // xlist           = "XLIST" SP mailbox SP list-mailbox      (Gmail)
+            if skipKeyword("XLIST") {
+                try sp("xlist")
+                return .xlist(try xlistArguments())
+            }
         default:
             break
         }

@@ -96,6 +96,9 @@ extension IMAPWriter {
         case .lsub(let command):
             write("LSUB ")
             writeLSubArguments(command)
+        case .xlist(let command):
+            write("XLIST ")
+            writeXListArguments(command)
         case .enable(let capabilities):
             write("ENABLE ")
             writeEnableArguments(capabilities)

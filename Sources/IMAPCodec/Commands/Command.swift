@@ -68,6 +68,9 @@ public enum CommandKind: Sendable, Hashable {
     case list(ListCommand)
     /// `LSUB reference pattern` (IMAP4rev1)
     indirect case lsub(LSubCommand)
+    /// `XLIST reference pattern` (Gmail's XLIST capability): LSUB's arguments; the server
+    /// answers with ``UntaggedResponse/xlist(_:)`` responses.
+    indirect case xlist(LSubCommand)
     /// `STATUS mailbox (attributes)`
     case status(StatusCommand)
     /// `ID (fields)` or `ID NIL` (RFC 2971)

@@ -920,6 +920,9 @@ extension CommandKind: Codable {
         case .unsubscribe(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("unsubscribe"))
+        case .xlist(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("xlist"))
         }
     }
 
@@ -948,7 +951,7 @@ extension CommandKind: Codable {
                         "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login",
                         "logout", "lsub", "move", "myRights", "namespace", "noop", "rename", "replace", "search",
                         "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS", "status", "store",
-                        "subscribe", "thread", "uidExpunge", "unauthenticate", "unselect", "unsubscribe",
+                        "subscribe", "thread", "uidExpunge", "unauthenticate", "unselect", "unsubscribe", "xlist",
                     ],
                     at: decoder.codingPath
                 )
@@ -964,7 +967,7 @@ extension CommandKind: Codable {
                 "getQuotaRoot", "id", "idle", "list", "listRights", "login", "logout", "lsub", "move", "myRights",
                 "namespace", "noop", "rename", "replace", "search", "select", "setACL", "setMetadata", "setQuota",
                 "sort", "startTLS", "status", "store", "subscribe", "thread", "uidExpunge", "unauthenticate",
-                "unselect", "unsubscribe",
+                "unselect", "unsubscribe", "xlist",
             ]
         )
         switch key.stringValue {
@@ -1093,6 +1096,8 @@ extension CommandKind: Codable {
             self = .uidExpunge(try container.decode(SequenceSet.self, forKey: key))
         case "unsubscribe":
             self = .unsubscribe(try container.decode(MailboxName.self, forKey: key))
+        case "xlist":
+            self = .xlist(try container.decode(LSubCommand.self, forKey: key))
         default:
             throw JSONKey.unknownCase(
                 key.stringValue,
@@ -1103,7 +1108,7 @@ extension CommandKind: Codable {
                     "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login", "logout", "lsub", "move",
                     "myRights", "namespace", "noop", "rename", "replace", "search", "select", "setACL", "setMetadata",
                     "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread", "uidExpunge",
-                    "unauthenticate", "unselect", "unsubscribe",
+                    "unauthenticate", "unselect", "unsubscribe", "xlist",
                 ],
                 at: decoder.codingPath
             )
@@ -2977,6 +2982,9 @@ extension SearchKey: Codable {
         case .from(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("from"))
+        case .fuzzy(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("fuzzy"))
         case .gmailLabels(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("gmailLabels"))
@@ -3125,11 +3133,11 @@ extension SearchKey: Codable {
                     of: "SearchKey",
                     expected: [
                         "all", "and", "answered", "bcc", "before", "body", "cc", "deleted", "draft", "emailID",
-                        "flagged", "from", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header",
-                        "keyword", "larger", "modSequence", "new", "not", "old", "older", "on", "or", "recent",
-                        "savedBefore", "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore", "sentOn",
-                        "sentSince", "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid",
-                        "unanswered", "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
+                        "flagged", "from", "fuzzy", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID",
+                        "header", "keyword", "larger", "modSequence", "new", "not", "old", "older", "on", "or",
+                        "recent", "savedBefore", "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore",
+                        "sentOn", "sentSince", "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to",
+                        "uid", "unanswered", "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
                     ],
                     at: decoder.codingPath
                 )
@@ -3141,11 +3149,11 @@ extension SearchKey: Codable {
             of: "SearchKey",
             expected: [
                 "all", "and", "answered", "bcc", "before", "body", "cc", "deleted", "draft", "emailID", "flagged",
-                "from", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header", "keyword", "larger",
-                "modSequence", "new", "not", "old", "older", "on", "or", "recent", "savedBefore", "savedDateSupported",
-                "savedOn", "savedSince", "seen", "sentBefore", "sentOn", "sentSince", "sequenceSet", "since", "smaller",
-                "subject", "text", "threadID", "to", "uid", "unanswered", "undeleted", "undraft", "unflagged",
-                "unkeyword", "unseen", "younger",
+                "from", "fuzzy", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header", "keyword",
+                "larger", "modSequence", "new", "not", "old", "older", "on", "or", "recent", "savedBefore",
+                "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore", "sentOn", "sentSince",
+                "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid", "unanswered",
+                "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
             ]
         )
         switch key.stringValue {
@@ -3163,6 +3171,8 @@ extension SearchKey: Codable {
             self = .emailID(try container.decode(ByteString.self, forKey: key))
         case "from":
             self = .from(try container.decode(ByteString.self, forKey: key))
+        case "fuzzy":
+            self = .fuzzy(try container.decode(SearchKey.self, forKey: key))
         case "gmailLabels":
             self = .gmailLabels(try container.decode(ByteString.self, forKey: key))
         case "gmailMessageID":
@@ -3237,8 +3247,8 @@ extension SearchKey: Codable {
                 of: "SearchKey",
                 expected: [
                     "all", "and", "answered", "bcc", "before", "body", "cc", "deleted", "draft", "emailID", "flagged",
-                    "from", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header", "keyword", "larger",
-                    "modSequence", "new", "not", "old", "older", "on", "or", "recent", "savedBefore",
+                    "from", "fuzzy", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header", "keyword",
+                    "larger", "modSequence", "new", "not", "old", "older", "on", "or", "recent", "savedBefore",
                     "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore", "sentOn", "sentSince",
                     "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid", "unanswered",
                     "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
@@ -3313,6 +3323,8 @@ extension SearchReturnData: Codable {
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("partial"))
             try nested.encode(range, forKey: JSONKey("range"))
             try nested.encodeIfPresent(set, forKey: JSONKey("set"))
+        case .relevancy(let value):
+            try container.encode(value, forKey: JSONKey("relevancy"))
         case .removeFrom(let value):
             try container.encode(value, forKey: JSONKey("removeFrom"))
         }
@@ -3323,7 +3335,9 @@ extension SearchReturnData: Codable {
         let container = try decoder.container(keyedBy: JSONKey.self)
         let key = try container.onlyKey(
             of: "SearchReturnData",
-            expected: ["addTo", "all", "count", "max", "min", "modSequence", "other", "partial", "removeFrom"]
+            expected: [
+                "addTo", "all", "count", "max", "min", "modSequence", "other", "partial", "relevancy", "removeFrom",
+            ]
         )
         switch key.stringValue {
         case "addTo":
@@ -3350,13 +3364,17 @@ extension SearchReturnData: Codable {
             let range = try nested.decode(PartialRange.self, forKey: JSONKey("range"))
             let set = try nested.decodeIfPresent(SequenceSet.self, forKey: JSONKey("set"))
             self = .partial(range, set)
+        case "relevancy":
+            self = .relevancy(try container.decode([UInt8].self, forKey: key))
         case "removeFrom":
             self = .removeFrom(try container.decode([SearchContextUpdate].self, forKey: key))
         default:
             throw JSONKey.unknownCase(
                 key.stringValue,
                 of: "SearchReturnData",
-                expected: ["addTo", "all", "count", "max", "min", "modSequence", "other", "partial", "removeFrom"],
+                expected: [
+                    "addTo", "all", "count", "max", "min", "modSequence", "other", "partial", "relevancy", "removeFrom",
+                ],
                 at: decoder.codingPath
             )
         }
@@ -3391,6 +3409,9 @@ extension SearchReturnOption: Codable {
         case .partial(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("partial"))
+        case .relevancy:
+            var single = encoder.singleValueContainer()
+            try single.encode("relevancy")
         case .save:
             var single = encoder.singleValueContainer()
             try single.encode("save")
@@ -3409,13 +3430,16 @@ extension SearchReturnOption: Codable {
             case "count": self = .count
             case "max": self = .max
             case "min": self = .min
+            case "relevancy": self = .relevancy
             case "save": self = .save
             case "update": self = .update
             default:
                 throw JSONKey.unknownCase(
                     name,
                     of: "SearchReturnOption",
-                    expected: ["all", "context", "count", "max", "min", "other", "partial", "save", "update"],
+                    expected: [
+                        "all", "context", "count", "max", "min", "other", "partial", "relevancy", "save", "update",
+                    ],
                     at: decoder.codingPath
                 )
             }
@@ -3424,7 +3448,7 @@ extension SearchReturnOption: Codable {
         let container = try decoder.container(keyedBy: JSONKey.self)
         let key = try container.onlyKey(
             of: "SearchReturnOption",
-            expected: ["all", "context", "count", "max", "min", "other", "partial", "save", "update"]
+            expected: ["all", "context", "count", "max", "min", "other", "partial", "relevancy", "save", "update"]
         )
         switch key.stringValue {
         case "other":
@@ -3439,7 +3463,7 @@ extension SearchReturnOption: Codable {
             throw JSONKey.unknownCase(
                 key.stringValue,
                 of: "SearchReturnOption",
-                expected: ["all", "context", "count", "max", "min", "other", "partial", "save", "update"],
+                expected: ["all", "context", "count", "max", "min", "other", "partial", "relevancy", "save", "update"],
                 at: decoder.codingPath
             )
         }
@@ -4175,6 +4199,8 @@ extension UntaggedResponse: Codable {
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("vanished"))
             try nested.encode(earlier, forKey: JSONKey("earlier"))
             try nested.encode(uids, forKey: JSONKey("uids"))
+        case .xlist(let value):
+            try container.encode(value, forKey: JSONKey("xlist"))
         }
     }
 
@@ -4186,7 +4212,7 @@ extension UntaggedResponse: Codable {
             expected: [
                 "acl", "capability", "condition", "enabled", "esearch", "exists", "expunge", "fetch", "flags", "id",
                 "list", "listRights", "lsub", "metadata", "myRights", "namespace", "other", "quota", "quotaRoot",
-                "recent", "search", "sort", "status", "thread", "vanished",
+                "recent", "search", "sort", "status", "thread", "vanished", "xlist",
             ]
         )
         switch key.stringValue {
@@ -4256,6 +4282,8 @@ extension UntaggedResponse: Codable {
             let earlier = try nested.decode(Bool.self, forKey: JSONKey("earlier"))
             let uids = try nested.decode(SequenceSet.self, forKey: JSONKey("uids"))
             self = .vanished(earlier: earlier, uids: uids)
+        case "xlist":
+            self = .xlist(try container.decode(MailboxListData.self, forKey: key))
         default:
             throw JSONKey.unknownCase(
                 key.stringValue,
@@ -4263,7 +4291,7 @@ extension UntaggedResponse: Codable {
                 expected: [
                     "acl", "capability", "condition", "enabled", "esearch", "exists", "expunge", "fetch", "flags", "id",
                     "list", "listRights", "lsub", "metadata", "myRights", "namespace", "other", "quota", "quotaRoot",
-                    "recent", "search", "sort", "status", "thread", "vanished",
+                    "recent", "search", "sort", "status", "thread", "vanished", "xlist",
                 ],
                 at: decoder.codingPath
             )
