@@ -602,6 +602,8 @@ struct HostileValueGenerator {
         case 19: return .rfc822Text(optionalBytes())
         case 20: return .saveDate(source.bool() ? nil : dateTime())
         case 21: return .threadID(optionalBytes())
+        case 22:
+            return .annotation(source.bool() ? .entries(list(max: 3) { $0.bytes() }) : .values(annotationEntries()))
         default: return .uid(uint32())
         }
     }
@@ -987,8 +989,24 @@ struct HostileValueGenerator {
     }
 
     mutating func storeFlags() -> StoreFlags {
-        let target: StoreFlags.Target = source.oneIn(4) ? .gmailLabels(list { $0.bytes() }) : .flags(list { $0.flag() })
+        let target: StoreFlags.Target
+        switch source.int(5) {
+        case 0: target = .gmailLabels(list { $0.bytes() })
+        case 1: target = .annotations(annotationEntries())
+        default: target = .flags(list { $0.flag() })
+        }
         return StoreFlags(operation: pick([.add, .remove, .replace]), silent: source.bool(), target: target)
+    }
+
+    mutating func annotationEntries() -> [AnnotationEntry] {
+        list(max: 2) { generator in
+            AnnotationEntry(
+                entry: generator.bytes(),
+                values: generator.list(max: 2) {
+                    AnnotationAttributeValue(attribute: $0.bytes(), value: $0.optionalBytes())
+                }
+            )
+        }
     }
 
     mutating func fetchModifier() -> FetchModifier {
@@ -1042,6 +1060,10 @@ struct HostileValueGenerator {
         case 19: return .rfc822Text
         case 20: return .saveDate
         case 21: return .threadID
+        case 22:
+            return .annotation(
+                AnnotationFetch(entries: list(max: 3) { $0.bytes() }, attributes: list(max: 3) { $0.bytes() })
+            )
         default: return .flags
         }
     }

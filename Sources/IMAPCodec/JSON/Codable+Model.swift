@@ -116,6 +116,93 @@ extension AddressOrGroup: Codable {
     }
 }
 
+extension AnnotationAttributeValue: Codable {
+    /// Writes the value as a JSON object with the fields `attribute`, `value`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.attribute, forKey: JSONKey("attribute"))
+        try container.encodeIfPresent(self.value, forKey: JSONKey("value"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["attribute", "value"], in: "AnnotationAttributeValue")
+        let attribute = try container.decode(ByteString.self, forKey: JSONKey("attribute"))
+        let value = try container.decodeIfPresent(ByteString.self, forKey: JSONKey("value"))
+        self = Self(attribute: attribute, value: value)
+    }
+}
+
+extension AnnotationData: Codable {
+    /// Writes the case: its name as a JSON string when it has no values, else an object
+    /// with one member named after the case, holding the value or an object of the values.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        switch self {
+        case .entries(let value):
+            try container.encode(value, forKey: JSONKey("entries"))
+        case .values(let value):
+            try container.encode(value, forKey: JSONKey("values"))
+        }
+    }
+
+    /// Reads the JSON ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        let key = try container.onlyKey(of: "AnnotationData", expected: ["entries", "values"])
+        switch key.stringValue {
+        case "entries":
+            self = .entries(try container.decode([ByteString].self, forKey: key))
+        case "values":
+            self = .values(try container.decode([AnnotationEntry].self, forKey: key))
+        default:
+            throw JSONKey.unknownCase(
+                key.stringValue,
+                of: "AnnotationData",
+                expected: ["entries", "values"],
+                at: decoder.codingPath
+            )
+        }
+    }
+}
+
+extension AnnotationEntry: Codable {
+    /// Writes the value as a JSON object with the fields `entry`, `values`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.entry, forKey: JSONKey("entry"))
+        try container.encode(self.values, forKey: JSONKey("values"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["entry", "values"], in: "AnnotationEntry")
+        let entry = try container.decode(ByteString.self, forKey: JSONKey("entry"))
+        let values = try container.decode([AnnotationAttributeValue].self, forKey: JSONKey("values"))
+        self = Self(entry: entry, values: values)
+    }
+}
+
+extension AnnotationFetch: Codable {
+    /// Writes the value as a JSON object with the fields `entries`, `attributes`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.entries, forKey: JSONKey("entries"))
+        try container.encode(self.attributes, forKey: JSONKey("attributes"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["entries", "attributes"], in: "AnnotationFetch")
+        let entries = try container.decode([ByteString].self, forKey: JSONKey("entries"))
+        let attributes = try container.decode([ByteString].self, forKey: JSONKey("attributes"))
+        self = Self(entries: entries, attributes: attributes)
+    }
+}
+
 extension AppendCommand: Codable {
     /// Writes the value as a JSON object with the fields `mailbox`, `messages`.
     public func encode(to encoder: any Encoder) throws {
@@ -1266,6 +1353,9 @@ extension FetchAttribute: Codable {
     /// with one member named after the case, holding the value or an object of the values.
     public func encode(to encoder: any Encoder) throws {
         switch self {
+        case .annotation(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("annotation"))
         case .binary(let part, let partial, let peek):
             var container = encoder.container(keyedBy: JSONKey.self)
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("binary"))
@@ -1371,9 +1461,10 @@ extension FetchAttribute: Codable {
                     name,
                     of: "FetchAttribute",
                     expected: [
-                        "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope", "flags",
-                        "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other", "preview",
-                        "rfc822", "rfc822Header", "rfc822Size", "rfc822Text", "saveDate", "threadID", "uid",
+                        "annotation", "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID",
+                        "envelope", "flags", "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq",
+                        "other", "preview", "rfc822", "rfc822Header", "rfc822Size", "rfc822Text", "saveDate",
+                        "threadID", "uid",
                     ],
                     at: decoder.codingPath
                 )
@@ -1384,12 +1475,14 @@ extension FetchAttribute: Codable {
         let key = try container.onlyKey(
             of: "FetchAttribute",
             expected: [
-                "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope", "flags",
-                "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other", "preview",
+                "annotation", "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope",
+                "flags", "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other", "preview",
                 "rfc822", "rfc822Header", "rfc822Size", "rfc822Text", "saveDate", "threadID", "uid",
             ]
         )
         switch key.stringValue {
+        case "annotation":
+            self = .annotation(try container.decode(AnnotationFetch.self, forKey: key))
         case "binary":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["part", "partial", "peek"], in: "FetchAttribute.binary")
@@ -1425,9 +1518,9 @@ extension FetchAttribute: Codable {
                 key.stringValue,
                 of: "FetchAttribute",
                 expected: [
-                    "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope", "flags",
-                    "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other", "preview",
-                    "rfc822", "rfc822Header", "rfc822Size", "rfc822Text", "saveDate", "threadID", "uid",
+                    "annotation", "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope",
+                    "flags", "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other",
+                    "preview", "rfc822", "rfc822Header", "rfc822Size", "rfc822Text", "saveDate", "threadID", "uid",
                 ],
                 at: decoder.codingPath
             )
@@ -1930,6 +2023,8 @@ extension MessageAttribute: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
         switch self {
+        case .annotation(let value):
+            try container.encode(value, forKey: JSONKey("annotation"))
         case .binary(let part, let origin, let data):
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("binary"))
             try nested.encode(part, forKey: JSONKey("part"))
@@ -1993,12 +2088,14 @@ extension MessageAttribute: Codable {
         let key = try container.onlyKey(
             of: "MessageAttribute",
             expected: [
-                "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope", "flags",
-                "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other", "preview",
+                "annotation", "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope",
+                "flags", "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other", "preview",
                 "rfc822", "rfc822Header", "rfc822Size", "rfc822Text", "saveDate", "threadID", "uid",
             ]
         )
         switch key.stringValue {
+        case "annotation":
+            self = .annotation(try container.decode(AnnotationData.self, forKey: key))
         case "binary":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["part", "origin", "data"], in: "MessageAttribute.binary")
@@ -2066,9 +2163,9 @@ extension MessageAttribute: Codable {
                 key.stringValue,
                 of: "MessageAttribute",
                 expected: [
-                    "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope", "flags",
-                    "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other", "preview",
-                    "rfc822", "rfc822Header", "rfc822Size", "rfc822Text", "saveDate", "threadID", "uid",
+                    "annotation", "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope",
+                    "flags", "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other",
+                    "preview", "rfc822", "rfc822Header", "rfc822Size", "rfc822Text", "saveDate", "threadID", "uid",
                 ],
                 at: decoder.codingPath
             )
@@ -3923,6 +4020,8 @@ extension StoreFlags.Target: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
         switch self {
+        case .annotations(let value):
+            try container.encode(value, forKey: JSONKey("annotations"))
         case .flags(let value):
             try container.encode(value, forKey: JSONKey("flags"))
         case .gmailLabels(let value):
@@ -3933,8 +4032,10 @@ extension StoreFlags.Target: Codable {
     /// Reads the JSON ``encode(to:)`` writes.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
-        let key = try container.onlyKey(of: "Target", expected: ["flags", "gmailLabels"])
+        let key = try container.onlyKey(of: "Target", expected: ["annotations", "flags", "gmailLabels"])
         switch key.stringValue {
+        case "annotations":
+            self = .annotations(try container.decode([AnnotationEntry].self, forKey: key))
         case "flags":
             self = .flags(try container.decode([Flag].self, forKey: key))
         case "gmailLabels":
@@ -3943,7 +4044,7 @@ extension StoreFlags.Target: Codable {
             throw JSONKey.unknownCase(
                 key.stringValue,
                 of: "Target",
-                expected: ["flags", "gmailLabels"],
+                expected: ["annotations", "flags", "gmailLabels"],
                 at: decoder.codingPath
             )
         }
