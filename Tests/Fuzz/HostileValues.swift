@@ -983,7 +983,10 @@ struct HostileValueGenerator {
         return AppendMessage(
             flags: source.bool() ? nil : list { $0.flag() },
             internalDate: source.bool() ? dateTime() : nil,
-            extensions: list(max: 2) { .other(name: $0.string(), value: $0.extensionValue()) },
+            extensions: list(max: 2) {
+                $0.source.oneIn(3)
+                    ? .annotation($0.annotationEntries()) : .other(name: $0.string(), value: $0.extensionValue())
+            },
             data: data
         )
     }

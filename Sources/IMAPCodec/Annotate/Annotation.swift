@@ -1,9 +1,9 @@
 // ANNOTATE-EXPERIMENT-1 (RFC 5257): per-message annotations. FETCH ANNOTATION
 // (fetch-annotate-opt), STORE ANNOTATION (store-att-flags =/ att-annotate) and the
-// ANNOTATION FETCH data item (msg-att-dynamic). The APPEND form (append-ext =/
-// att-annotate), the ANNOTATION search and sort keys and the ANNOTATE select parameter
-// are not read by name (the select parameter and the response codes `ANNOTATE TOOBIG`,
-// `ANNOTATE TOOMANY` are kept by the generic forms).
+// ANNOTATION FETCH data item (msg-att-dynamic), and APPEND's (append-ext =/
+// att-annotate, Commands/Append.swift). The ANNOTATION search and sort keys and the
+// ANNOTATE select parameter are not read by name (the select parameter and the response
+// codes `ANNOTATE TOOBIG`, `ANNOTATE TOOMANY` are kept by the generic forms).
 
 /// An attribute of an annotation entry and its value (`att-value`, RFC 5257):
 /// `value.priv "My comment"`.

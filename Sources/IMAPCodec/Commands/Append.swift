@@ -40,6 +40,8 @@ public struct AppendMessage: Sendable, Hashable {
 /// An extension to an APPEND message's metadata (`append-ext`, RFC 4466):
 /// `APPEND box (\Seen) name value {12}`.
 public enum AppendExtension: Sendable, Hashable {
+    /// `ANNOTATION (entry-att ...)` (RFC 5257): the annotations the message starts with.
+    case annotation([AnnotationEntry])
     /// An extension this codec does not know: its name (`append-ext-name`, a
     /// `tagged-ext-label`) and its value (`append-ext-value`, a `tagged-ext-val`). A name
     /// that reads back as the message data (`CATENATE`, `UTF8`) is refused by the encoder.
@@ -117,6 +119,8 @@ extension ParserState {
     /// and is read as an `append-ext`: an APPEND message's data is a literal, a literal8,
     /// CATENATE or UTF8.
     mutating func appendExt() throws(IMAPDecodingError) -> AppendExtension {
+        // append-ext       =/ att-annotate                         ; RFC 5257
+        if skipKeyword("ANNOTATION") { return .annotation(try attAnnotate()) }
         let name = try taggedExtLabel("append-ext-name")
         try sp("append-ext")
         return .other(name: name, value: try taggedExtVal())
@@ -221,6 +225,7 @@ extension IMAPWriter {
     // append-ext      = append-ext-name SP append-ext-value
     mutating func writeAppendExt(_ appendExtension: AppendExtension) {
         switch appendExtension {
+        case .annotation(let entries): writeAttAnnotate(entries, "APPEND ANNOTATION", "att-annotate")
         case .other(let name, let value):
             needsReadBack("APPEND extension")
             writeLabel(name, "APPEND extension name")

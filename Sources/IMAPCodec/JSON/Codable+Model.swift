@@ -268,6 +268,8 @@ extension AppendExtension: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
         switch self {
+        case .annotation(let value):
+            try container.encode(value, forKey: JSONKey("annotation"))
         case .other(let name, let value):
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("other"))
             try nested.encode(name, forKey: JSONKey("name"))
@@ -278,8 +280,10 @@ extension AppendExtension: Codable {
     /// Reads the JSON ``encode(to:)`` writes.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
-        let key = try container.onlyKey(of: "AppendExtension", expected: ["other"])
+        let key = try container.onlyKey(of: "AppendExtension", expected: ["annotation", "other"])
         switch key.stringValue {
+        case "annotation":
+            self = .annotation(try container.decode([AnnotationEntry].self, forKey: key))
         case "other":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["name", "value"], in: "AppendExtension.other")
@@ -290,7 +294,7 @@ extension AppendExtension: Codable {
             throw JSONKey.unknownCase(
                 key.stringValue,
                 of: "AppendExtension",
-                expected: ["other"],
+                expected: ["annotation", "other"],
                 at: decoder.codingPath
             )
         }

@@ -152,6 +152,53 @@ final class AnnotateTests: XCTestCase {
         XCTAssertEqual(decodeAll(commands: Array("a STORE 1 +ANNOTATION (/c (value NIL))\r\n".utf8)).errors.count, 1)
     }
 
+    func testAppend() throws {
+        try checkCommand(
+            "a APPEND box (\\Seen) ANNOTATION (/comment (value.priv \"x y\")) {1+}\r\nm\r\n",
+            .append(
+                AppendCommand(
+                    mailbox: MailboxName("box"),
+                    messages: [
+                        AppendMessage(
+                            flags: [.seen],
+                            extensions: [
+                                .annotation([
+                                    AnnotationEntry(
+                                        entry: "/comment",
+                                        values: [AnnotationAttributeValue(attribute: "value.priv", value: "x y")]
+                                    )
+                                ])
+                            ],
+                            data: .literal("m")
+                        )
+                    ]
+                )
+            )
+        )
+        // The generic form with the name is refused: it reads back as the case.
+        let other = CommandKind.append(
+            AppendCommand(
+                mailbox: MailboxName("box"),
+                messages: [
+                    AppendMessage(
+                        extensions: [
+                            .other(
+                                name: "ANNOTATION",
+                                value: .list([.astring("/c"), .list([.astring("v"), .astring("x")])])
+                            )
+                        ],
+                        data: .literal("m")
+                    )
+                ]
+            )
+        )
+        XCTAssertThrowsError(
+            try CommandEncoder(options: EncodingOptions(literalMode: .nonSynchronizing)).encode(
+                Command(tag: Tag("a")!, other)
+            )
+        )
+    }
+
     func testFetchData() throws {
         try checkResponse(
             "* 1 FETCH (ANNOTATION (/comment (value.priv \"My comment\" value.shared \"Group note\")))\r\n",
