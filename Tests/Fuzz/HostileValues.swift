@@ -409,7 +409,7 @@ struct HostileValueGenerator {
     }
 
     mutating func untagged() -> UntaggedResponse {
-        switch source.int(26) {
+        switch source.int(27) {
         case 0: return .exists(uint32())
         case 1:
             return .acl(
@@ -450,7 +450,8 @@ struct HostileValueGenerator {
                 )
             )
         case 16:
-            let keyword = atom(["XFOO", "X-THING", "SEARCH", "EXISTS", "5", "OK", "CAPABILITY"]) ?? Atom("XFOO")
+            let keyword =
+                atom(["XFOO", "X-THING", "SEARCH", "EXISTS", "5", "OK", "CAPABILITY", "XLIST"]) ?? Atom("XFOO")
             guard let keyword else { return .exists(1) }
             var rest = bytes()
             if source.bool() { rest = ByteString([0x20] + Array(rest.bytes)) }
@@ -471,6 +472,7 @@ struct HostileValueGenerator {
         case 22: return .status(StatusResponse(mailbox: mailbox(), values: list(max: 4) { $0.statusValue() }))
         case 23: return .thread(list { $0.thread(1) })
         case 24: return .vanished(earlier: source.bool(), uids: sequenceSet())
+        case 25: return .xlist(listData())
         default: return .expunge(nz())
         }
     }
@@ -542,7 +544,7 @@ struct HostileValueGenerator {
             uidValidity: source.oneIn(3) ? uint32() : nil,
             uid: source.bool(),
             data: list(max: 4) { generator in
-                switch generator.source.int(10) {
+                switch generator.source.int(11) {
                 case 0:
                     return .addTo(
                         generator.nonEmpty {
@@ -562,6 +564,10 @@ struct HostileValueGenerator {
                         generator.nonEmpty {
                             SearchContextUpdate(position: $0.nz(), set: $0.sequenceSet())
                         }
+                    )
+                case 9:
+                    return .relevancy(
+                        generator.list(max: 4) { $0.source.oneIn(8) ? $0.source.byte() : UInt8($0.source.int(100) + 1) }
                     )
                 default: return .count(generator.nz())
                 }
@@ -601,6 +607,8 @@ struct HostileValueGenerator {
         case 19: return .rfc822Text(optionalBytes())
         case 20: return .saveDate(source.bool() ? nil : dateTime())
         case 21: return .threadID(optionalBytes())
+        case 22:
+            return .annotation(source.bool() ? .entries(list(max: 3) { $0.bytes() }) : .values(annotationEntries()))
         default: return .uid(uint32())
         }
     }
@@ -871,10 +879,16 @@ struct HostileValueGenerator {
         case 24: return .login(user: bytes(), password: bytes())
         case 25: return .logout
         case 26: return .lsub(LSubCommand(reference: mailbox(), pattern: mailbox()))
+        case 47: return .xlist(LSubCommand(reference: mailbox(), pattern: mailbox()))
         case 27: return .move(sequenceSet(), mailbox(), uid: source.bool())
         case 28: return .myRights(mailbox())
         case 29: return .namespace
-        case 30: return .rename(from: mailbox(), to: mailbox())
+        case 30:
+            return .rename(
+                from: mailbox(),
+                to: mailbox(),
+                parameters: list(max: 2) { .other(name: $0.string(), value: $0.optionalExtensionValue()) }
+            )
         case 31: return .replace(sequenceNumber(), mailbox(), appendMessage(), uid: source.bool())
         case 32: return .search(searchProgram(), uid: source.bool())
         case 33: return .select(selectCommand())
@@ -975,7 +989,7 @@ struct HostileValueGenerator {
 
     mutating func sortKey() -> SortKey {
         if source.bool(), let key = SortKey(string()) { return key }
-        return pick([.arrival, .cc, .date, .displayFrom, .displayTo, .from, .size, .subject, .to])
+        return pick([.arrival, .cc, .date, .displayFrom, .displayTo, .from, .size, .subject, .to, .relevancy])
     }
 
     mutating func selectCommand() -> SelectCommand {
@@ -1014,13 +1028,33 @@ struct HostileValueGenerator {
         return AppendMessage(
             flags: source.bool() ? nil : list { $0.flag() },
             internalDate: source.bool() ? dateTime() : nil,
+            extensions: list(max: 2) {
+                $0.source.oneIn(3)
+                    ? .annotation($0.annotationEntries()) : .other(name: $0.string(), value: $0.extensionValue())
+            },
             data: data
         )
     }
 
     mutating func storeFlags() -> StoreFlags {
-        let target: StoreFlags.Target = source.oneIn(4) ? .gmailLabels(list { $0.bytes() }) : .flags(list { $0.flag() })
+        let target: StoreFlags.Target
+        switch source.int(5) {
+        case 0: target = .gmailLabels(list { $0.bytes() })
+        case 1: target = .annotations(annotationEntries())
+        default: target = .flags(list { $0.flag() })
+        }
         return StoreFlags(operation: pick([.add, .remove, .replace]), silent: source.bool(), target: target)
+    }
+
+    mutating func annotationEntries() -> [AnnotationEntry] {
+        list(max: 2) { generator in
+            AnnotationEntry(
+                entry: generator.bytes(),
+                values: generator.list(max: 2) {
+                    AnnotationAttributeValue(attribute: $0.bytes(), value: $0.optionalBytes())
+                }
+            )
+        }
     }
 
     mutating func fetchModifier() -> FetchModifier {
@@ -1074,6 +1108,10 @@ struct HostileValueGenerator {
         case 19: return .rfc822Text
         case 20: return .saveDate
         case 21: return .threadID
+        case 22:
+            return .annotation(
+                AnnotationFetch(entries: list(max: 3) { $0.bytes() }, attributes: list(max: 3) { $0.bytes() })
+            )
         default: return .flags
         }
     }
@@ -1091,6 +1129,7 @@ struct HostileValueGenerator {
             case 6: return .partial(generator.partialRange())
             case 7: return .save
             case 8: return .update
+            case 9: return .relevancy
             default: return .count
             }
         }
@@ -1108,7 +1147,7 @@ struct HostileValueGenerator {
 
     mutating func searchKey(_ depth: Int) -> SearchKey? {
         let nested = depth < maxDepth
-        switch source.int(50) {
+        switch source.int(51) {
         case 0: return .all
         case 1: return nested ? .and(nonEmpty(max: 3, { $0.searchKey(depth + 1) }, fallback: .all)) : .all
         case 2: return .answered
@@ -1168,6 +1207,7 @@ struct HostileValueGenerator {
         case 46: return .unflagged
         case 47: return .unkeyword(flag())
         case 48: return .unseen
+        case 49: return nested ? searchKey(depth + 1).map { .fuzzy($0) } : .seen
         default: return .younger(uint32())
         }
     }

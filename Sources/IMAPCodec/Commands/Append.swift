@@ -18,15 +18,34 @@ public struct AppendMessage: Sendable, Hashable {
     public var flags: [Flag]?
     /// The internal date, or nil to let the server choose.
     public var internalDate: IMAPDateTime?
+    /// The extensions to the message's metadata (`append-ext`, RFC 4466), after the date.
+    public var extensions: [AppendExtension]
     /// The message.
     public var data: AppendData
 
     /// Creates a message to append.
-    public init(flags: [Flag]? = nil, internalDate: IMAPDateTime? = nil, data: AppendData) {
+    public init(
+        flags: [Flag]? = nil,
+        internalDate: IMAPDateTime? = nil,
+        extensions: [AppendExtension] = [],
+        data: AppendData
+    ) {
         self.flags = flags
         self.internalDate = internalDate
+        self.extensions = extensions
         self.data = data
     }
+}
+
+/// An extension to an APPEND message's metadata (`append-ext`, RFC 4466):
+/// `APPEND box (\Seen) name value {12}`.
+public enum AppendExtension: Sendable, Hashable {
+    /// `ANNOTATION (entry-att ...)` (RFC 5257): the annotations the message starts with.
+    case annotation([AnnotationEntry])
+    /// An extension this codec does not know: its name (`append-ext-name`, a
+    /// `tagged-ext-label`) and its value (`append-ext-value`, a `tagged-ext-val`). A name
+    /// that reads back as the message data (`CATENATE`, `UTF8`) is refused by the encoder.
+    case other(name: String, value: TaggedExtensionValue)
 }
 
 /// The message of an APPEND.
@@ -78,7 +97,33 @@ extension ParserState {
             date = try dateTime()
             try sp("append-opts")
         }
-        return AppendMessage(flags: flags, internalDate: date, data: try appendData())
+        var extensions: [AppendExtension] = []
+        while let byte = peek(), Self.isTaggedLabelFChar(byte), !atAppendDataKeyword() {
+            try add(try appendExt(), to: &extensions, "append-ext")
+            try sp("append-opts")
+        }
+        return AppendMessage(flags: flags, internalDate: date, extensions: extensions, data: try appendData())
+    }
+
+    /// True when the next word is `CATENATE` or `UTF8`, the `append-data-ext` forms this
+    /// codec reads as message data (nothing consumed).
+    func atAppendDataKeyword() -> Bool {
+        var probe = self
+        return probe.skipKeyword("CATENATE") || probe.skipKeyword("UTF8")
+    }
+
+    // append-ext      = append-ext-name SP append-ext-value
+    // append-ext-name = tagged-ext-label
+    // append-ext-value= tagged-ext-val
+    /// An `append-data-ext` (`tagged-ext`) other than CATENATE and UTF8 has the same shape
+    /// and is read as an `append-ext`: an APPEND message's data is a literal, a literal8,
+    /// CATENATE or UTF8.
+    mutating func appendExt() throws(IMAPDecodingError) -> AppendExtension {
+        // append-ext       =/ att-annotate                         ; RFC 5257
+        if skipKeyword("ANNOTATION") { return .annotation(try attAnnotate()) }
+        let name = try taggedExtLabel("append-ext-name")
+        try sp("append-ext")
+        return .other(name: name, value: try taggedExtVal())
     }
 
     mutating func appendData() throws(IMAPDecodingError) -> AppendData {
@@ -136,6 +181,10 @@ extension IMAPWriter {
             writeSpace()
             writeDateTime(date)
         }
+        for appendExtension in message.extensions {
+            writeSpace()
+            writeAppendExt(appendExtension)
+        }
         writeSpace()
         switch message.data {
         case .literal(let bytes): writeLiteral(bytes, "APPEND message")
@@ -170,6 +219,18 @@ extension IMAPWriter {
             write("UTF8 (")
             writeLiteral(bytes, "APPEND UTF8 message", binary: true)
             writeByte(ASCII.closeParen)
+        }
+    }
+
+    // append-ext      = append-ext-name SP append-ext-value
+    mutating func writeAppendExt(_ appendExtension: AppendExtension) {
+        switch appendExtension {
+        case .annotation(let entries): writeAttAnnotate(entries, "APPEND ANNOTATION", "att-annotate")
+        case .other(let name, let value):
+            needsReadBack("APPEND extension")
+            writeLabel(name, "APPEND extension name")
+            writeSpace()
+            writeTaggedExtVal(value)
         }
     }
 }

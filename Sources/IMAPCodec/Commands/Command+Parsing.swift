@@ -126,11 +126,8 @@ extension ParserState {
             if skipKeyword("NOOP") { return .noop }
             if skipKeyword("NAMESPACE") { return .namespace }
         case UInt8(ascii: "R"):
-            // rename          = "RENAME" SP mailbox SP mailbox
-            if skipKeyword("RENAME") {
-                let from = try spMailbox("rename")
-                return .rename(from: from, to: try spMailbox("rename"))
-            }
+            // rename          = "RENAME" SP mailbox SP mailbox [rename-params]
+            if skipKeyword("RENAME") { return try renameArguments() }
         case UInt8(ascii: "S"):
             if skipKeyword("STARTTLS") { return .startTLS }
             if skipKeyword("SUBSCRIBE") { return .subscribe(try spMailbox("subscribe")) }
@@ -163,6 +160,12 @@ extension ParserState {
             if skipKeyword("UID") {
                 try sp("uid")
                 return try uidCommand()
+            }
+        case UInt8(ascii: "X"):
+            // xlist           = "XLIST" SP mailbox SP list-mailbox      (Gmail)
+            if skipKeyword("XLIST") {
+                try sp("xlist")
+                return .xlist(try xlistArguments())
             }
         default:
             break

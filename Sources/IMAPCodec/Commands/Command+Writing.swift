@@ -81,11 +81,12 @@ extension IMAPWriter {
         case .delete(let mailbox):
             write("DELETE ")
             writeMailbox(mailbox)
-        case .rename(let from, let to):
+        case .rename(let from, let to, let parameters):
             write("RENAME ")
             writeMailbox(from)
             writeSpace()
             writeMailbox(to)
+            writeRenameParams(parameters)
         case .subscribe(let mailbox):
             write("SUBSCRIBE ")
             writeMailbox(mailbox)
@@ -95,6 +96,9 @@ extension IMAPWriter {
         case .lsub(let command):
             write("LSUB ")
             writeLSubArguments(command)
+        case .xlist(let command):
+            write("XLIST ")
+            writeXListArguments(command)
         case .enable(let capabilities):
             write("ENABLE ")
             writeEnableArguments(capabilities)

@@ -50,8 +50,8 @@ public enum CommandKind: Sendable, Hashable {
     // command-auth
     /// `DELETE mailbox`
     case delete(MailboxName)
-    /// `RENAME from to`
-    indirect case rename(from: MailboxName, to: MailboxName)
+    /// `RENAME from to [(params)]` (parameters: RFC 4466 `rename-params`)
+    indirect case rename(from: MailboxName, to: MailboxName, parameters: [RenameParameter] = [])
     /// `SUBSCRIBE mailbox`
     case subscribe(MailboxName)
     /// `UNSUBSCRIBE mailbox`
@@ -68,6 +68,9 @@ public enum CommandKind: Sendable, Hashable {
     case list(ListCommand)
     /// `LSUB reference pattern` (IMAP4rev1)
     indirect case lsub(LSubCommand)
+    /// `XLIST reference pattern` (Gmail's XLIST capability): LSUB's arguments; the server
+    /// answers with ``UntaggedResponse/xlist(_:)`` responses.
+    indirect case xlist(LSubCommand)
     /// `STATUS mailbox (attributes)`
     case status(StatusCommand)
     /// `ID (fields)` or `ID NIL` (RFC 2971)

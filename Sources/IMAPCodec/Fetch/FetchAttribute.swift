@@ -39,6 +39,8 @@ public enum FetchAttribute: Sendable, Hashable {
     case saveDate
     /// `PREVIEW`, or `PREVIEW (LAZY)` when `lazy` (RFC 8970).
     case preview(lazy: Bool)
+    /// `ANNOTATION (entries attribs)` (RFC 5257, ANNOTATE-EXPERIMENT-1).
+    case annotation(AnnotationFetch)
     /// `X-GM-MSGID` (Gmail).
     case gmailMessageID
     /// `X-GM-THRID` (Gmail).
@@ -115,6 +117,9 @@ extension ParserState {
     /// Unknown items are kept with their parenthesized parameters (`SNIPPET (FUZZY)`).
     mutating func fetchAtt() throws(IMAPDecodingError) -> FetchAttribute {
         switch peek().map(ASCII.upper) {
+        case UInt8(ascii: "A")?:
+            // fetch-att        =/ fetch-annotate-opt                  ; RFC 5257
+            if skipKeyword("ANNOTATION") { return try fetchAnnotateOpt() }
         case UInt8(ascii: "B")?:
             if skipItemName("BODYSTRUCTURE") { return .bodyStructure }
             if skipItemName("BODY.PEEK") {
@@ -257,6 +262,7 @@ extension IMAPWriter {
         case .threadID: write("THREADID")
         case .saveDate: write("SAVEDATE")
         case .preview(let lazy): write(lazy ? "PREVIEW (LAZY)" : "PREVIEW")
+        case .annotation(let fetch): writeFetchAnnotateOpt(fetch)
         case .gmailMessageID: write("X-GM-MSGID")
         case .gmailThreadID: write("X-GM-THRID")
         case .gmailLabels: write("X-GM-LABELS")

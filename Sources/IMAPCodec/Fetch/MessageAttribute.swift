@@ -41,6 +41,8 @@ public enum MessageAttribute: Sendable, Hashable {
     case saveDate(IMAPDateTime?)
     /// `PREVIEW nstring` (RFC 8970).
     case preview(ByteString?)
+    /// `ANNOTATION (...)` (RFC 5257): entries with attribute values, or changed entries.
+    case annotation(AnnotationData)
     /// `X-GM-MSGID number64` (Gmail).
     case gmailMessageID(UInt64)
     /// `X-GM-THRID number64` (Gmail).
@@ -114,6 +116,9 @@ extension ParserState {
     /// accepted. Unknown items are kept as name and raw value.
     mutating func msgAttItem() throws(IMAPDecodingError) -> MessageAttribute {
         switch peek().map(ASCII.upper) {
+        case UInt8(ascii: "A")?:
+            // msg-att-dynamic  =/ "ANNOTATION" SP ...                 ; RFC 5257
+            if skipItemName("ANNOTATION") { return try msgAttAnnotation() }
         case UInt8(ascii: "B")?:
             if skipItemName("BODYSTRUCTURE") {
                 try sp("msg-att-static")
@@ -437,6 +442,7 @@ extension IMAPWriter {
         case .gmailLabels(let labels):
             write("X-GM-LABELS ")
             writeGmailLabelList(labels)
+        case .annotation(let data): writeAnnotationData(data)
         case .other(let name, let value):
             needsReadBack("FETCH data item")
             writeRawName(name, "FETCH item name")

@@ -19,6 +19,10 @@ public struct StoreFlags: Sendable, Hashable {
         case flags([Flag])
         /// `X-GM-LABELS` (Gmail): labels as sent, system labels with their backslash.
         case gmailLabels([ByteString])
+        /// `ANNOTATION (entry-att ...)` (RFC 5257): the annotations to set (a NIL value
+        /// removes one). It takes no `+`/`-` and no `.SILENT`: the encoders refuse an
+        /// operation other than ``Operation/replace`` or `silent` with it.
+        case annotations([AnnotationEntry])
     }
 
     /// Replace, add or remove.
@@ -56,6 +60,10 @@ extension ParserState {
     /// Parses what follows `STORE SP sequence-set [store-modifiers] SP`; stops before
     /// CRLF. Strict: no `\*`.
     mutating func storeAttFlags() throws(IMAPDecodingError) -> StoreFlags {
+        // store-att-flags  =/ att-annotate                            ; RFC 5257
+        if skipKeyword("ANNOTATION") {
+            return StoreFlags(operation: .replace, silent: false, target: .annotations(try attAnnotate()))
+        }
         let operation: StoreFlags.Operation
         if skip(ASCII.plus) {
             operation = .add
@@ -171,6 +179,20 @@ extension IMAPWriter {
     //                   (flag-list / (flag *(SP flag)))
     /// Always writes the parenthesized form.
     mutating func writeStoreAttFlags(_ store: StoreFlags) {
+        if case .annotations(let entries) = store.target {
+            // store-att-flags  =/ att-annotate   ; no "+" / "-", no ".SILENT" (RFC 5257)
+            if store.operation != .replace || store.silent {
+                return refuse(
+                    IMAPValueError(
+                        kind: .malformed,
+                        field: "STORE ANNOTATION",
+                        rule: "att-annotate",
+                        message: "STORE ANNOTATION takes no +/- and no .SILENT"
+                    )
+                )
+            }
+            return writeAttAnnotate(entries, "STORE ANNOTATION", "att-annotate")
+        }
         switch store.operation {
         case .replace: break
         case .add: writeByte(ASCII.plus)
@@ -183,6 +205,7 @@ extension IMAPWriter {
         case .gmailLabels(let labels):
             write(store.silent ? "X-GM-LABELS.SILENT " : "X-GM-LABELS ")
             writeGmailLabelList(labels)
+        case .annotations: break  // written above
         }
     }
 

@@ -116,6 +116,93 @@ extension AddressOrGroup: Codable {
     }
 }
 
+extension AnnotationAttributeValue: Codable {
+    /// Writes the value as a JSON object with the fields `attribute`, `value`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.attribute, forKey: JSONKey("attribute"))
+        try container.encodeIfPresent(self.value, forKey: JSONKey("value"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["attribute", "value"], in: "AnnotationAttributeValue")
+        let attribute = try container.decode(ByteString.self, forKey: JSONKey("attribute"))
+        let value = try container.decodeIfPresent(ByteString.self, forKey: JSONKey("value"))
+        self = Self(attribute: attribute, value: value)
+    }
+}
+
+extension AnnotationData: Codable {
+    /// Writes the case: its name as a JSON string when it has no values, else an object
+    /// with one member named after the case, holding the value or an object of the values.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        switch self {
+        case .entries(let value):
+            try container.encode(value, forKey: JSONKey("entries"))
+        case .values(let value):
+            try container.encode(value, forKey: JSONKey("values"))
+        }
+    }
+
+    /// Reads the JSON ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        let key = try container.onlyKey(of: "AnnotationData", expected: ["entries", "values"])
+        switch key.stringValue {
+        case "entries":
+            self = .entries(try container.decode([ByteString].self, forKey: key))
+        case "values":
+            self = .values(try container.decode([AnnotationEntry].self, forKey: key))
+        default:
+            throw JSONKey.unknownCase(
+                key.stringValue,
+                of: "AnnotationData",
+                expected: ["entries", "values"],
+                at: decoder.codingPath
+            )
+        }
+    }
+}
+
+extension AnnotationEntry: Codable {
+    /// Writes the value as a JSON object with the fields `entry`, `values`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.entry, forKey: JSONKey("entry"))
+        try container.encode(self.values, forKey: JSONKey("values"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["entry", "values"], in: "AnnotationEntry")
+        let entry = try container.decode(ByteString.self, forKey: JSONKey("entry"))
+        let values = try container.decode([AnnotationAttributeValue].self, forKey: JSONKey("values"))
+        self = Self(entry: entry, values: values)
+    }
+}
+
+extension AnnotationFetch: Codable {
+    /// Writes the value as a JSON object with the fields `entries`, `attributes`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.entries, forKey: JSONKey("entries"))
+        try container.encode(self.attributes, forKey: JSONKey("attributes"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["entries", "attributes"], in: "AnnotationFetch")
+        let entries = try container.decode([ByteString].self, forKey: JSONKey("entries"))
+        let attributes = try container.decode([ByteString].self, forKey: JSONKey("attributes"))
+        self = Self(entries: entries, attributes: attributes)
+    }
+}
+
 extension AppendCommand: Codable {
     /// Writes the value as a JSON object with the fields `mailbox`, `messages`.
     public func encode(to encoder: any Encoder) throws {
@@ -175,23 +262,64 @@ extension AppendData: Codable {
     }
 }
 
+extension AppendExtension: Codable {
+    /// Writes the case: its name as a JSON string when it has no values, else an object
+    /// with one member named after the case, holding the value or an object of the values.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        switch self {
+        case .annotation(let value):
+            try container.encode(value, forKey: JSONKey("annotation"))
+        case .other(let name, let value):
+            var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("other"))
+            try nested.encode(name, forKey: JSONKey("name"))
+            try nested.encode(value, forKey: JSONKey("value"))
+        }
+    }
+
+    /// Reads the JSON ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        let key = try container.onlyKey(of: "AppendExtension", expected: ["annotation", "other"])
+        switch key.stringValue {
+        case "annotation":
+            self = .annotation(try container.decode([AnnotationEntry].self, forKey: key))
+        case "other":
+            let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
+            try nested.refuseUnknownKeys(["name", "value"], in: "AppendExtension.other")
+            let name = try nested.decode(String.self, forKey: JSONKey("name"))
+            let value = try nested.decode(TaggedExtensionValue.self, forKey: JSONKey("value"))
+            self = .other(name: name, value: value)
+        default:
+            throw JSONKey.unknownCase(
+                key.stringValue,
+                of: "AppendExtension",
+                expected: ["annotation", "other"],
+                at: decoder.codingPath
+            )
+        }
+    }
+}
+
 extension AppendMessage: Codable {
-    /// Writes the value as a JSON object with the fields `flags`, `internalDate`, `data`.
+    /// Writes the value as a JSON object with the fields `flags`, `internalDate`, `extensions`, `data`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
         try container.encodeIfPresent(self.flags, forKey: JSONKey("flags"))
         try container.encodeIfPresent(self.internalDate, forKey: JSONKey("internalDate"))
+        try container.encode(self.extensions, forKey: JSONKey("extensions"))
         try container.encode(self.data, forKey: JSONKey("data"))
     }
 
     /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
-        try container.refuseUnknownKeys(["flags", "internalDate", "data"], in: "AppendMessage")
+        try container.refuseUnknownKeys(["flags", "internalDate", "extensions", "data"], in: "AppendMessage")
         let flags = try container.decodeIfPresent([Flag].self, forKey: JSONKey("flags"))
         let internalDate = try container.decodeIfPresent(IMAPDateTime.self, forKey: JSONKey("internalDate"))
+        let extensions = try container.decodeIfPresent([AppendExtension].self, forKey: JSONKey("extensions")) ?? []
         let data = try container.decode(AppendData.self, forKey: JSONKey("data"))
-        self = Self(flags: flags, internalDate: internalDate, data: data)
+        self = Self(flags: flags, internalDate: internalDate, extensions: extensions, data: data)
     }
 }
 
@@ -820,11 +948,12 @@ extension CommandKind: Codable {
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("other"))
             try nested.encode(name, forKey: JSONKey("name"))
             try nested.encode(arguments, forKey: JSONKey("arguments"))
-        case .rename(let from, let to):
+        case .rename(let from, let to, let parameters):
             var container = encoder.container(keyedBy: JSONKey.self)
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("rename"))
             try nested.encode(from, forKey: JSONKey("from"))
             try nested.encode(to, forKey: JSONKey("to"))
+            try nested.encode(parameters, forKey: JSONKey("parameters"))
         case .replace(let number, let mailbox, let message, let uid):
             var container = encoder.container(keyedBy: JSONKey.self)
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("replace"))
@@ -887,6 +1016,9 @@ extension CommandKind: Codable {
         case .unsubscribe(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("unsubscribe"))
+        case .xlist(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("xlist"))
         }
     }
 
@@ -915,7 +1047,7 @@ extension CommandKind: Codable {
                         "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login",
                         "logout", "lsub", "move", "myRights", "namespace", "noop", "other", "rename", "replace",
                         "search", "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS", "status", "store",
-                        "subscribe", "thread", "uidExpunge", "unauthenticate", "unselect", "unsubscribe",
+                        "subscribe", "thread", "uidExpunge", "unauthenticate", "unselect", "unsubscribe", "xlist",
                     ],
                     at: decoder.codingPath
                 )
@@ -931,7 +1063,7 @@ extension CommandKind: Codable {
                 "getQuotaRoot", "id", "idle", "list", "listRights", "login", "logout", "lsub", "move", "myRights",
                 "namespace", "noop", "other", "rename", "replace", "search", "select", "setACL", "setMetadata",
                 "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread", "uidExpunge",
-                "unauthenticate", "unselect", "unsubscribe",
+                "unauthenticate", "unselect", "unsubscribe", "xlist",
             ]
         )
         switch key.stringValue {
@@ -1011,10 +1143,11 @@ extension CommandKind: Codable {
             self = .other(name: name, arguments: arguments)
         case "rename":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
-            try nested.refuseUnknownKeys(["from", "to"], in: "CommandKind.rename")
+            try nested.refuseUnknownKeys(["from", "to", "parameters"], in: "CommandKind.rename")
             let from = try nested.decode(MailboxName.self, forKey: JSONKey("from"))
             let to = try nested.decode(MailboxName.self, forKey: JSONKey("to"))
-            self = .rename(from: from, to: to)
+            let parameters = try nested.decodeIfPresent([RenameParameter].self, forKey: JSONKey("parameters")) ?? []
+            self = .rename(from: from, to: to, parameters: parameters)
         case "replace":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["number", "mailbox", "message", "uid"], in: "CommandKind.replace")
@@ -1065,6 +1198,8 @@ extension CommandKind: Codable {
             self = .uidExpunge(try container.decode(SequenceSet.self, forKey: key))
         case "unsubscribe":
             self = .unsubscribe(try container.decode(MailboxName.self, forKey: key))
+        case "xlist":
+            self = .xlist(try container.decode(LSubCommand.self, forKey: key))
         default:
             throw JSONKey.unknownCase(
                 key.stringValue,
@@ -1075,7 +1210,7 @@ extension CommandKind: Codable {
                     "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login", "logout", "lsub", "move",
                     "myRights", "namespace", "noop", "other", "rename", "replace", "search", "select", "setACL",
                     "setMetadata", "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread",
-                    "uidExpunge", "unauthenticate", "unselect", "unsubscribe",
+                    "uidExpunge", "unauthenticate", "unselect", "unsubscribe", "xlist",
                 ],
                 at: decoder.codingPath
             )
@@ -1233,6 +1368,9 @@ extension FetchAttribute: Codable {
     /// with one member named after the case, holding the value or an object of the values.
     public func encode(to encoder: any Encoder) throws {
         switch self {
+        case .annotation(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("annotation"))
         case .binary(let part, let partial, let peek):
             var container = encoder.container(keyedBy: JSONKey.self)
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("binary"))
@@ -1338,9 +1476,10 @@ extension FetchAttribute: Codable {
                     name,
                     of: "FetchAttribute",
                     expected: [
-                        "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope", "flags",
-                        "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other", "preview",
-                        "rfc822", "rfc822Header", "rfc822Size", "rfc822Text", "saveDate", "threadID", "uid",
+                        "annotation", "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID",
+                        "envelope", "flags", "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq",
+                        "other", "preview", "rfc822", "rfc822Header", "rfc822Size", "rfc822Text", "saveDate",
+                        "threadID", "uid",
                     ],
                     at: decoder.codingPath
                 )
@@ -1351,12 +1490,14 @@ extension FetchAttribute: Codable {
         let key = try container.onlyKey(
             of: "FetchAttribute",
             expected: [
-                "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope", "flags",
-                "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other", "preview",
+                "annotation", "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope",
+                "flags", "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other", "preview",
                 "rfc822", "rfc822Header", "rfc822Size", "rfc822Text", "saveDate", "threadID", "uid",
             ]
         )
         switch key.stringValue {
+        case "annotation":
+            self = .annotation(try container.decode(AnnotationFetch.self, forKey: key))
         case "binary":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["part", "partial", "peek"], in: "FetchAttribute.binary")
@@ -1392,9 +1533,9 @@ extension FetchAttribute: Codable {
                 key.stringValue,
                 of: "FetchAttribute",
                 expected: [
-                    "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope", "flags",
-                    "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other", "preview",
-                    "rfc822", "rfc822Header", "rfc822Size", "rfc822Text", "saveDate", "threadID", "uid",
+                    "annotation", "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope",
+                    "flags", "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other",
+                    "preview", "rfc822", "rfc822Header", "rfc822Size", "rfc822Text", "saveDate", "threadID", "uid",
                 ],
                 at: decoder.codingPath
             )
@@ -1897,6 +2038,8 @@ extension MessageAttribute: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
         switch self {
+        case .annotation(let value):
+            try container.encode(value, forKey: JSONKey("annotation"))
         case .binary(let part, let origin, let data):
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("binary"))
             try nested.encode(part, forKey: JSONKey("part"))
@@ -1960,12 +2103,14 @@ extension MessageAttribute: Codable {
         let key = try container.onlyKey(
             of: "MessageAttribute",
             expected: [
-                "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope", "flags",
-                "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other", "preview",
+                "annotation", "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope",
+                "flags", "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other", "preview",
                 "rfc822", "rfc822Header", "rfc822Size", "rfc822Text", "saveDate", "threadID", "uid",
             ]
         )
         switch key.stringValue {
+        case "annotation":
+            self = .annotation(try container.decode(AnnotationData.self, forKey: key))
         case "binary":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["part", "origin", "data"], in: "MessageAttribute.binary")
@@ -2033,9 +2178,9 @@ extension MessageAttribute: Codable {
                 key.stringValue,
                 of: "MessageAttribute",
                 expected: [
-                    "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope", "flags",
-                    "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other", "preview",
-                    "rfc822", "rfc822Header", "rfc822Size", "rfc822Text", "saveDate", "threadID", "uid",
+                    "annotation", "binary", "binarySize", "body", "bodySection", "bodyStructure", "emailID", "envelope",
+                    "flags", "gmailLabels", "gmailMessageID", "gmailThreadID", "internalDate", "modSeq", "other",
+                    "preview", "rfc822", "rfc822Header", "rfc822Size", "rfc822Text", "saveDate", "threadID", "uid",
                 ],
                 at: decoder.codingPath
             )
@@ -2516,6 +2661,41 @@ extension QuotaRootResponse: Codable {
     }
 }
 
+extension RenameParameter: Codable {
+    /// Writes the case: its name as a JSON string when it has no values, else an object
+    /// with one member named after the case, holding the value or an object of the values.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        switch self {
+        case .other(let name, let value):
+            var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("other"))
+            try nested.encode(name, forKey: JSONKey("name"))
+            try nested.encodeIfPresent(value, forKey: JSONKey("value"))
+        }
+    }
+
+    /// Reads the JSON ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        let key = try container.onlyKey(of: "RenameParameter", expected: ["other"])
+        switch key.stringValue {
+        case "other":
+            let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
+            try nested.refuseUnknownKeys(["name", "value"], in: "RenameParameter.other")
+            let name = try nested.decode(String.self, forKey: JSONKey("name"))
+            let value = try nested.decodeIfPresent(TaggedExtensionValue.self, forKey: JSONKey("value"))
+            self = .other(name: name, value: value)
+        default:
+            throw JSONKey.unknownCase(
+                key.stringValue,
+                of: "RenameParameter",
+                expected: ["other"],
+                at: decoder.codingPath
+            )
+        }
+    }
+}
+
 extension Response: Codable {
     /// Writes the case: its name as a JSON string when it has no values, else an object
     /// with one member named after the case, holding the value or an object of the values.
@@ -2914,6 +3094,9 @@ extension SearchKey: Codable {
         case .from(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("from"))
+        case .fuzzy(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("fuzzy"))
         case .gmailLabels(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("gmailLabels"))
@@ -3062,11 +3245,11 @@ extension SearchKey: Codable {
                     of: "SearchKey",
                     expected: [
                         "all", "and", "answered", "bcc", "before", "body", "cc", "deleted", "draft", "emailID",
-                        "flagged", "from", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header",
-                        "keyword", "larger", "modSequence", "new", "not", "old", "older", "on", "or", "recent",
-                        "savedBefore", "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore", "sentOn",
-                        "sentSince", "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid",
-                        "unanswered", "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
+                        "flagged", "from", "fuzzy", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID",
+                        "header", "keyword", "larger", "modSequence", "new", "not", "old", "older", "on", "or",
+                        "recent", "savedBefore", "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore",
+                        "sentOn", "sentSince", "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to",
+                        "uid", "unanswered", "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
                     ],
                     at: decoder.codingPath
                 )
@@ -3078,11 +3261,11 @@ extension SearchKey: Codable {
             of: "SearchKey",
             expected: [
                 "all", "and", "answered", "bcc", "before", "body", "cc", "deleted", "draft", "emailID", "flagged",
-                "from", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header", "keyword", "larger",
-                "modSequence", "new", "not", "old", "older", "on", "or", "recent", "savedBefore", "savedDateSupported",
-                "savedOn", "savedSince", "seen", "sentBefore", "sentOn", "sentSince", "sequenceSet", "since", "smaller",
-                "subject", "text", "threadID", "to", "uid", "unanswered", "undeleted", "undraft", "unflagged",
-                "unkeyword", "unseen", "younger",
+                "from", "fuzzy", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header", "keyword",
+                "larger", "modSequence", "new", "not", "old", "older", "on", "or", "recent", "savedBefore",
+                "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore", "sentOn", "sentSince",
+                "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid", "unanswered",
+                "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
             ]
         )
         switch key.stringValue {
@@ -3100,6 +3283,8 @@ extension SearchKey: Codable {
             self = .emailID(try container.decode(ByteString.self, forKey: key))
         case "from":
             self = .from(try container.decode(ByteString.self, forKey: key))
+        case "fuzzy":
+            self = .fuzzy(try container.decode(SearchKey.self, forKey: key))
         case "gmailLabels":
             self = .gmailLabels(try container.decode(ByteString.self, forKey: key))
         case "gmailMessageID":
@@ -3174,8 +3359,8 @@ extension SearchKey: Codable {
                 of: "SearchKey",
                 expected: [
                     "all", "and", "answered", "bcc", "before", "body", "cc", "deleted", "draft", "emailID", "flagged",
-                    "from", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header", "keyword", "larger",
-                    "modSequence", "new", "not", "old", "older", "on", "or", "recent", "savedBefore",
+                    "from", "fuzzy", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header", "keyword",
+                    "larger", "modSequence", "new", "not", "old", "older", "on", "or", "recent", "savedBefore",
                     "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore", "sentOn", "sentSince",
                     "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid", "unanswered",
                     "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
@@ -3250,6 +3435,8 @@ extension SearchReturnData: Codable {
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("partial"))
             try nested.encode(range, forKey: JSONKey("range"))
             try nested.encodeIfPresent(set, forKey: JSONKey("set"))
+        case .relevancy(let value):
+            try container.encode(value, forKey: JSONKey("relevancy"))
         case .removeFrom(let value):
             try container.encode(value, forKey: JSONKey("removeFrom"))
         }
@@ -3260,7 +3447,9 @@ extension SearchReturnData: Codable {
         let container = try decoder.container(keyedBy: JSONKey.self)
         let key = try container.onlyKey(
             of: "SearchReturnData",
-            expected: ["addTo", "all", "count", "max", "min", "modSequence", "other", "partial", "removeFrom"]
+            expected: [
+                "addTo", "all", "count", "max", "min", "modSequence", "other", "partial", "relevancy", "removeFrom",
+            ]
         )
         switch key.stringValue {
         case "addTo":
@@ -3287,13 +3476,17 @@ extension SearchReturnData: Codable {
             let range = try nested.decode(PartialRange.self, forKey: JSONKey("range"))
             let set = try nested.decodeIfPresent(SequenceSet.self, forKey: JSONKey("set"))
             self = .partial(range, set)
+        case "relevancy":
+            self = .relevancy(try container.decode([UInt8].self, forKey: key))
         case "removeFrom":
             self = .removeFrom(try container.decode(NonEmptyArray<SearchContextUpdate>.self, forKey: key))
         default:
             throw JSONKey.unknownCase(
                 key.stringValue,
                 of: "SearchReturnData",
-                expected: ["addTo", "all", "count", "max", "min", "modSequence", "other", "partial", "removeFrom"],
+                expected: [
+                    "addTo", "all", "count", "max", "min", "modSequence", "other", "partial", "relevancy", "removeFrom",
+                ],
                 at: decoder.codingPath
             )
         }
@@ -3328,6 +3521,9 @@ extension SearchReturnOption: Codable {
         case .partial(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("partial"))
+        case .relevancy:
+            var single = encoder.singleValueContainer()
+            try single.encode("relevancy")
         case .save:
             var single = encoder.singleValueContainer()
             try single.encode("save")
@@ -3346,13 +3542,16 @@ extension SearchReturnOption: Codable {
             case "count": self = .count
             case "max": self = .max
             case "min": self = .min
+            case "relevancy": self = .relevancy
             case "save": self = .save
             case "update": self = .update
             default:
                 throw JSONKey.unknownCase(
                     name,
                     of: "SearchReturnOption",
-                    expected: ["all", "context", "count", "max", "min", "other", "partial", "save", "update"],
+                    expected: [
+                        "all", "context", "count", "max", "min", "other", "partial", "relevancy", "save", "update",
+                    ],
                     at: decoder.codingPath
                 )
             }
@@ -3361,7 +3560,7 @@ extension SearchReturnOption: Codable {
         let container = try decoder.container(keyedBy: JSONKey.self)
         let key = try container.onlyKey(
             of: "SearchReturnOption",
-            expected: ["all", "context", "count", "max", "min", "other", "partial", "save", "update"]
+            expected: ["all", "context", "count", "max", "min", "other", "partial", "relevancy", "save", "update"]
         )
         switch key.stringValue {
         case "other":
@@ -3376,7 +3575,7 @@ extension SearchReturnOption: Codable {
             throw JSONKey.unknownCase(
                 key.stringValue,
                 of: "SearchReturnOption",
-                expected: ["all", "context", "count", "max", "min", "other", "partial", "save", "update"],
+                expected: ["all", "context", "count", "max", "min", "other", "partial", "relevancy", "save", "update"],
                 at: decoder.codingPath
             )
         }
@@ -3836,6 +4035,8 @@ extension StoreFlags.Target: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
         switch self {
+        case .annotations(let value):
+            try container.encode(value, forKey: JSONKey("annotations"))
         case .flags(let value):
             try container.encode(value, forKey: JSONKey("flags"))
         case .gmailLabels(let value):
@@ -3846,8 +4047,10 @@ extension StoreFlags.Target: Codable {
     /// Reads the JSON ``encode(to:)`` writes.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: JSONKey.self)
-        let key = try container.onlyKey(of: "Target", expected: ["flags", "gmailLabels"])
+        let key = try container.onlyKey(of: "Target", expected: ["annotations", "flags", "gmailLabels"])
         switch key.stringValue {
+        case "annotations":
+            self = .annotations(try container.decode([AnnotationEntry].self, forKey: key))
         case "flags":
             self = .flags(try container.decode([Flag].self, forKey: key))
         case "gmailLabels":
@@ -3856,7 +4059,7 @@ extension StoreFlags.Target: Codable {
             throw JSONKey.unknownCase(
                 key.stringValue,
                 of: "Target",
-                expected: ["flags", "gmailLabels"],
+                expected: ["annotations", "flags", "gmailLabels"],
                 at: decoder.codingPath
             )
         }
@@ -4112,6 +4315,8 @@ extension UntaggedResponse: Codable {
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("vanished"))
             try nested.encode(earlier, forKey: JSONKey("earlier"))
             try nested.encode(uids, forKey: JSONKey("uids"))
+        case .xlist(let value):
+            try container.encode(value, forKey: JSONKey("xlist"))
         }
     }
 
@@ -4123,7 +4328,7 @@ extension UntaggedResponse: Codable {
             expected: [
                 "acl", "capability", "condition", "enabled", "esearch", "exists", "expunge", "fetch", "flags", "id",
                 "list", "listRights", "lsub", "metadata", "myRights", "namespace", "other", "quota", "quotaRoot",
-                "recent", "search", "sort", "status", "thread", "vanished",
+                "recent", "search", "sort", "status", "thread", "vanished", "xlist",
             ]
         )
         switch key.stringValue {
@@ -4193,6 +4398,8 @@ extension UntaggedResponse: Codable {
             let earlier = try nested.decode(Bool.self, forKey: JSONKey("earlier"))
             let uids = try nested.decode(SequenceSet.self, forKey: JSONKey("uids"))
             self = .vanished(earlier: earlier, uids: uids)
+        case "xlist":
+            self = .xlist(try container.decode(MailboxListData.self, forKey: key))
         default:
             throw JSONKey.unknownCase(
                 key.stringValue,
@@ -4200,7 +4407,7 @@ extension UntaggedResponse: Codable {
                 expected: [
                     "acl", "capability", "condition", "enabled", "esearch", "exists", "expunge", "fetch", "flags", "id",
                     "list", "listRights", "lsub", "metadata", "myRights", "namespace", "other", "quota", "quotaRoot",
-                    "recent", "search", "sort", "status", "thread", "vanished",
+                    "recent", "search", "sort", "status", "thread", "vanished", "xlist",
                 ],
                 at: decoder.codingPath
             )

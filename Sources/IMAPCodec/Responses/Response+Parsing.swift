@@ -168,6 +168,12 @@ extension ParserState {
         case UInt8(ascii: "T"):
             // thread-data     = "THREAD" [SP 1*thread-list]                   (RFC 5256)
             if skipKeyword("THREAD") { return .thread(try threadResponse()) }
+        case UInt8(ascii: "X"):
+            // mailbox-data    =/ "XLIST" SP mailbox-list                      (Gmail)
+            if skipKeyword("XLIST") {
+                try sp("mailbox-data")
+                return .xlist(try mailboxList())
+            }
         case UInt8(ascii: "V"):
             // expunged-resp       =  "VANISHED" [SP "(EARLIER)"] SP known-uids   (RFC 7162)
             if skipKeyword("VANISHED") {

@@ -3,7 +3,8 @@ extension UntaggedResponse {
     /// ``other(keyword:rest:)`` with one (or with a number, `* 5 EXISTS`) would not read back
     /// as itself, so the encoders refuse it.
     static let knownKeywords: Set<String> = [
-        "OK", "NO", "BAD", "BYE", "PREAUTH", "CAPABILITY", "ENABLED", "ID", "LIST", "LSUB", "STATUS", "NAMESPACE",
+        "OK", "NO", "BAD", "BYE", "PREAUTH", "CAPABILITY", "ENABLED", "ID", "LIST", "LSUB", "XLIST", "STATUS",
+        "NAMESPACE",
         "QUOTA", "QUOTAROOT", "METADATA", "ACL", "LISTRIGHTS", "MYRIGHTS", "FLAGS", "SEARCH", "ESEARCH", "SORT",
         "THREAD", "VANISHED",
     ]
@@ -58,6 +59,9 @@ extension IMAPWriter {
             writeMailboxList(data)
         case .lsub(let data):
             write("LSUB ")
+            writeMailboxList(data)
+        case .xlist(let data):
+            write("XLIST ")
             writeMailboxList(data)
         case .status(let status):
             write("STATUS ")

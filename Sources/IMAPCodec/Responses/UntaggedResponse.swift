@@ -17,6 +17,9 @@ public enum UntaggedResponse: Sendable, Hashable {
     indirect case list(MailboxListData)
     /// `* LSUB ...` (IMAP4rev1): one subscribed mailbox.
     indirect case lsub(MailboxListData)
+    /// `* XLIST ...` (Gmail's XLIST): one mailbox, with LIST's shape; the special uses are
+    /// attributes (`\Inbox`, `\AllMail`, `\Spam`, `\Starred`, `\Important` ...).
+    indirect case xlist(MailboxListData)
     /// `* STATUS mailbox (...)`
     case status(StatusResponse)
     /// `* NAMESPACE ...` (RFC 2342)

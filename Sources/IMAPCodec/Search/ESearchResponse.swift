@@ -93,6 +93,9 @@ public enum SearchReturnData: Sendable, Hashable {
     case addTo(NonEmptyArray<SearchContextUpdate>)
     /// `REMOVEFROM (position set ...)` (RFC 5267).
     case removeFrom(NonEmptyArray<SearchContextUpdate>)
+    /// `RELEVANCY (score ...)` (RFC 6203): the relevancy score, 1 to 100, of each match in
+    /// the order of the result. The encoders refuse a score outside 1 to 100.
+    case relevancy([UInt8])
     /// Any other item (`search-ret-data-ext`): its name (not one of the above) and value.
     case other(name: String, value: TaggedExtensionValue)
 }
@@ -199,6 +202,8 @@ extension ParserState {
         if skipKeyword("REMOVEFROM") {
             return .removeFrom(try retDataContextUpdates("ret-data-removefrom"))
         }
+        // search-return-data =/ "RELEVANCY" SP score-list       ; RFC 6203
+        if skipKeyword("RELEVANCY") { return try relevancyScoreList() }
         let name = try taggedExtLabel("search-return-data")
         try sp("search-ret-data-ext")
         return .other(name: name, value: try taggedExtVal())
@@ -334,6 +339,7 @@ extension IMAPWriter {
         case .removeFrom(let updates):
             write("REMOVEFROM ")
             writeSearchContextUpdates(updates, "ret-data-removefrom")
+        case .relevancy(let scores): writeRelevancyScores(scores)
         case .other(let name, let value):
             needsReadBack("ESEARCH data")
             writeLabel(name, "ESEARCH data name")

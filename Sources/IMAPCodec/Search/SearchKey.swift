@@ -113,6 +113,8 @@ public enum SearchKey: Sendable, Hashable {
 
     /// `NOT key`: messages not matching the key.
     indirect case not(SearchKey)
+    /// `FUZZY key` (RFC 6203, SEARCH=FUZZY): the key, matched in a way the server chooses.
+    indirect case fuzzy(SearchKey)
     /// `OR key1 key2`: messages matching either key.
     indirect case or(SearchKey, SearchKey)
     /// `"(" key *(SP key) ")"`: messages matching every key (at least one: the grammar has
@@ -233,6 +235,8 @@ extension ParserState {
         case UInt8(ascii: "F"):
             if skipKeyword("FLAGGED") { return .flagged }
             if skipKeyword("FROM") { return .from(try searchKeyAString()) }
+            // search-key      =/ "FUZZY" SP search-key                     ; RFC 6203
+            if skipKeyword("FUZZY") { return try fuzzySearchKey() }
         case UInt8(ascii: "H"):
             if skipKeyword("HEADER") {
                 let field = try searchKeyAString()
@@ -519,6 +523,10 @@ extension IMAPWriter {
         case .gmailLabels(let s): writeSearchKeyArgument("X-GM-LABELS", s)
         case .not(let inner):
             write("NOT ")
+            writeSearchKey(inner)
+        // search-key      =/ "FUZZY" SP search-key                         ; RFC 6203
+        case .fuzzy(let inner):
+            write("FUZZY ")
             writeSearchKey(inner)
         case .or(let a, let b):
             write("OR ")

@@ -50,6 +50,8 @@ public enum SearchReturnOption: Sendable, Hashable {
     case update
     /// `PARTIAL range` (RFC 9394 / RFC 5267): only this range of the results.
     case partial(PartialRange)
+    /// `RELEVANCY` (RFC 6203, SEARCH=FUZZY): return the relevancy score of each match.
+    case relevancy
     /// Any other option (`search-ret-opt-ext`): its name (not one of the above) and
     /// optional parameter.
     case other(name: String, value: TaggedExtensionValue?)
@@ -137,6 +139,8 @@ extension ParserState {
         if skipKeyword("SAVE") { return .save }
         if skipKeyword("CONTEXT") { return .context }
         if skipKeyword("UPDATE") { return .update }
+        // search-return-opt  =/ "RELEVANCY"                ; RFC 6203
+        if skipKeyword("RELEVANCY") { return .relevancy }
         if skipKeyword("PARTIAL") {
             try sp("modifier-partial")
             return .partial(try partialRange())
@@ -204,6 +208,7 @@ extension IMAPWriter {
         case .save: write("SAVE")
         case .context: write("CONTEXT")
         case .update: write("UPDATE")
+        case .relevancy: write("RELEVANCY")
         case .partial(let range):
             write("PARTIAL ")
             writePartialRange(range)

@@ -53,6 +53,8 @@ public struct SortKey: Sendable, Hashable, CustomStringConvertible, OpenRegistry
     public static let displayFrom = SortKey(uncheckedRawValue: "DISPLAYFROM")
     /// `DISPLAYTO` (RFC 5957): display name of the first To address.
     public static let displayTo = SortKey(uncheckedRawValue: "DISPLAYTO")
+    /// `RELEVANCY` (RFC 6203, SEARCH=FUZZY): the relevancy score of a FUZZY search.
+    public static let relevancy = SortKey(uncheckedRawValue: "RELEVANCY")
 
 }
 
@@ -122,6 +124,7 @@ extension ParserState {
     // sort-key        = "ARRIVAL" / "CC" / "DATE" / "FROM" / "SIZE" /
     //                   "SUBJECT" / "TO"
     // sort-key        =/ "DISPLAYFROM" / "DISPLAYTO"             ; RFC 5957
+    // sort-key        =/ "RELEVANCY"                             ; RFC 6203
     /// Unknown keys (atoms) are kept, but never `REVERSE`: it is the criterion's prefix, not a
     /// key, so `(REVERSE REVERSE SUBJECT)` and `(SUBJECT REVERSE)` are rejected in both modes
     /// (no server or client is known to send them, and they have no one meaning).
@@ -148,7 +151,9 @@ extension ParserState {
 
 extension SortKey {
     /// The well-known values.
-    static let known: [SortKey] = [.arrival, .cc, .date, .from, .size, .subject, .to, .displayFrom, .displayTo]
+    static let known: [SortKey] = [
+        .arrival, .cc, .date, .from, .size, .subject, .to, .displayFrom, .displayTo, .relevancy,
+    ]
 
     /// The well-known values by their spelling, ignoring case.
     static let table = makeTable(known)

@@ -422,6 +422,9 @@ final class DecodedSizeTests: XCTestCase {
         ListFrame(rule: "entry-values", head: "* METADATA INBOX (/a NIL", unit: " /a NIL", tail: ")"),
         ListFrame(rule: "entry-list", head: "* METADATA INBOX /a", unit: " /a", tail: ""),
         ListFrame(rule: "id-params-list", head: #"* ID ("a" NIL"#, unit: #" "a" NIL"#, tail: ")"),
+        // ANNOTATE (RFC 5257)
+        ListFrame(rule: "msg-att-dynamic", head: "* 1 FETCH (ANNOTATION (a", unit: " a", tail: "))"),
+        ListFrame(rule: "entry-att", head: "* 1 FETCH (ANNOTATION (a (b NIL", unit: " b NIL", tail: ")))"),
     ]
 
     static let commandLists: [ListFrame] = [
@@ -466,6 +469,13 @@ final class DecodedSizeTests: XCTestCase {
         ListFrame(rule: "capability-data", head: "A1 ENABLE A", unit: " A", tail: ""),
         ListFrame(rule: "id-params-list", head: #"A1 ID ("a" NIL"#, unit: #" "a" NIL"#, tail: ")"),
         ListFrame(rule: "sequence-set", head: "A1 FETCH 1", unit: ",1", tail: " FLAGS"),
+        // RFC 4466 parameters, ANNOTATE (RFC 5257)
+        ListFrame(rule: "rename-param", head: "A1 RENAME a b (x", unit: " x", tail: ")"),
+        ListFrame(rule: "append-ext", head: "A1 APPEND a X 1", unit: " X 1", tail: " {1+}\r\nx"),
+        ListFrame(rule: "entries", head: "A1 FETCH 1 (ANNOTATION ((a", unit: " a", tail: ") b))"),
+        ListFrame(rule: "attribs", head: "A1 FETCH 1 (ANNOTATION (a (b", unit: " b", tail: ")))"),
+        // Each entry's own list of values is what crosses the budget first.
+        ListFrame(rule: "entry-att", head: "A1 STORE 1 ANNOTATION (a (b NIL)", unit: " a (b NIL)", tail: ")"),
     ]
 
     /// Limits under which a value must take less than a byte per frame byte: every list

@@ -15,7 +15,7 @@ import XCTest
 /// One identifier per case of `Response` (with `.untagged` split into its cases).
 enum ResponseCase: String, CaseIterable {
     case continuation, tagged
-    case condition, capability, enabled, id, list, lsub, status, namespace, quota, quotaRoot, metadata
+    case condition, capability, enabled, id, list, lsub, xlist, status, namespace, quota, quotaRoot, metadata
     case acl, listRights, myRights, flags, fetch, search, esearch, sort, thread
     case exists, recent, expunge, vanished, other
 
@@ -31,6 +31,7 @@ enum ResponseCase: String, CaseIterable {
             case .id: return .id
             case .list: return .list
             case .lsub: return .lsub
+            case .xlist: return .xlist
             case .status: return .status
             case .namespace: return .namespace
             case .quota: return .quota
@@ -59,7 +60,7 @@ enum ResponseCase: String, CaseIterable {
 enum MessageCase: String, CaseIterable {
     case idleDone, authenticationResponse, authenticationCancel
     case capability, noop, logout, startTLS, authenticate, login
-    case delete, rename, subscribe, unsubscribe, enable, select, examine, create, list, lsub, status, id
+    case delete, rename, subscribe, unsubscribe, enable, select, examine, create, list, lsub, xlist, status, id
     case getQuota, setQuota, getMetadata, setMetadata, setACL, deleteACL, listRights, namespace, append, idle
     case getQuotaRoot, getACL, myRights, unauthenticate, compress
     case check, close, unselect, expunge, uidExpunge, search, fetch, store, sort, thread, replace, cancelUpdate
@@ -88,6 +89,7 @@ enum MessageCase: String, CaseIterable {
             case .create: return .create
             case .list: return .list
             case .lsub: return .lsub
+            case .xlist: return .xlist
             case .status: return .status
             case .id: return .id
             case .getQuota: return .getQuota
@@ -175,6 +177,7 @@ struct TopLevelGenerator {
         case .id: return .untagged(.id(mailboxes.idFields()))
         case .list: return .untagged(.list(mailboxes.mailboxListData()))
         case .lsub: return .untagged(.lsub(mailboxes.mailboxListData()))
+        case .xlist: return .untagged(.xlist(mailboxes.mailboxListData()))
         case .status: return .untagged(.status(mailboxes.statusResponse()))
         case .namespace: return .untagged(.namespace(mailboxes.namespaceResponse()))
         case .quota: return .untagged(.quota(mailboxes.quotaResponse()))
@@ -203,7 +206,7 @@ struct TopLevelGenerator {
             let rest: ByteString = values.pick([
                 "", " ", " some (rest \"of\" the) line", " {5}\r\nab\r\nc tail", " [x] 12", " ~{2}\r\n\u{0}\u{1}",
             ])
-            return .untagged(.other(keyword: Atom("X" + values.atom().stringValue)!, rest: rest))
+            return .untagged(.other(keyword: Atom("X-" + values.atom().stringValue)!, rest: rest))
         }
     }
 
@@ -236,6 +239,7 @@ struct TopLevelGenerator {
         case .create: kind = .create(mailboxes.createCommand())
         case .list: kind = .list(mailboxes.listCommand())
         case .lsub: kind = .lsub(mailboxes.lsubCommand())
+        case .xlist: kind = .xlist(mailboxes.lsubCommand())
         case .status: kind = .status(mailboxes.statusCommand())
         case .id: kind = .id(mailboxes.idFields())
         case .getQuota: kind = .getQuota(mailboxes.bytes())

@@ -261,6 +261,7 @@ func testSearchMatches(_ key: SearchKey, _ m: TestMessage, seq: UInt32, lastSeq:
     case .sequenceSet(let set): return set.contains(seq, largest: lastSeq)
     case .uid(let set): return set.contains(m.uid, largest: lastUID)
     case .not(let inner): return testSearchMatches(inner, m, seq: seq, lastSeq: lastSeq, lastUID: lastUID).map { !$0 }
+    case .fuzzy(let inner): return testSearchMatches(inner, m, seq: seq, lastSeq: lastSeq, lastUID: lastUID)
     case .or(let a, let b):
         guard let x = testSearchMatches(a, m, seq: seq, lastSeq: lastSeq, lastUID: lastUID),
             let y = testSearchMatches(b, m, seq: seq, lastSeq: lastSeq, lastUID: lastUID)
