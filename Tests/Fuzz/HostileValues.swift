@@ -466,8 +466,25 @@ struct HostileValueGenerator {
         case 22: return .status(StatusResponse(mailbox: mailbox(), values: list(max: 4) { $0.statusValue() }))
         case 23: return .thread(list { $0.thread(1) })
         case 24: return .vanished(earlier: source.bool(), uids: sequenceSet())
+        case 25: return .uidBatches(uidBatchesResponse())
         default: return .expunge(nz())
         }
+    }
+
+    mutating func uidBatchesResponse() -> UIDBatchesResponse {
+        UIDBatchesResponse(
+            tag: bytes(),
+            mailbox: source.oneIn(3) ? mailbox() : nil,
+            uidValidity: source.oneIn(3) ? uint32() : nil,
+            batches: list(max: 4) { $0.uidRange() }
+        )
+    }
+
+    /// A range of two numbers, zero now and then (refused by the encoders).
+    mutating func uidRange() -> ClosedRange<UInt32> {
+        let a = source.oneIn(8) ? uint32() : nz()
+        let b = source.bool() ? a : (source.oneIn(8) ? uint32() : nz())
+        return Swift.min(a, b)...Swift.max(a, b)
     }
 
     mutating func searchResponse() -> SearchResponse {
@@ -924,6 +941,13 @@ struct HostileValueGenerator {
         case 44: return .unauthenticate
         case 45: return .unselect
         case 46: return .unsubscribe(mailbox())
+        case 47:
+            return .uidBatches(
+                UIDBatchesCommand(
+                    batchSize: source.oneIn(8) ? uint32() : nz(),
+                    batches: source.bool() ? nil : uidRange()
+                )
+            )
         default: return .search(searchProgram(), uid: source.bool())
         }
     }
@@ -1063,7 +1087,7 @@ struct HostileValueGenerator {
 
     mutating func searchKey(_ depth: Int) -> SearchKey? {
         let nested = depth < maxDepth
-        switch source.int(50) {
+        switch source.int(52) {
         case 0: return .all
         case 1: return nested ? .and(list(max: 3) { $0.searchKey(depth + 1) }) : .all
         case 2: return .answered
@@ -1123,6 +1147,8 @@ struct HostileValueGenerator {
         case 46: return .unflagged
         case 47: return .unkeyword(flag())
         case 48: return .unseen
+        case 49: return .uidAfter(uint32())
+        case 50: return .uidBefore(uint32())
         default: return .younger(uint32())
         }
     }

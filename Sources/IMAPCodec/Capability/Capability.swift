@@ -144,12 +144,15 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible, OpenRegis
     /// `PREVIEW` (RFC 8970).
     public static let preview = Capability(uncheckedRawValue: "PREVIEW")
 
+    /// `UIDBATCHES` (RFC 10022).
+    public static let uidBatches = Capability(uncheckedRawValue: "UIDBATCHES")
+
     /// The well-known values.
     static let known: [Capability] = [
         .imap4rev1, .imap4rev2, .literalPlus, .literalMinus, .idle, .condStore, .qresync,
         .utf8Accept, .authPlain, .authLogin, .saslIR, .enable, .id, .namespace, .uidPlus,
         .move, .unselect, .children, .listExtended, .listStatus, .specialUse, .esearch,
-        .quota, .acl, .metadata, .binary,
+        .quota, .acl, .metadata, .binary, .uidBatches,
     ]
 
     /// The well-known values by their spelling, ignoring case.

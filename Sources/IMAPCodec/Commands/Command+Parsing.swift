@@ -160,6 +160,11 @@ extension ParserState {
             if skipKeyword("UNSELECT") { return .unselect }
             if skipKeyword("UNSUBSCRIBE") { return .unsubscribe(try spMailbox("unsubscribe")) }
             if skipKeyword("UNAUTHENTICATE") { return .unauthenticate }
+            // command-select =/ message-batches                        (RFC 10022)
+            if skipKeyword("UIDBATCHES") {
+                try sp("message-batches")
+                return .uidBatches(try messageBatchesArguments())
+            }
             if skipKeyword("UID") {
                 try sp("uid")
                 return try uidCommand()

@@ -189,6 +189,9 @@ extension IMAPWriter {
             writeSpace()
             writeMailbox(mailbox)
             writeAppendMessage(message)
+        case .uidBatches(let command):
+            write("UIDBATCHES ")
+            writeMessageBatchesArguments(command)
         case .cancelUpdate(let tags):
             // cancelupdate    = "CANCELUPDATE" 1*(SP quoted)
             write("CANCELUPDATE")

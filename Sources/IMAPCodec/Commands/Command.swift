@@ -126,6 +126,9 @@ public enum CommandKind: Sendable, Hashable {
     case thread(ThreadArguments, uid: Bool = false)
     /// `[UID] REPLACE n mailbox message` (RFC 8508)
     indirect case replace(SequenceNumber, MailboxName, AppendMessage, uid: Bool = false)
+    /// `UIDBATCHES size [first:last]` (RFC 10022): the UID ranges splitting the mailbox into
+    /// batches of `size` messages.
+    case uidBatches(UIDBatchesCommand)
     /// `CANCELUPDATE "tag"...` (RFC 5267): stop the updates of earlier searches.
     case cancelUpdate([ByteString])
     /// `[UID] COPY set mailbox`

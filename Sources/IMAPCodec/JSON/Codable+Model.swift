@@ -870,6 +870,9 @@ extension CommandKind: Codable {
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("thread"))
             try nested.encode(arguments, forKey: JSONKey("arguments"))
             try nested.encode(uid, forKey: JSONKey("uid"))
+        case .uidBatches(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("uidBatches"))
         case .uidExpunge(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("uidExpunge"))
@@ -910,7 +913,7 @@ extension CommandKind: Codable {
                         "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login",
                         "logout", "lsub", "move", "myRights", "namespace", "noop", "rename", "replace", "search",
                         "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS", "status", "store",
-                        "subscribe", "thread", "uidExpunge", "unauthenticate", "unselect", "unsubscribe",
+                        "subscribe", "thread", "uidBatches", "uidExpunge", "unauthenticate", "unselect", "unsubscribe",
                     ],
                     at: decoder.codingPath
                 )
@@ -925,8 +928,8 @@ extension CommandKind: Codable {
                 "delete", "deleteACL", "enable", "examine", "expunge", "fetch", "getACL", "getMetadata", "getQuota",
                 "getQuotaRoot", "id", "idle", "list", "listRights", "login", "logout", "lsub", "move", "myRights",
                 "namespace", "noop", "rename", "replace", "search", "select", "setACL", "setMetadata", "setQuota",
-                "sort", "startTLS", "status", "store", "subscribe", "thread", "uidExpunge", "unauthenticate",
-                "unselect", "unsubscribe",
+                "sort", "startTLS", "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge",
+                "unauthenticate", "unselect", "unsubscribe",
             ]
         )
         switch key.stringValue {
@@ -1050,6 +1053,8 @@ extension CommandKind: Codable {
             let arguments = try nested.decode(ThreadArguments.self, forKey: JSONKey("arguments"))
             let uid = try nested.decodeIfPresent(Bool.self, forKey: JSONKey("uid")) ?? false
             self = .thread(arguments, uid: uid)
+        case "uidBatches":
+            self = .uidBatches(try container.decode(UIDBatchesCommand.self, forKey: key))
         case "uidExpunge":
             self = .uidExpunge(try container.decode(SequenceSet.self, forKey: key))
         case "unsubscribe":
@@ -1063,8 +1068,8 @@ extension CommandKind: Codable {
                     "create", "delete", "deleteACL", "enable", "examine", "expunge", "fetch", "getACL", "getMetadata",
                     "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login", "logout", "lsub", "move",
                     "myRights", "namespace", "noop", "rename", "replace", "search", "select", "setACL", "setMetadata",
-                    "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread", "uidExpunge",
-                    "unauthenticate", "unselect", "unsubscribe",
+                    "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread", "uidBatches",
+                    "uidExpunge", "unauthenticate", "unselect", "unsubscribe",
                 ],
                 at: decoder.codingPath
             )
@@ -3002,6 +3007,12 @@ extension SearchKey: Codable {
         case .uid(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("uid"))
+        case .uidAfter(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("uidAfter"))
+        case .uidBefore(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("uidBefore"))
         case .unanswered:
             var single = encoder.singleValueContainer()
             try single.encode("unanswered")
@@ -3055,7 +3066,8 @@ extension SearchKey: Codable {
                         "keyword", "larger", "modSequence", "new", "not", "old", "older", "on", "or", "recent",
                         "savedBefore", "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore", "sentOn",
                         "sentSince", "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid",
-                        "unanswered", "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
+                        "uidAfter", "uidBefore", "unanswered", "undeleted", "undraft", "unflagged", "unkeyword",
+                        "unseen", "younger",
                     ],
                     at: decoder.codingPath
                 )
@@ -3070,8 +3082,8 @@ extension SearchKey: Codable {
                 "from", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header", "keyword", "larger",
                 "modSequence", "new", "not", "old", "older", "on", "or", "recent", "savedBefore", "savedDateSupported",
                 "savedOn", "savedSince", "seen", "sentBefore", "sentOn", "sentSince", "sequenceSet", "since", "smaller",
-                "subject", "text", "threadID", "to", "uid", "unanswered", "undeleted", "undraft", "unflagged",
-                "unkeyword", "unseen", "younger",
+                "subject", "text", "threadID", "to", "uid", "uidAfter", "uidBefore", "unanswered", "undeleted",
+                "undraft", "unflagged", "unkeyword", "unseen", "younger",
             ]
         )
         switch key.stringValue {
@@ -3153,6 +3165,10 @@ extension SearchKey: Codable {
             self = .to(try container.decode(ByteString.self, forKey: key))
         case "uid":
             self = .uid(try container.decode(SequenceSet.self, forKey: key))
+        case "uidAfter":
+            self = .uidAfter(try container.decode(UInt32.self, forKey: key))
+        case "uidBefore":
+            self = .uidBefore(try container.decode(UInt32.self, forKey: key))
         case "unkeyword":
             self = .unkeyword(try container.decode(Flag.self, forKey: key))
         case "younger":
@@ -3166,8 +3182,8 @@ extension SearchKey: Codable {
                     "from", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header", "keyword", "larger",
                     "modSequence", "new", "not", "old", "older", "on", "or", "recent", "savedBefore",
                     "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore", "sentOn", "sentSince",
-                    "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid", "unanswered",
-                    "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
+                    "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid", "uidAfter",
+                    "uidBefore", "unanswered", "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
                 ],
                 at: decoder.codingPath
             )
@@ -4037,6 +4053,46 @@ extension ThreadArguments: Codable {
     }
 }
 
+extension UIDBatchesCommand: Codable {
+    /// Writes the value as a JSON object with the fields `batchSize`, `batches`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.batchSize, forKey: JSONKey("batchSize"))
+        try container.encodeIfPresent(self.batches, forKey: JSONKey("batches"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["batchSize", "batches"], in: "UIDBatchesCommand")
+        let batchSize = try container.decode(UInt32.self, forKey: JSONKey("batchSize"))
+        let batches = try container.decodeIfPresent(ClosedRange<UInt32>.self, forKey: JSONKey("batches"))
+        self = Self(batchSize: batchSize, batches: batches)
+    }
+}
+
+extension UIDBatchesResponse: Codable {
+    /// Writes the value as a JSON object with the fields `tag`, `mailbox`, `uidValidity`, `batches`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.tag, forKey: JSONKey("tag"))
+        try container.encodeIfPresent(self.mailbox, forKey: JSONKey("mailbox"))
+        try container.encodeIfPresent(self.uidValidity, forKey: JSONKey("uidValidity"))
+        try container.encode(self.batches, forKey: JSONKey("batches"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["tag", "mailbox", "uidValidity", "batches"], in: "UIDBatchesResponse")
+        let tag = try container.decode(ByteString.self, forKey: JSONKey("tag"))
+        let mailbox = try container.decodeIfPresent(MailboxName.self, forKey: JSONKey("mailbox"))
+        let uidValidity = try container.decodeIfPresent(UInt32.self, forKey: JSONKey("uidValidity"))
+        let batches = try container.decodeIfPresent([ClosedRange<UInt32>].self, forKey: JSONKey("batches")) ?? []
+        self = Self(tag: tag, mailbox: mailbox, uidValidity: uidValidity, batches: batches)
+    }
+}
+
 extension UntaggedResponse: Codable {
     /// Writes the case: its name as a JSON string when it has no values, else an object
     /// with one member named after the case, holding the value or an object of the values.
@@ -4097,6 +4153,8 @@ extension UntaggedResponse: Codable {
             try container.encode(value, forKey: JSONKey("status"))
         case .thread(let value):
             try container.encode(value, forKey: JSONKey("thread"))
+        case .uidBatches(let value):
+            try container.encode(value, forKey: JSONKey("uidBatches"))
         case .vanished(let earlier, let uids):
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("vanished"))
             try nested.encode(earlier, forKey: JSONKey("earlier"))
@@ -4112,7 +4170,7 @@ extension UntaggedResponse: Codable {
             expected: [
                 "acl", "capability", "condition", "enabled", "esearch", "exists", "expunge", "fetch", "flags", "id",
                 "list", "listRights", "lsub", "metadata", "myRights", "namespace", "other", "quota", "quotaRoot",
-                "recent", "search", "sort", "status", "thread", "vanished",
+                "recent", "search", "sort", "status", "thread", "uidBatches", "vanished",
             ]
         )
         switch key.stringValue {
@@ -4176,6 +4234,8 @@ extension UntaggedResponse: Codable {
             self = .status(try container.decode(StatusResponse.self, forKey: key))
         case "thread":
             self = .thread(try container.decode([MessageThread].self, forKey: key))
+        case "uidBatches":
+            self = .uidBatches(try container.decode(UIDBatchesResponse.self, forKey: key))
         case "vanished":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["earlier", "uids"], in: "UntaggedResponse.vanished")
@@ -4189,7 +4249,7 @@ extension UntaggedResponse: Codable {
                 expected: [
                     "acl", "capability", "condition", "enabled", "esearch", "exists", "expunge", "fetch", "flags", "id",
                     "list", "listRights", "lsub", "metadata", "myRights", "namespace", "other", "quota", "quotaRoot",
-                    "recent", "search", "sort", "status", "thread", "vanished",
+                    "recent", "search", "sort", "status", "thread", "uidBatches", "vanished",
                 ],
                 at: decoder.codingPath
             )

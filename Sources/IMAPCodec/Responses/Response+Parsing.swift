@@ -132,6 +132,12 @@ extension ParserState {
                 try sp("quotaroot-response")
                 return .quotaRoot(try quotarootResponse())
             }
+        case UInt8(ascii: "U"):
+            // response-data =/ "*" SP uidbatches-response CRLF          (RFC 10022)
+            if skipKeyword("UIDBATCHES") {
+                try chargeBox(UIDBatchesResponse.self, "uidbatches-response")
+                return .uidBatches(try uidbatchesResponse())
+            }
         case UInt8(ascii: "S"):
             // mailbox-data    =/ "SEARCH" *(SP nz-number) [SP search-sort-mod-seq]   (RFC 3501, 7162)
             if skipKeyword("SEARCH") { return .search(try searchResponse()) }

@@ -5,7 +5,7 @@ extension UntaggedResponse {
     static let knownKeywords: Set<String> = [
         "OK", "NO", "BAD", "BYE", "PREAUTH", "CAPABILITY", "ENABLED", "ID", "LIST", "LSUB", "STATUS", "NAMESPACE",
         "QUOTA", "QUOTAROOT", "METADATA", "ACL", "LISTRIGHTS", "MYRIGHTS", "FLAGS", "SEARCH", "ESEARCH", "SORT",
-        "THREAD", "VANISHED",
+        "THREAD", "VANISHED", "UIDBATCHES",
     ]
 }
 
@@ -97,6 +97,9 @@ extension IMAPWriter {
         case .esearch(let response):
             write("ESEARCH")
             writeESearchResponse(response)
+        case .uidBatches(let response):
+            write("UIDBATCHES")
+            writeUIDBatchesResponse(response)
         case .sort(let response):
             write("SORT")
             writeSortResponse(response)

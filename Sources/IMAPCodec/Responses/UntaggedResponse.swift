@@ -41,6 +41,8 @@ public enum UntaggedResponse: Sendable, Hashable {
     case search(SearchResponse)
     /// `* ESEARCH ...` (RFC 4731, 9051)
     indirect case esearch(ESearchResponse)
+    /// `* UIDBATCHES (TAG "t") ranges` (RFC 10022): the UID ranges of the batches.
+    indirect case uidBatches(UIDBatchesResponse)
     /// `* SORT n...` (RFC 5256)
     case sort(SearchResponse)
     /// `* THREAD (...)...` (RFC 5256)

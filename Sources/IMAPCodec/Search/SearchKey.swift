@@ -93,6 +93,10 @@ public enum SearchKey: Sendable, Hashable {
     case sequenceSet(SequenceSet)
     /// `UID sequence-set`: messages with these UIDs.
     case uid(SequenceSet)
+    /// `UIDAFTER uid` (RFC 10022): messages whose UID is greater than uid.
+    case uidAfter(UInt32)
+    /// `UIDBEFORE uid` (RFC 10022): messages whose UID is less than uid.
+    case uidBefore(UInt32)
 
     /// `MODSEQ [entry-name entry-type] n` (RFC 7162): mod-sequence at least n.
     case modSequence(entry: ModSequenceEntry?, value: UInt64)
@@ -192,6 +196,7 @@ extension ParserState {
     // search-key      =/ "SAVEDBEFORE" SP date / "SAVEDON" SP date /
     //                    "SAVEDSINCE" SP date / "SAVEDATESUPPORTED"      ; RFC 8514
     // search-key      =/ "EMAILID" SP objectid / "THREADID" SP objectid  ; RFC 8474
+    // search-key      =/ "UIDAFTER" SP uniqueid / "UIDBEFORE" SP uniqueid  ; RFC 10022
     // search-key      =/ "X-GM-RAW" SP astring / "X-GM-MSGID" SP number64 /
     //                    "X-GM-THRID" SP number64 / "X-GM-LABELS" SP astring  ; Gmail
     /// NOT, OR and parenthesized lists count as nesting, so `NOT NOT NOT ...` or deep
@@ -297,6 +302,15 @@ extension ParserState {
             if skipKeyword("TO") { return .to(try searchKeyAString()) }
             if skipKeyword("THREADID") { return .threadID(try searchKeyObjectID()) }
         case UInt8(ascii: "U"):
+            // search-key =/ "UIDAFTER" SP uniqueid / "UIDBEFORE" SP uniqueid   ; RFC 10022
+            if skipKeyword("UIDAFTER") {
+                try sp("search-key")
+                return .uidAfter(try nzNumber("search-key"))
+            }
+            if skipKeyword("UIDBEFORE") {
+                try sp("search-key")
+                return .uidBefore(try nzNumber("search-key"))
+            }
             if skipKeyword("UID") {
                 try sp("search-key")
                 return .uid(try sequenceSet())
@@ -495,6 +509,8 @@ extension IMAPWriter {
         case .uid(let set):
             write("UID ")
             writeSequenceSet(set)
+        case .uidAfter(let n): writeSearchKeyNZNumber("UIDAFTER", n)
+        case .uidBefore(let n): writeSearchKeyNZNumber("UIDBEFORE", n)
         case .modSequence(let entry, let value):
             write("MODSEQ ")
             if let entry {

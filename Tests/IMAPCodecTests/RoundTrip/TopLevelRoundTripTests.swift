@@ -16,7 +16,7 @@ import XCTest
 enum ResponseCase: String, CaseIterable {
     case continuation, tagged
     case condition, capability, enabled, id, list, lsub, status, namespace, quota, quotaRoot, metadata
-    case acl, listRights, myRights, flags, fetch, search, esearch, sort, thread
+    case acl, listRights, myRights, flags, fetch, search, esearch, uidBatches, sort, thread
     case exists, recent, expunge, vanished, other
 
     static func of(_ response: Response) -> ResponseCase {
@@ -43,6 +43,7 @@ enum ResponseCase: String, CaseIterable {
             case .fetch: return .fetch
             case .search: return .search
             case .esearch: return .esearch
+            case .uidBatches: return .uidBatches
             case .sort: return .sort
             case .thread: return .thread
             case .exists: return .exists
@@ -62,7 +63,8 @@ enum MessageCase: String, CaseIterable {
     case delete, rename, subscribe, unsubscribe, enable, select, examine, create, list, lsub, status, id
     case getQuota, setQuota, getMetadata, setMetadata, setACL, deleteACL, listRights, namespace, append, idle
     case getQuotaRoot, getACL, myRights, unauthenticate, compress
-    case check, close, unselect, expunge, uidExpunge, search, fetch, store, sort, thread, replace, cancelUpdate
+    case check, close, unselect, expunge, uidExpunge, search, fetch, store, sort, thread, replace, uidBatches
+    case cancelUpdate
     case copy, move
 
     static func of(_ message: ClientMessage) -> MessageCase {
@@ -116,6 +118,7 @@ enum MessageCase: String, CaseIterable {
             case .sort: return .sort
             case .thread: return .thread
             case .replace: return .replace
+            case .uidBatches: return .uidBatches
             case .cancelUpdate: return .cancelUpdate
             case .copy: return .copy
             case .move: return .move
@@ -187,6 +190,21 @@ struct TopLevelGenerator {
             return .untagged(.fetch(nz(), (0..<fetch.int(1...5)).map { _ in fetch.messageAttribute() }))
         case .search: return .untagged(.search(SearchValueGenerator.searchResponse(&rng)))
         case .esearch: return .untagged(.esearch(SearchValueGenerator.esearchResponse(&rng)))
+        case .uidBatches:
+            return .untagged(
+                .uidBatches(
+                    UIDBatchesResponse(
+                        tag: values.pick(["A1", "tag with space", "x\"y", ""]),
+                        mailbox: values.bool() ? mailbox() : nil,
+                        uidValidity: values.bool() ? nz() : nil,
+                        batches: values.array(0...4) { g in
+                            let a = UInt32(g.int(1...100_000))
+                            let b = g.bool() ? a : UInt32(g.int(1...100_000))
+                            return Swift.min(a, b)...Swift.max(a, b)
+                        }
+                    )
+                )
+            )
         case .sort: return .untagged(.sort(SearchValueGenerator.searchResponse(&rng)))
         case .thread: return .untagged(.thread(SearchValueGenerator.threads(&rng)))
         case .exists: return .untagged(.exists(values.uint32()))
@@ -278,6 +296,10 @@ struct TopLevelGenerator {
         case .sort: kind = .sort(SearchValueGenerator.sortArguments(&rng), uid: values.bool())
         case .thread: kind = .thread(SearchValueGenerator.threadArguments(&rng), uid: values.bool())
         case .replace: kind = .replace(values.seqNumber(), mailbox(), appendMessage(), uid: values.bool())
+        case .uidBatches:
+            let first = nz()
+            let last = values.bool() ? first : UInt32(clamping: UInt64(first) + UInt64(values.int(0...1000)))
+            kind = .uidBatches(UIDBatchesCommand(batchSize: nz(), batches: values.bool() ? nil : first...last))
         case .cancelUpdate:
             // Never empty: the grammar is `"CANCELUPDATE" 1*(SP quoted)`, an empty list has no wire form.
             kind = .cancelUpdate(values.array(1...3) { g in g.pick(["A0155", "tag with space", "x\"y\\z", "", "B2"]) })

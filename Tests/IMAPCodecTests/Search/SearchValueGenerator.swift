@@ -99,7 +99,12 @@ enum SearchValueGenerator {
         case 22: return .larger(number64(&rng))
         case 23: return .smaller(number64(&rng))
         case 24: return .sequenceSet(sequenceSet(&rng))
-        case 25: return .uid(sequenceSet(&rng))
+        case 25:
+            switch int(0...3, &rng) {
+            case 0: return .uidAfter(nz(&rng))
+            case 1: return .uidBefore(nz(&rng))
+            default: return .uid(sequenceSet(&rng))
+            }
         case 26:
             let entry: ModSequenceEntry? =
                 int(0...1, &rng) == 0
