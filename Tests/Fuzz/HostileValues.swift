@@ -948,7 +948,30 @@ struct HostileValueGenerator {
                     batches: source.bool() ? nil : uidRange()
                 )
             )
+        case 48:
+            let source: SearchSource? =
+                self.source.bool()
+                ? nil
+                : SearchSource(
+                    filters: list(max: 3) { $0.searchMailboxFilter() },
+                    scopeOptions: list(max: 2) {
+                        SearchScopeOption(name: $0.string(), value: $0.optionalExtensionValue())
+                    }
+                )
+            return .esearch(ESearchCommand(source: source, program: searchProgram()), uid: self.source.bool())
         default: return .search(searchProgram(), uid: source.bool())
+        }
+    }
+
+    mutating func searchMailboxFilter() -> SearchMailboxFilter {
+        switch source.int(7) {
+        case 0: return .selected
+        case 1: return .inboxes
+        case 2: return .personal
+        case 3: return .subscribed
+        case 4: return .subtree(list(max: 3) { $0.mailbox() })
+        case 5: return .subtreeOne(list(max: 3) { $0.mailbox() })
+        default: return .mailboxes(list(max: 3) { $0.mailbox() })
         }
     }
 

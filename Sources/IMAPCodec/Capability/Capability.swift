@@ -144,6 +144,8 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible, OpenRegis
     /// `PREVIEW` (RFC 8970).
     public static let preview = Capability(uncheckedRawValue: "PREVIEW")
 
+    /// `MULTISEARCH` (RFC 7377).
+    public static let multiSearch = Capability(uncheckedRawValue: "MULTISEARCH")
     /// `UIDBATCHES` (RFC 10022).
     public static let uidBatches = Capability(uncheckedRawValue: "UIDBATCHES")
 
@@ -153,6 +155,7 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible, OpenRegis
         .utf8Accept, .authPlain, .authLogin, .saslIR, .enable, .id, .namespace, .uidPlus,
         .move, .unselect, .children, .listExtended, .listStatus, .specialUse, .esearch,
         .quota, .acl, .metadata, .binary, .uidBatches,
+        .multiSearch,
     ]
 
     /// The well-known values by their spelling, ignoring case.

@@ -201,6 +201,13 @@ extension ParserState {
     /// consumed) for any other keyword.
     mutating func selectedStateCommand(uid: Bool) throws(IMAPDecodingError) -> CommandKind? {
         switch peek().map(ASCII.upper) {
+        case UInt8(ascii: "E"):
+            // esearch =  "ESEARCH" [SP esearch-source-opts]
+            //         [SP search-return-opts] SP search-program           (RFC 7377)
+            if skipKeyword("ESEARCH") {
+                try sp("esearch")
+                return .esearch(try esearchArguments(), uid: uid)
+            }
         case UInt8(ascii: "F"):
             // fetch           = "FETCH" SP sequence-set SP ("ALL" / "FULL" / "FAST" /
             //                   fetch-att / "(" fetch-att *(SP fetch-att) ")") [fetch-modifiers]

@@ -165,6 +165,9 @@ extension IMAPWriter {
         case .search(let program, let uid):
             write(uid ? "UID SEARCH " : "SEARCH ")
             writeSearchProgram(program)
+        case .esearch(let command, let uid):
+            write(uid ? "UID ESEARCH " : "ESEARCH ")
+            writeESearchArguments(command)
         case .fetch(let set, let attributes, let modifiers, let uid):
             write(uid ? "UID FETCH " : "FETCH ")
             writeSequenceSet(set)

@@ -116,6 +116,10 @@ public enum CommandKind: Sendable, Hashable {
     case uidExpunge(SequenceSet)
     /// `[UID] SEARCH [RETURN (...)] [CHARSET x] keys...`
     case search(SearchProgram, uid: Bool = false)
+    /// `[UID] ESEARCH [IN (...)] [RETURN (...)] [CHARSET x] keys...` (MULTISEARCH, RFC 7377):
+    /// a search of other mailboxes. RFC 7377's grammar has no UID form, but its section 2
+    /// sends `UID ESEARCH`; both are read and written.
+    case esearch(ESearchCommand, uid: Bool = false)
     /// `[UID] FETCH set attributes [(modifiers)]`
     case fetch(SequenceSet, FetchAttributes, modifiers: [FetchModifier] = [], uid: Bool = false)
     /// `[UID] STORE set [(modifiers)] [+|-]FLAGS[.SILENT] (flags)`

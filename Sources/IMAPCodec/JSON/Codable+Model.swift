@@ -752,6 +752,11 @@ extension CommandKind: Codable {
         case .enable(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("enable"))
+        case .esearch(let arguments, let uid):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("esearch"))
+            try nested.encode(arguments, forKey: JSONKey("arguments"))
+            try nested.encode(uid, forKey: JSONKey("uid"))
         case .examine(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("examine"))
@@ -909,7 +914,7 @@ extension CommandKind: Codable {
                     of: "CommandKind",
                     expected: [
                         "append", "authenticate", "cancelUpdate", "capability", "check", "close", "compress", "copy",
-                        "create", "delete", "deleteACL", "enable", "examine", "expunge", "fetch", "getACL",
+                        "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch", "getACL",
                         "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login",
                         "logout", "lsub", "move", "myRights", "namespace", "noop", "rename", "replace", "search",
                         "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS", "status", "store",
@@ -925,10 +930,10 @@ extension CommandKind: Codable {
             of: "CommandKind",
             expected: [
                 "append", "authenticate", "cancelUpdate", "capability", "check", "close", "compress", "copy", "create",
-                "delete", "deleteACL", "enable", "examine", "expunge", "fetch", "getACL", "getMetadata", "getQuota",
-                "getQuotaRoot", "id", "idle", "list", "listRights", "login", "logout", "lsub", "move", "myRights",
-                "namespace", "noop", "rename", "replace", "search", "select", "setACL", "setMetadata", "setQuota",
-                "sort", "startTLS", "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge",
+                "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch", "getACL", "getMetadata",
+                "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login", "logout", "lsub", "move",
+                "myRights", "namespace", "noop", "rename", "replace", "search", "select", "setACL", "setMetadata",
+                "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge",
                 "unauthenticate", "unselect", "unsubscribe",
             ]
         )
@@ -960,6 +965,12 @@ extension CommandKind: Codable {
             self = .deleteACL(try container.decode(ACLIdentifierCommand.self, forKey: key))
         case "enable":
             self = .enable(try container.decode([Capability].self, forKey: key))
+        case "esearch":
+            let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
+            try nested.refuseUnknownKeys(["arguments", "uid"], in: "CommandKind.esearch")
+            let arguments = try nested.decode(ESearchCommand.self, forKey: JSONKey("arguments"))
+            let uid = try nested.decodeIfPresent(Bool.self, forKey: JSONKey("uid")) ?? false
+            self = .esearch(arguments, uid: uid)
         case "examine":
             self = .examine(try container.decode(SelectCommand.self, forKey: key))
         case "fetch":
@@ -1065,11 +1076,11 @@ extension CommandKind: Codable {
                 of: "CommandKind",
                 expected: [
                     "append", "authenticate", "cancelUpdate", "capability", "check", "close", "compress", "copy",
-                    "create", "delete", "deleteACL", "enable", "examine", "expunge", "fetch", "getACL", "getMetadata",
-                    "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login", "logout", "lsub", "move",
-                    "myRights", "namespace", "noop", "rename", "replace", "search", "select", "setACL", "setMetadata",
-                    "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread", "uidBatches",
-                    "uidExpunge", "unauthenticate", "unselect", "unsubscribe",
+                    "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch", "getACL",
+                    "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login", "logout",
+                    "lsub", "move", "myRights", "namespace", "noop", "rename", "replace", "search", "select", "setACL",
+                    "setMetadata", "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread",
+                    "uidBatches", "uidExpunge", "unauthenticate", "unselect", "unsubscribe",
                 ],
                 at: decoder.codingPath
             )
@@ -1147,6 +1158,24 @@ extension CreateParameter: Codable {
                 at: decoder.codingPath
             )
         }
+    }
+}
+
+extension ESearchCommand: Codable {
+    /// Writes the value as a JSON object with the fields `source`, `program`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeIfPresent(self.source, forKey: JSONKey("source"))
+        try container.encode(self.program, forKey: JSONKey("program"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["source", "program"], in: "ESearchCommand")
+        let source = try container.decodeIfPresent(SearchSource.self, forKey: JSONKey("source"))
+        let program = try container.decode(SearchProgram.self, forKey: JSONKey("program"))
+        self = Self(source: source, program: program)
     }
 }
 
@@ -3191,6 +3220,76 @@ extension SearchKey: Codable {
     }
 }
 
+extension SearchMailboxFilter: Codable {
+    /// Writes the case: its name as a JSON string when it has no values, else an object
+    /// with one member named after the case, holding the value or an object of the values.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .inboxes:
+            var single = encoder.singleValueContainer()
+            try single.encode("inboxes")
+        case .mailboxes(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("mailboxes"))
+        case .personal:
+            var single = encoder.singleValueContainer()
+            try single.encode("personal")
+        case .selected:
+            var single = encoder.singleValueContainer()
+            try single.encode("selected")
+        case .subscribed:
+            var single = encoder.singleValueContainer()
+            try single.encode("subscribed")
+        case .subtree(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("subtree"))
+        case .subtreeOne(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("subtreeOne"))
+        }
+    }
+
+    /// Reads the JSON ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        if let name = try? decoder.singleValueContainer().decode(String.self) {
+            switch name {
+            case "inboxes": self = .inboxes
+            case "personal": self = .personal
+            case "selected": self = .selected
+            case "subscribed": self = .subscribed
+            default:
+                throw JSONKey.unknownCase(
+                    name,
+                    of: "SearchMailboxFilter",
+                    expected: ["inboxes", "mailboxes", "personal", "selected", "subscribed", "subtree", "subtreeOne"],
+                    at: decoder.codingPath
+                )
+            }
+            return
+        }
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        let key = try container.onlyKey(
+            of: "SearchMailboxFilter",
+            expected: ["inboxes", "mailboxes", "personal", "selected", "subscribed", "subtree", "subtreeOne"]
+        )
+        switch key.stringValue {
+        case "mailboxes":
+            self = .mailboxes(try container.decode([MailboxName].self, forKey: key))
+        case "subtree":
+            self = .subtree(try container.decode([MailboxName].self, forKey: key))
+        case "subtreeOne":
+            self = .subtreeOne(try container.decode([MailboxName].self, forKey: key))
+        default:
+            throw JSONKey.unknownCase(
+                key.stringValue,
+                of: "SearchMailboxFilter",
+                expected: ["inboxes", "mailboxes", "personal", "selected", "subscribed", "subtree", "subtreeOne"],
+                at: decoder.codingPath
+            )
+        }
+    }
+}
+
 extension SearchProgram: Codable {
     /// Writes the value as a JSON object with the fields `returnOptions`, `charset`, `keys`.
     public func encode(to encoder: any Encoder) throws {
@@ -3385,6 +3484,43 @@ extension SearchReturnOption: Codable {
                 at: decoder.codingPath
             )
         }
+    }
+}
+
+extension SearchScopeOption: Codable {
+    /// Writes the value as a JSON object with the fields `name`, `value`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.name, forKey: JSONKey("name"))
+        try container.encodeIfPresent(self.value, forKey: JSONKey("value"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["name", "value"], in: "SearchScopeOption")
+        let name = try container.decode(String.self, forKey: JSONKey("name"))
+        let value = try container.decodeIfPresent(TaggedExtensionValue.self, forKey: JSONKey("value"))
+        self = Self(name: name, value: value)
+    }
+}
+
+extension SearchSource: Codable {
+    /// Writes the value as a JSON object with the fields `filters`, `scopeOptions`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.filters, forKey: JSONKey("filters"))
+        try container.encode(self.scopeOptions, forKey: JSONKey("scopeOptions"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["filters", "scopeOptions"], in: "SearchSource")
+        let filters = try container.decode([SearchMailboxFilter].self, forKey: JSONKey("filters"))
+        let scopeOptions =
+            try container.decodeIfPresent([SearchScopeOption].self, forKey: JSONKey("scopeOptions")) ?? []
+        self = Self(filters: filters, scopeOptions: scopeOptions)
     }
 }
 

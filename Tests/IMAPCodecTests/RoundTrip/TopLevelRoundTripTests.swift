@@ -63,7 +63,7 @@ enum MessageCase: String, CaseIterable {
     case delete, rename, subscribe, unsubscribe, enable, select, examine, create, list, lsub, status, id
     case getQuota, setQuota, getMetadata, setMetadata, setACL, deleteACL, listRights, namespace, append, idle
     case getQuotaRoot, getACL, myRights, unauthenticate, compress
-    case check, close, unselect, expunge, uidExpunge, search, fetch, store, sort, thread, replace, uidBatches
+    case check, close, unselect, expunge, uidExpunge, search, esearch, fetch, store, sort, thread, replace, uidBatches
     case cancelUpdate
     case copy, move
 
@@ -113,6 +113,7 @@ enum MessageCase: String, CaseIterable {
             case .expunge: return .expunge
             case .uidExpunge: return .uidExpunge
             case .search: return .search
+            case .esearch: return .esearch
             case .fetch: return .fetch
             case .store: return .store
             case .sort: return .sort
@@ -279,6 +280,24 @@ struct TopLevelGenerator {
         case .expunge: kind = .expunge
         case .uidExpunge: kind = .uidExpunge(values.sequenceSet(allowStar: false))
         case .search: kind = .search(SearchValueGenerator.program(&rng), uid: values.bool())
+        case .esearch:
+            var filters: [SearchMailboxFilter] = []
+            for _ in 0..<values.int(1...3) {
+                switch values.int(0...6) {
+                case 0: filters.append(.selected)
+                case 1: filters.append(.inboxes)
+                case 2: filters.append(.personal)
+                case 3: filters.append(.subscribed)
+                case 4: filters.append(.subtree([mailbox()]))
+                case 5: filters.append(.subtreeOne([mailbox(), mailbox()]))
+                default: filters.append(.mailboxes((0..<values.int(1...3)).map { _ in mailbox() }))
+                }
+            }
+            let source = values.bool() ? nil : SearchSource(filters: filters)
+            kind = .esearch(
+                ESearchCommand(source: source, program: SearchValueGenerator.program(&rng)),
+                uid: values.bool()
+            )
         case .fetch:
             kind = .fetch(
                 values.sequenceSet(),
