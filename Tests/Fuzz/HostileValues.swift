@@ -404,7 +404,7 @@ struct HostileValueGenerator {
     }
 
     mutating func untagged() -> UntaggedResponse {
-        switch source.int(26) {
+        switch source.int(30) {
         case 0: return .exists(uint32())
         case 1:
             return .acl(
@@ -467,6 +467,9 @@ struct HostileValueGenerator {
         case 23: return .thread(list { $0.thread(1) })
         case 24: return .vanished(earlier: source.bool(), uids: sequenceSet())
         case 25: return .uidBatches(uidBatchesResponse())
+        case 26: return .language(list(max: 3) { $0.bytes() })
+        case 27: return .comparator(ComparatorResponse(active: bytes(), matching: list(max: 3) { $0.bytes() }))
+        case 28: return .jmapAccess(bytes())
         default: return .expunge(nz())
         }
     }
@@ -774,7 +777,7 @@ struct HostileValueGenerator {
     }
 
     mutating func commandKind() -> CommandKind {
-        switch source.int(52) {
+        switch source.int(54) {
         case 0: return .noop
         case 1:
             return .append(
@@ -959,6 +962,9 @@ struct HostileValueGenerator {
                     }
                 )
             return .esearch(ESearchCommand(source: source, program: searchProgram()), uid: self.source.bool())
+        case 49: return .language(list(max: 3) { $0.bytes() })
+        case 50: return .comparator(list(max: 3) { $0.bytes() })
+        case 51: return .getJMAPAccess
         default: return .search(searchProgram(), uid: source.bool())
         }
     }

@@ -32,6 +32,8 @@ extension ParserState {
             }
         case UInt8(ascii: "C"):
             if skipKeyword("CAPABILITY") { return .capability }
+            // comparator-cmd  = "COMPARATOR" *(SP comp-order-quoted)      (RFC 5255)
+            if skipKeyword("COMPARATOR") { return .comparator(try spAStrings("comparator-cmd")) }
             if skipKeyword("CHECK") { return .check }
             if skipKeyword("CLOSE") { return .close }
             // command-select      =/ "CANCELUPDATE" 1*(SP quoted)          (RFC 5267)
@@ -76,6 +78,8 @@ extension ParserState {
                 return .examine(try selectArguments())
             }
         case UInt8(ascii: "G"):
+            // command-auth =/ "GETJMAPACCESS"                            (RFC 9698)
+            if skipKeyword("GETJMAPACCESS") { return .getJMAPAccess }
             if skipKeyword("GETQUOTAROOT") { return .getQuotaRoot(try spMailbox("getquotaroot")) }
             if skipKeyword("GETACL") { return .getACL(try spMailbox("getacl")) }
             if skipKeyword("GETQUOTA") {
@@ -103,6 +107,8 @@ extension ParserState {
                 return .login(user: user, password: try astring())
             }
             if skipKeyword("LOGOUT") { return .logout }
+            // language-cmd    = "LANGUAGE" *(SP lang-range-quoted)         (RFC 5255)
+            if skipKeyword("LANGUAGE") { return .language(try spAStrings("language-cmd")) }
             if skipKeyword("LIST") {
                 try sp("list")
                 return .list(try listArguments())

@@ -155,6 +155,13 @@ extension IMAPWriter {
         case .compress(let mechanism):
             write("COMPRESS ")
             writeAtom(mechanism, "COMPRESS algorithm", rule: "algorithm")
+        case .language(let ranges):
+            write("LANGUAGE")
+            writeSPAStrings(ranges)
+        case .comparator(let comparators):
+            write("COMPARATOR")
+            writeSPAStrings(comparators)
+        case .getJMAPAccess: write("GETJMAPACCESS")
         case .check: write("CHECK")
         case .close: write("CLOSE")
         case .unselect: write("UNSELECT")

@@ -37,6 +37,9 @@ public enum CommandKind: Sendable, Hashable {
     case noop
     /// `LOGOUT`
     case logout
+    /// `LANGUAGE [range...]` (RFC 5255): list the server's languages (no ranges) or choose
+    /// one (language ranges, e.g. `de`, `fr-CA`, `default`).
+    case language([ByteString])
 
     // command-nonauth = login / authenticate / "STARTTLS"
     /// `STARTTLS`
@@ -88,6 +91,11 @@ public enum CommandKind: Sendable, Hashable {
     indirect case listRights(ACLIdentifierCommand)
     /// `NAMESPACE` (RFC 2342)
     case namespace
+    /// `COMPARATOR [comparator...]` (RFC 5255 I18NLEVEL=2): show (no arguments) or choose
+    /// the comparator, e.g. `i;unicode-casemap`.
+    case comparator([ByteString])
+    /// `GETJMAPACCESS` (RFC 9698): ask for the JMAP session URL.
+    case getJMAPAccess
     /// `APPEND mailbox message...` (one message, or several with MULTIAPPEND).
     case append(AppendCommand)
     /// `IDLE` (RFC 2177); the client ends it with `DONE`.

@@ -731,6 +731,9 @@ extension CommandKind: Codable {
         case .close:
             var single = encoder.singleValueContainer()
             try single.encode("close")
+        case .comparator(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("comparator"))
         case .compress(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("compress"))
@@ -773,6 +776,9 @@ extension CommandKind: Codable {
         case .getACL(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("getACL"))
+        case .getJMAPAccess:
+            var single = encoder.singleValueContainer()
+            try single.encode("getJMAPAccess")
         case .getMetadata(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("getMetadata"))
@@ -788,6 +794,9 @@ extension CommandKind: Codable {
         case .idle:
             var single = encoder.singleValueContainer()
             try single.encode("idle")
+        case .language(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("language"))
         case .list(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("list"))
@@ -901,6 +910,7 @@ extension CommandKind: Codable {
             case "check": self = .check
             case "close": self = .close
             case "expunge": self = .expunge
+            case "getJMAPAccess": self = .getJMAPAccess
             case "idle": self = .idle
             case "logout": self = .logout
             case "namespace": self = .namespace
@@ -913,12 +923,13 @@ extension CommandKind: Codable {
                     name,
                     of: "CommandKind",
                     expected: [
-                        "append", "authenticate", "cancelUpdate", "capability", "check", "close", "compress", "copy",
-                        "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch", "getACL",
-                        "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login",
-                        "logout", "lsub", "move", "myRights", "namespace", "noop", "rename", "replace", "search",
-                        "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS", "status", "store",
-                        "subscribe", "thread", "uidBatches", "uidExpunge", "unauthenticate", "unselect", "unsubscribe",
+                        "append", "authenticate", "cancelUpdate", "capability", "check", "close", "comparator",
+                        "compress", "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge",
+                        "fetch", "getACL", "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle",
+                        "language", "list", "listRights", "login", "logout", "lsub", "move", "myRights", "namespace",
+                        "noop", "rename", "replace", "search", "select", "setACL", "setMetadata", "setQuota", "sort",
+                        "startTLS", "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge",
+                        "unauthenticate", "unselect", "unsubscribe",
                     ],
                     at: decoder.codingPath
                 )
@@ -929,12 +940,12 @@ extension CommandKind: Codable {
         let key = try container.onlyKey(
             of: "CommandKind",
             expected: [
-                "append", "authenticate", "cancelUpdate", "capability", "check", "close", "compress", "copy", "create",
-                "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch", "getACL", "getMetadata",
-                "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login", "logout", "lsub", "move",
-                "myRights", "namespace", "noop", "rename", "replace", "search", "select", "setACL", "setMetadata",
-                "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge",
-                "unauthenticate", "unselect", "unsubscribe",
+                "append", "authenticate", "cancelUpdate", "capability", "check", "close", "comparator", "compress",
+                "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch", "getACL",
+                "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "language", "list",
+                "listRights", "login", "logout", "lsub", "move", "myRights", "namespace", "noop", "rename", "replace",
+                "search", "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS", "status", "store",
+                "subscribe", "thread", "uidBatches", "uidExpunge", "unauthenticate", "unselect", "unsubscribe",
             ]
         )
         switch key.stringValue {
@@ -948,6 +959,8 @@ extension CommandKind: Codable {
             self = .authenticate(mechanism: mechanism, initialResponse: initialResponse)
         case "cancelUpdate":
             self = .cancelUpdate(try container.decode([ByteString].self, forKey: key))
+        case "comparator":
+            self = .comparator(try container.decode([ByteString].self, forKey: key))
         case "compress":
             self = .compress(try container.decode(Atom.self, forKey: key))
         case "copy":
@@ -991,6 +1004,8 @@ extension CommandKind: Codable {
             self = .getQuotaRoot(try container.decode(MailboxName.self, forKey: key))
         case "id":
             self = .id(try container.decodeIfPresent([IDField].self, forKey: key))
+        case "language":
+            self = .language(try container.decode([ByteString].self, forKey: key))
         case "list":
             self = .list(try container.decode(ListCommand.self, forKey: key))
         case "listRights":
@@ -1075,16 +1090,35 @@ extension CommandKind: Codable {
                 key.stringValue,
                 of: "CommandKind",
                 expected: [
-                    "append", "authenticate", "cancelUpdate", "capability", "check", "close", "compress", "copy",
-                    "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch", "getACL",
-                    "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login", "logout",
-                    "lsub", "move", "myRights", "namespace", "noop", "rename", "replace", "search", "select", "setACL",
-                    "setMetadata", "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread",
-                    "uidBatches", "uidExpunge", "unauthenticate", "unselect", "unsubscribe",
+                    "append", "authenticate", "cancelUpdate", "capability", "check", "close", "comparator", "compress",
+                    "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch",
+                    "getACL", "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "language",
+                    "list", "listRights", "login", "logout", "lsub", "move", "myRights", "namespace", "noop", "rename",
+                    "replace", "search", "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS", "status",
+                    "store", "subscribe", "thread", "uidBatches", "uidExpunge", "unauthenticate", "unselect",
+                    "unsubscribe",
                 ],
                 at: decoder.codingPath
             )
         }
+    }
+}
+
+extension ComparatorResponse: Codable {
+    /// Writes the value as a JSON object with the fields `active`, `matching`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.active, forKey: JSONKey("active"))
+        try container.encode(self.matching, forKey: JSONKey("matching"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["active", "matching"], in: "ComparatorResponse")
+        let active = try container.decode(ByteString.self, forKey: JSONKey("active"))
+        let matching = try container.decodeIfPresent([ByteString].self, forKey: JSONKey("matching")) ?? []
+        self = Self(active: active, matching: matching)
     }
 }
 
@@ -4239,6 +4273,8 @@ extension UntaggedResponse: Codable {
             try container.encode(value, forKey: JSONKey("acl"))
         case .capability(let value):
             try container.encode(value, forKey: JSONKey("capability"))
+        case .comparator(let value):
+            try container.encode(value, forKey: JSONKey("comparator"))
         case .condition(let status, let text):
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("condition"))
             try nested.encode(status, forKey: JSONKey("status"))
@@ -4259,6 +4295,10 @@ extension UntaggedResponse: Codable {
             try container.encode(value, forKey: JSONKey("flags"))
         case .id(let value):
             try container.encode(value, forKey: JSONKey("id"))
+        case .jmapAccess(let value):
+            try container.encode(value, forKey: JSONKey("jmapAccess"))
+        case .language(let value):
+            try container.encode(value, forKey: JSONKey("language"))
         case .list(let value):
             try container.encode(value, forKey: JSONKey("list"))
         case .listRights(let value):
@@ -4304,9 +4344,10 @@ extension UntaggedResponse: Codable {
         let key = try container.onlyKey(
             of: "UntaggedResponse",
             expected: [
-                "acl", "capability", "condition", "enabled", "esearch", "exists", "expunge", "fetch", "flags", "id",
-                "list", "listRights", "lsub", "metadata", "myRights", "namespace", "other", "quota", "quotaRoot",
-                "recent", "search", "sort", "status", "thread", "uidBatches", "vanished",
+                "acl", "capability", "comparator", "condition", "enabled", "esearch", "exists", "expunge", "fetch",
+                "flags", "id", "jmapAccess", "language", "list", "listRights", "lsub", "metadata", "myRights",
+                "namespace", "other", "quota", "quotaRoot", "recent", "search", "sort", "status", "thread",
+                "uidBatches", "vanished",
             ]
         )
         switch key.stringValue {
@@ -4314,6 +4355,8 @@ extension UntaggedResponse: Codable {
             self = .acl(try container.decode(ACLResponse.self, forKey: key))
         case "capability":
             self = .capability(try container.decode([Capability].self, forKey: key))
+        case "comparator":
+            self = .comparator(try container.decode(ComparatorResponse.self, forKey: key))
         case "condition":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["status", "text"], in: "UntaggedResponse.condition")
@@ -4338,6 +4381,10 @@ extension UntaggedResponse: Codable {
             self = .flags(try container.decode([Flag].self, forKey: key))
         case "id":
             self = .id(try container.decodeIfPresent([IDField].self, forKey: key))
+        case "jmapAccess":
+            self = .jmapAccess(try container.decode(ByteString.self, forKey: key))
+        case "language":
+            self = .language(try container.decode([ByteString].self, forKey: key))
         case "list":
             self = .list(try container.decode(MailboxListData.self, forKey: key))
         case "listRights":
@@ -4383,9 +4430,10 @@ extension UntaggedResponse: Codable {
                 key.stringValue,
                 of: "UntaggedResponse",
                 expected: [
-                    "acl", "capability", "condition", "enabled", "esearch", "exists", "expunge", "fetch", "flags", "id",
-                    "list", "listRights", "lsub", "metadata", "myRights", "namespace", "other", "quota", "quotaRoot",
-                    "recent", "search", "sort", "status", "thread", "uidBatches", "vanished",
+                    "acl", "capability", "comparator", "condition", "enabled", "esearch", "exists", "expunge", "fetch",
+                    "flags", "id", "jmapAccess", "language", "list", "listRights", "lsub", "metadata", "myRights",
+                    "namespace", "other", "quota", "quotaRoot", "recent", "search", "sort", "status", "thread",
+                    "uidBatches", "vanished",
                 ],
                 at: decoder.codingPath
             )

@@ -5,7 +5,7 @@ extension UntaggedResponse {
     static let knownKeywords: Set<String> = [
         "OK", "NO", "BAD", "BYE", "PREAUTH", "CAPABILITY", "ENABLED", "ID", "LIST", "LSUB", "STATUS", "NAMESPACE",
         "QUOTA", "QUOTAROOT", "METADATA", "ACL", "LISTRIGHTS", "MYRIGHTS", "FLAGS", "SEARCH", "ESEARCH", "SORT",
-        "THREAD", "VANISHED", "UIDBATCHES",
+        "THREAD", "VANISHED", "UIDBATCHES", "LANGUAGE", "COMPARATOR", "JMAPACCESS",
     ]
 }
 
@@ -97,6 +97,15 @@ extension IMAPWriter {
         case .esearch(let response):
             write("ESEARCH")
             writeESearchResponse(response)
+        case .language(let tags):
+            write("LANGUAGE")
+            writeLanguageData(tags)
+        case .comparator(let response):
+            write("COMPARATOR")
+            writeComparatorData(response)
+        case .jmapAccess(let url):
+            write("JMAPACCESS")
+            writeJMAPAccessResponse(url)
         case .uidBatches(let response):
             write("UIDBATCHES")
             writeUIDBatchesResponse(response)

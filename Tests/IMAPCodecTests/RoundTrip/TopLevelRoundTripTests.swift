@@ -18,6 +18,7 @@ enum ResponseCase: String, CaseIterable {
     case condition, capability, enabled, id, list, lsub, status, namespace, quota, quotaRoot, metadata
     case acl, listRights, myRights, flags, fetch, search, esearch, uidBatches, sort, thread
     case exists, recent, expunge, vanished, other
+    case language, comparator, jmapAccess
 
     static func of(_ response: Response) -> ResponseCase {
         switch response {
@@ -44,6 +45,9 @@ enum ResponseCase: String, CaseIterable {
             case .search: return .search
             case .esearch: return .esearch
             case .uidBatches: return .uidBatches
+            case .language: return .language
+            case .comparator: return .comparator
+            case .jmapAccess: return .jmapAccess
             case .sort: return .sort
             case .thread: return .thread
             case .exists: return .exists
@@ -66,6 +70,7 @@ enum MessageCase: String, CaseIterable {
     case check, close, unselect, expunge, uidExpunge, search, esearch, fetch, store, sort, thread, replace, uidBatches
     case cancelUpdate
     case copy, move
+    case language, comparator, getJMAPAccess
 
     static func of(_ message: ClientMessage) -> MessageCase {
         switch message {
@@ -121,6 +126,9 @@ enum MessageCase: String, CaseIterable {
             case .replace: return .replace
             case .uidBatches: return .uidBatches
             case .cancelUpdate: return .cancelUpdate
+            case .language: return .language
+            case .comparator: return .comparator
+            case .getJMAPAccess: return .getJMAPAccess
             case .copy: return .copy
             case .move: return .move
             }
@@ -191,6 +199,19 @@ struct TopLevelGenerator {
             return .untagged(.fetch(nz(), (0..<fetch.int(1...5)).map { _ in fetch.messageAttribute() }))
         case .search: return .untagged(.search(SearchValueGenerator.searchResponse(&rng)))
         case .esearch: return .untagged(.esearch(SearchValueGenerator.esearchResponse(&rng)))
+        case .language:
+            return .untagged(.language(values.array(1...3) { $0.pick(["en", "de-CH", "i-default", "x y"]) }))
+        case .comparator:
+            return .untagged(
+                .comparator(
+                    ComparatorResponse(
+                        active: values.pick(["i;unicode-casemap", "i;octet", "\"q\""]),
+                        matching: values.array(0...2) { $0.pick(["i;ascii-casemap", "i;basic;uca=3.1.1", "x y"]) }
+                    )
+                )
+            )
+        case .jmapAccess:
+            return .untagged(.jmapAccess(values.pick(["https://example.com/.well-known/jmap", "", "a b \\ \""])))
         case .uidBatches:
             return .untagged(
                 .uidBatches(
@@ -319,6 +340,9 @@ struct TopLevelGenerator {
             let first = nz()
             let last = values.bool() ? first : UInt32(clamping: UInt64(first) + UInt64(values.int(0...1000)))
             kind = .uidBatches(UIDBatchesCommand(batchSize: nz(), batches: values.bool() ? nil : first...last))
+        case .language: kind = .language(values.array(0...3) { $0.pick(["en", "fr-CA", "*", "default", "x y"]) })
+        case .comparator: kind = .comparator(values.array(0...2) { $0.pick(["i;unicode-casemap", "default", "x y"]) })
+        case .getJMAPAccess: kind = .getJMAPAccess
         case .cancelUpdate:
             // Never empty: the grammar is `"CANCELUPDATE" 1*(SP quoted)`, an empty list has no wire form.
             kind = .cancelUpdate(values.array(1...3) { g in g.pick(["A0155", "tag with space", "x\"y\\z", "", "B2"]) })
