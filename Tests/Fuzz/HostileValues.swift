@@ -1116,7 +1116,7 @@ struct HostileValueGenerator {
 
     mutating func searchKey(_ depth: Int) -> SearchKey? {
         let nested = depth < maxDepth
-        switch source.int(52) {
+        switch source.int(53) {
         case 0: return .all
         case 1: return nested ? .and(list(max: 3) { $0.searchKey(depth + 1) }) : .all
         case 2: return .answered
@@ -1178,6 +1178,9 @@ struct HostileValueGenerator {
         case 48: return .unseen
         case 49: return .uidAfter(uint32())
         case 50: return .uidBefore(uint32())
+        case 51:
+            guard let name = atom(["on-the-road", "a/b", "FILTER", "x"]) else { return .all }
+            return .filter(name)
         default: return .younger(uint32())
         }
     }

@@ -152,6 +152,8 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible, OpenRegis
     public static let i18nLevel1 = Capability(uncheckedRawValue: "I18NLEVEL=1")
     /// `I18NLEVEL=2` (RFC 5255).
     public static let i18nLevel2 = Capability(uncheckedRawValue: "I18NLEVEL=2")
+    /// `FILTERS` (RFC 5466).
+    public static let filters = Capability(uncheckedRawValue: "FILTERS")
     /// `MULTISEARCH` (RFC 7377).
     public static let multiSearch = Capability(uncheckedRawValue: "MULTISEARCH")
     /// `UIDBATCHES` (RFC 10022).
@@ -163,7 +165,7 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible, OpenRegis
         .utf8Accept, .authPlain, .authLogin, .saslIR, .enable, .id, .namespace, .uidPlus,
         .move, .unselect, .children, .listExtended, .listStatus, .specialUse, .esearch,
         .quota, .acl, .metadata, .binary, .uidBatches,
-        .multiSearch, .jmapAccess, .language, .i18nLevel1, .i18nLevel2,
+        .multiSearch, .jmapAccess, .language, .i18nLevel1, .i18nLevel2, .filters,
     ]
 
     /// The well-known values by their spelling, ignoring case.

@@ -2965,6 +2965,9 @@ extension SearchKey: Codable {
         case .emailID(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("emailID"))
+        case .filter(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("filter"))
         case .flagged:
             var single = encoder.singleValueContainer()
             try single.encode("flagged")
@@ -3125,11 +3128,11 @@ extension SearchKey: Codable {
                     of: "SearchKey",
                     expected: [
                         "all", "and", "answered", "bcc", "before", "body", "cc", "deleted", "draft", "emailID",
-                        "flagged", "from", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header",
-                        "keyword", "larger", "modSequence", "new", "not", "old", "older", "on", "or", "recent",
-                        "savedBefore", "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore", "sentOn",
-                        "sentSince", "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid",
-                        "uidAfter", "uidBefore", "unanswered", "undeleted", "undraft", "unflagged", "unkeyword",
+                        "filter", "flagged", "from", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID",
+                        "header", "keyword", "larger", "modSequence", "new", "not", "old", "older", "on", "or",
+                        "recent", "savedBefore", "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore",
+                        "sentOn", "sentSince", "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to",
+                        "uid", "uidAfter", "uidBefore", "unanswered", "undeleted", "undraft", "unflagged", "unkeyword",
                         "unseen", "younger",
                     ],
                     at: decoder.codingPath
@@ -3141,12 +3144,12 @@ extension SearchKey: Codable {
         let key = try container.onlyKey(
             of: "SearchKey",
             expected: [
-                "all", "and", "answered", "bcc", "before", "body", "cc", "deleted", "draft", "emailID", "flagged",
-                "from", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header", "keyword", "larger",
-                "modSequence", "new", "not", "old", "older", "on", "or", "recent", "savedBefore", "savedDateSupported",
-                "savedOn", "savedSince", "seen", "sentBefore", "sentOn", "sentSince", "sequenceSet", "since", "smaller",
-                "subject", "text", "threadID", "to", "uid", "uidAfter", "uidBefore", "unanswered", "undeleted",
-                "undraft", "unflagged", "unkeyword", "unseen", "younger",
+                "all", "and", "answered", "bcc", "before", "body", "cc", "deleted", "draft", "emailID", "filter",
+                "flagged", "from", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header", "keyword",
+                "larger", "modSequence", "new", "not", "old", "older", "on", "or", "recent", "savedBefore",
+                "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore", "sentOn", "sentSince",
+                "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid", "uidAfter", "uidBefore",
+                "unanswered", "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
             ]
         )
         switch key.stringValue {
@@ -3162,6 +3165,8 @@ extension SearchKey: Codable {
             self = .cc(try container.decode(ByteString.self, forKey: key))
         case "emailID":
             self = .emailID(try container.decode(ByteString.self, forKey: key))
+        case "filter":
+            self = .filter(try container.decode(Atom.self, forKey: key))
         case "from":
             self = .from(try container.decode(ByteString.self, forKey: key))
         case "gmailLabels":
@@ -3241,12 +3246,13 @@ extension SearchKey: Codable {
                 key.stringValue,
                 of: "SearchKey",
                 expected: [
-                    "all", "and", "answered", "bcc", "before", "body", "cc", "deleted", "draft", "emailID", "flagged",
-                    "from", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header", "keyword", "larger",
-                    "modSequence", "new", "not", "old", "older", "on", "or", "recent", "savedBefore",
-                    "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore", "sentOn", "sentSince",
-                    "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid", "uidAfter",
-                    "uidBefore", "unanswered", "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
+                    "all", "and", "answered", "bcc", "before", "body", "cc", "deleted", "draft", "emailID", "filter",
+                    "flagged", "from", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header",
+                    "keyword", "larger", "modSequence", "new", "not", "old", "older", "on", "or", "recent",
+                    "savedBefore", "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore", "sentOn",
+                    "sentSince", "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid",
+                    "uidAfter", "uidBefore", "unanswered", "undeleted", "undraft", "unflagged", "unkeyword", "unseen",
+                    "younger",
                 ],
                 at: decoder.codingPath
             )

@@ -100,9 +100,10 @@ enum SearchValueGenerator {
         case 23: return .smaller(number64(&rng))
         case 24: return .sequenceSet(sequenceSet(&rng))
         case 25:
-            switch int(0...3, &rng) {
+            switch int(0...4, &rng) {
             case 0: return .uidAfter(nz(&rng))
             case 1: return .uidBefore(nz(&rng))
+            case 2: return .filter(Atom(["on-the-road", "Work.Urgent", "x_1"][int(0...2, &rng)])!)
             default: return .uid(sequenceSet(&rng))
             }
         case 26:
