@@ -31,6 +31,7 @@ HAND_WRITTEN = {
 POSITIONAL = {
     "CommandKind.copy": ["set", "mailbox", "uid"],
     "CommandKind.move": ["set", "mailbox", "uid"],
+    "CommandKind.esearch": ["arguments", "uid"],
     "CommandKind.fetch": ["set", "attributes", "modifiers", "uid"],
     "CommandKind.replace": ["number", "mailbox", "message", "uid"],
     "CommandKind.search": ["program", "uid"],

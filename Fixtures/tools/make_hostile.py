@@ -86,3 +86,30 @@ write("other-commands.c2s",
       + b"B2 XFOO" + b" ()" * 20_000 + b"\r\n"          # 60 KB of empty lists: one value
       + b"B3 NOOP\r\n")
 write("values-other-literals.c2s", b"A1 XFOO" + b" {1+}\r\nx" * 100_000 + b"\r\nA2 NOOP\r\n")
+
+# The extensions of issue 17 (UIDBATCHES, MULTISEARCH, LANGUAGE, COMPARATOR, JMAPACCESS,
+# FILTERS): numbers one past their bounds, zeros where nz-numbers belong, empty and unclosed
+# lists, then a command or response that must still decode.
+write("extensions-bad.c2s",
+      b"A1 UIDBATCHES 4294967296\r\n"
+      b"A2 UIDBATCHES 500 1:4294967296\r\n"
+      b"A3 UIDBATCHES 0\r\n"
+      b"A4 SEARCH UIDAFTER 4294967296\r\n"
+      b"A5 SEARCH UIDBEFORE 0\r\n"
+      b"A6 ESEARCH IN (mailboxes (a b\r\n"
+      b"A7 ESEARCH IN () ALL\r\n"
+      b"A8 ESEARCH IN (personal (X (((((((((((((((((((((((((((((((()))))))))))))))))))))))))))))))) ALL\r\n"
+      b"A9 SEARCH FILTER a/b\r\n"
+      b"B1 LANGUAGE (en)\r\n"
+      b"B2 COMPARATOR {4294967296}\r\n"
+      b"B3 NOOP\r\n")
+write("extensions-bad.s2c",
+      b"* UIDBATCHES (TAG A1) 4294967296:1\r\n"
+      b"* UIDBATCHES (TAG A1) 0\r\n"
+      b"* UIDBATCHES (TAG A1 TAG A2) 5\r\n"
+      b"* UIDBATCHES 5:1\r\n"
+      b"* LANGUAGE ()\r\n"
+      b"* LANGUAGE (en\r\n"
+      b"* COMPARATOR\r\n"
+      b"* JMAPACCESS\r\n"
+      + ok)

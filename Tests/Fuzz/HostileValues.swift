@@ -409,7 +409,7 @@ struct HostileValueGenerator {
     }
 
     mutating func untagged() -> UntaggedResponse {
-        switch source.int(27) {
+        switch source.int(31) {
         case 0: return .exists(uint32())
         case 1:
             return .acl(
@@ -473,8 +473,28 @@ struct HostileValueGenerator {
         case 23: return .thread(list { $0.thread(1) })
         case 24: return .vanished(earlier: source.bool(), uids: sequenceSet())
         case 25: return .xlist(listData())
+        case 26: return .uidBatches(uidBatchesResponse())
+        case 27: return .language(list(max: 3) { $0.bytes() })
+        case 28: return .comparator(ComparatorResponse(active: bytes(), matching: list(max: 3) { $0.bytes() }))
+        case 29: return .jmapAccess(bytes())
         default: return .expunge(nz())
         }
+    }
+
+    mutating func uidBatchesResponse() -> UIDBatchesResponse {
+        UIDBatchesResponse(
+            tag: bytes(),
+            mailbox: source.oneIn(3) ? mailbox() : nil,
+            uidValidity: source.oneIn(3) ? uint32() : nil,
+            batches: list(max: 4) { $0.uidRange() }
+        )
+    }
+
+    /// A range of two numbers, zero now and then (refused by the encoders).
+    mutating func uidRange() -> ClosedRange<UInt32> {
+        let a = source.oneIn(8) ? uint32() : nz()
+        let b = source.bool() ? a : (source.oneIn(8) ? uint32() : nz())
+        return Swift.min(a, b)...Swift.max(a, b)
     }
 
     mutating func searchResponse() -> SearchResponse {
@@ -776,7 +796,7 @@ struct HostileValueGenerator {
     }
 
     mutating func commandKind() -> CommandKind {
-        switch source.int(52) {
+        switch source.int(55) {
         case 0: return .noop
         case 1:
             return .append(
@@ -949,12 +969,33 @@ struct HostileValueGenerator {
         case 44: return .unauthenticate
         case 45: return .unselect
         case 46: return .unsubscribe(mailbox())
-        case 47:
+        case 48:
             // Known names must be refused (they read back as their own case), the rest
             // written as they are.
             let name = atom(["XFOO", "X-THING", "LOGIN", "uid", "FETCH", "DONE", "XLIST"]) ?? Atom("XFOO")
             guard let name else { return .noop }
             return .other(name: name, arguments: otherCommandArguments())
+        case 49:
+            return .uidBatches(
+                UIDBatchesCommand(
+                    batchSize: source.oneIn(8) ? uint32() : nz(),
+                    batches: source.bool() ? nil : uidRange()
+                )
+            )
+        case 50:
+            let source: SearchSource? =
+                self.source.bool()
+                ? nil
+                : SearchSource(
+                    filters: list(max: 3) { $0.searchMailboxFilter() },
+                    scopeOptions: list(max: 2) {
+                        SearchScopeOption(name: $0.string(), value: $0.optionalExtensionValue())
+                    }
+                )
+            return .esearch(ESearchCommand(source: source, program: searchProgram()), uid: self.source.bool())
+        case 51: return .language(list(max: 3) { $0.bytes() })
+        case 52: return .comparator(list(max: 3) { $0.bytes() })
+        case 53: return .getJMAPAccess
         default: return .search(searchProgram(), uid: source.bool())
         }
     }
@@ -985,6 +1026,18 @@ struct HostileValueGenerator {
             joined += piece
         }
         return RawCommandArguments(ByteString(joined)) ?? .empty
+    }
+
+    mutating func searchMailboxFilter() -> SearchMailboxFilter {
+        switch source.int(7) {
+        case 0: return .selected
+        case 1: return .inboxes
+        case 2: return .personal
+        case 3: return .subscribed
+        case 4: return .subtree(list(max: 3) { $0.mailbox() })
+        case 5: return .subtreeOne(list(max: 3) { $0.mailbox() })
+        default: return .mailboxes(list(max: 3) { $0.mailbox() })
+        }
     }
 
     mutating func sortKey() -> SortKey {
@@ -1147,7 +1200,7 @@ struct HostileValueGenerator {
 
     mutating func searchKey(_ depth: Int) -> SearchKey? {
         let nested = depth < maxDepth
-        switch source.int(51) {
+        switch source.int(54) {
         case 0: return .all
         case 1: return nested ? .and(nonEmpty(max: 3, { $0.searchKey(depth + 1) }, fallback: .all)) : .all
         case 2: return .answered
@@ -1208,6 +1261,11 @@ struct HostileValueGenerator {
         case 47: return .unkeyword(flag())
         case 48: return .unseen
         case 49: return nested ? searchKey(depth + 1).map { .fuzzy($0) } : .seen
+        case 50: return .uidAfter(uint32())
+        case 51: return .uidBefore(uint32())
+        case 52:
+            guard let name = atom(["on-the-road", "a/b", "FILTER", "x"]) else { return .all }
+            return .filter(name)
         default: return .younger(uint32())
         }
     }

@@ -144,12 +144,28 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible, OpenRegis
     /// `PREVIEW` (RFC 8970).
     public static let preview = Capability(uncheckedRawValue: "PREVIEW")
 
+    /// `JMAPACCESS` (RFC 9698).
+    public static let jmapAccess = Capability(uncheckedRawValue: "JMAPACCESS")
+    /// `LANGUAGE` (RFC 5255).
+    public static let language = Capability(uncheckedRawValue: "LANGUAGE")
+    /// `I18NLEVEL=1` (RFC 5255).
+    public static let i18nLevel1 = Capability(uncheckedRawValue: "I18NLEVEL=1")
+    /// `I18NLEVEL=2` (RFC 5255).
+    public static let i18nLevel2 = Capability(uncheckedRawValue: "I18NLEVEL=2")
+    /// `FILTERS` (RFC 5466).
+    public static let filters = Capability(uncheckedRawValue: "FILTERS")
+    /// `MULTISEARCH` (RFC 7377).
+    public static let multiSearch = Capability(uncheckedRawValue: "MULTISEARCH")
+    /// `UIDBATCHES` (RFC 10022).
+    public static let uidBatches = Capability(uncheckedRawValue: "UIDBATCHES")
+
     /// The well-known values.
     static let known: [Capability] = [
         .imap4rev1, .imap4rev2, .literalPlus, .literalMinus, .idle, .condStore, .qresync,
         .utf8Accept, .authPlain, .authLogin, .saslIR, .enable, .id, .namespace, .uidPlus,
         .move, .unselect, .children, .listExtended, .listStatus, .specialUse, .esearch,
-        .quota, .acl, .metadata, .binary,
+        .quota, .acl, .metadata, .binary, .uidBatches,
+        .multiSearch, .jmapAccess, .language, .i18nLevel1, .i18nLevel2, .filters,
     ]
 
     /// The well-known values by their spelling, ignoring case.

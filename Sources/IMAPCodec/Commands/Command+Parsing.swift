@@ -32,6 +32,8 @@ extension ParserState {
             }
         case UInt8(ascii: "C"):
             if skipKeyword("CAPABILITY") { return .capability }
+            // comparator-cmd  = "COMPARATOR" *(SP comp-order-quoted)      (RFC 5255)
+            if skipKeyword("COMPARATOR") { return .comparator(try spAStrings("comparator-cmd")) }
             if skipKeyword("CHECK") { return .check }
             if skipKeyword("CLOSE") { return .close }
             // command-select      =/ "CANCELUPDATE" 1*(SP quoted)          (RFC 5267)
@@ -76,6 +78,8 @@ extension ParserState {
                 return .examine(try selectArguments())
             }
         case UInt8(ascii: "G"):
+            // command-auth =/ "GETJMAPACCESS"                            (RFC 9698)
+            if skipKeyword("GETJMAPACCESS") { return .getJMAPAccess }
             if skipKeyword("GETQUOTAROOT") { return .getQuotaRoot(try spMailbox("getquotaroot")) }
             if skipKeyword("GETACL") { return .getACL(try spMailbox("getacl")) }
             if skipKeyword("GETQUOTA") {
@@ -103,6 +107,8 @@ extension ParserState {
                 return .login(user: user, password: try astring())
             }
             if skipKeyword("LOGOUT") { return .logout }
+            // language-cmd    = "LANGUAGE" *(SP lang-range-quoted)         (RFC 5255)
+            if skipKeyword("LANGUAGE") { return .language(try spAStrings("language-cmd")) }
             if skipKeyword("LIST") {
                 try sp("list")
                 return .list(try listArguments())
@@ -157,6 +163,11 @@ extension ParserState {
             if skipKeyword("UNSELECT") { return .unselect }
             if skipKeyword("UNSUBSCRIBE") { return .unsubscribe(try spMailbox("unsubscribe")) }
             if skipKeyword("UNAUTHENTICATE") { return .unauthenticate }
+            // command-select =/ message-batches                        (RFC 10022)
+            if skipKeyword("UIDBATCHES") {
+                try sp("message-batches")
+                return .uidBatches(try messageBatchesArguments())
+            }
             if skipKeyword("UID") {
                 try sp("uid")
                 return try uidCommand()
@@ -200,6 +211,13 @@ extension ParserState {
     /// consumed) for any other keyword.
     mutating func selectedStateCommand(uid: Bool) throws(IMAPDecodingError) -> CommandKind? {
         switch peek().map(ASCII.upper) {
+        case UInt8(ascii: "E"):
+            // esearch =  "ESEARCH" [SP esearch-source-opts]
+            //         [SP search-return-opts] SP search-program           (RFC 7377)
+            if skipKeyword("ESEARCH") {
+                try sp("esearch")
+                return .esearch(try esearchArguments(), uid: uid)
+            }
         case UInt8(ascii: "F"):
             // fetch           = "FETCH" SP sequence-set SP ("ALL" / "FULL" / "FAST" /
             //                   fetch-att / "(" fetch-att *(SP fetch-att) ")") [fetch-modifiers]

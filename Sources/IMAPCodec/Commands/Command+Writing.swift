@@ -159,6 +159,13 @@ extension IMAPWriter {
         case .compress(let mechanism):
             write("COMPRESS ")
             writeAtom(mechanism, "COMPRESS algorithm", rule: "algorithm")
+        case .language(let ranges):
+            write("LANGUAGE")
+            writeSPAStrings(ranges)
+        case .comparator(let comparators):
+            write("COMPARATOR")
+            writeSPAStrings(comparators)
+        case .getJMAPAccess: write("GETJMAPACCESS")
         case .check: write("CHECK")
         case .close: write("CLOSE")
         case .unselect: write("UNSELECT")
@@ -169,6 +176,9 @@ extension IMAPWriter {
         case .search(let program, let uid):
             write(uid ? "UID SEARCH " : "SEARCH ")
             writeSearchProgram(program)
+        case .esearch(let command, let uid):
+            write(uid ? "UID ESEARCH " : "ESEARCH ")
+            writeESearchArguments(command)
         case .fetch(let set, let attributes, let modifiers, let uid):
             write(uid ? "UID FETCH " : "FETCH ")
             writeSequenceSet(set)
@@ -193,6 +203,9 @@ extension IMAPWriter {
             writeSpace()
             writeMailbox(mailbox)
             writeAppendMessage(message)
+        case .uidBatches(let command):
+            write("UIDBATCHES ")
+            writeMessageBatchesArguments(command)
         case .cancelUpdate(let tags):
             // cancelupdate    = "CANCELUPDATE" 1*(SP quoted)
             write("CANCELUPDATE")

@@ -37,6 +37,9 @@ public enum CommandKind: Sendable, Hashable {
     case noop
     /// `LOGOUT`
     case logout
+    /// `LANGUAGE [range...]` (RFC 5255): list the server's languages (no ranges) or choose
+    /// one (language ranges, e.g. `de`, `fr-CA`, `default`).
+    case language([ByteString])
 
     // command-nonauth = login / authenticate / "STARTTLS"
     /// `STARTTLS`
@@ -91,6 +94,11 @@ public enum CommandKind: Sendable, Hashable {
     indirect case listRights(ACLIdentifierCommand)
     /// `NAMESPACE` (RFC 2342)
     case namespace
+    /// `COMPARATOR [comparator...]` (RFC 5255 I18NLEVEL=2): show (no arguments) or choose
+    /// the comparator, e.g. `i;unicode-casemap`.
+    case comparator([ByteString])
+    /// `GETJMAPACCESS` (RFC 9698): ask for the JMAP session URL.
+    case getJMAPAccess
     /// `APPEND mailbox message...` (one message, or several with MULTIAPPEND).
     case append(AppendCommand)
     /// `IDLE` (RFC 2177); the client ends it with `DONE`.
@@ -119,6 +127,10 @@ public enum CommandKind: Sendable, Hashable {
     case uidExpunge(SequenceSet)
     /// `[UID] SEARCH [RETURN (...)] [CHARSET x] keys...`
     case search(SearchProgram, uid: Bool = false)
+    /// `[UID] ESEARCH [IN (...)] [RETURN (...)] [CHARSET x] keys...` (MULTISEARCH, RFC 7377):
+    /// a search of other mailboxes. RFC 7377's grammar has no UID form, but its section 2
+    /// sends `UID ESEARCH`; both are read and written.
+    case esearch(ESearchCommand, uid: Bool = false)
     /// `[UID] FETCH set attributes [(modifiers)]`
     case fetch(SequenceSet, FetchAttributes, modifiers: [FetchModifier] = [], uid: Bool = false)
     /// `[UID] STORE set [(modifiers)] [+|-]FLAGS[.SILENT] (flags)`
@@ -129,6 +141,9 @@ public enum CommandKind: Sendable, Hashable {
     case thread(ThreadArguments, uid: Bool = false)
     /// `[UID] REPLACE n mailbox message` (RFC 8508)
     indirect case replace(SequenceNumber, MailboxName, AppendMessage, uid: Bool = false)
+    /// `UIDBATCHES size [first:last]` (RFC 10022): the UID ranges splitting the mailbox into
+    /// batches of `size` messages.
+    case uidBatches(UIDBatchesCommand)
     /// `CANCELUPDATE "tag"...` (RFC 5267): stop the updates of earlier searches.
     case cancelUpdate(NonEmptyArray<ByteString>)
     /// `[UID] COPY set mailbox`

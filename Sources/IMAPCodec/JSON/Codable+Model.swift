@@ -859,6 +859,9 @@ extension CommandKind: Codable {
         case .close:
             var single = encoder.singleValueContainer()
             try single.encode("close")
+        case .comparator(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("comparator"))
         case .compress(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("compress"))
@@ -880,6 +883,11 @@ extension CommandKind: Codable {
         case .enable(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("enable"))
+        case .esearch(let arguments, let uid):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("esearch"))
+            try nested.encode(arguments, forKey: JSONKey("arguments"))
+            try nested.encode(uid, forKey: JSONKey("uid"))
         case .examine(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("examine"))
@@ -896,6 +904,9 @@ extension CommandKind: Codable {
         case .getACL(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("getACL"))
+        case .getJMAPAccess:
+            var single = encoder.singleValueContainer()
+            try single.encode("getJMAPAccess")
         case .getMetadata(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("getMetadata"))
@@ -911,6 +922,9 @@ extension CommandKind: Codable {
         case .idle:
             var single = encoder.singleValueContainer()
             try single.encode("idle")
+        case .language(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("language"))
         case .list(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("list"))
@@ -1004,6 +1018,9 @@ extension CommandKind: Codable {
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("thread"))
             try nested.encode(arguments, forKey: JSONKey("arguments"))
             try nested.encode(uid, forKey: JSONKey("uid"))
+        case .uidBatches(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("uidBatches"))
         case .uidExpunge(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("uidExpunge"))
@@ -1030,6 +1047,7 @@ extension CommandKind: Codable {
             case "check": self = .check
             case "close": self = .close
             case "expunge": self = .expunge
+            case "getJMAPAccess": self = .getJMAPAccess
             case "idle": self = .idle
             case "logout": self = .logout
             case "namespace": self = .namespace
@@ -1042,12 +1060,13 @@ extension CommandKind: Codable {
                     name,
                     of: "CommandKind",
                     expected: [
-                        "append", "authenticate", "cancelUpdate", "capability", "check", "close", "compress", "copy",
-                        "create", "delete", "deleteACL", "enable", "examine", "expunge", "fetch", "getACL",
-                        "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login",
-                        "logout", "lsub", "move", "myRights", "namespace", "noop", "other", "rename", "replace",
-                        "search", "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS", "status", "store",
-                        "subscribe", "thread", "uidExpunge", "unauthenticate", "unselect", "unsubscribe", "xlist",
+                        "append", "authenticate", "cancelUpdate", "capability", "check", "close", "comparator",
+                        "compress", "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge",
+                        "fetch", "getACL", "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle",
+                        "language", "list", "listRights", "login", "logout", "lsub", "move", "myRights", "namespace",
+                        "noop", "other", "rename", "replace", "search", "select", "setACL", "setMetadata", "setQuota",
+                        "sort", "startTLS", "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge",
+                        "unauthenticate", "unselect", "unsubscribe", "xlist",
                     ],
                     at: decoder.codingPath
                 )
@@ -1058,12 +1077,13 @@ extension CommandKind: Codable {
         let key = try container.onlyKey(
             of: "CommandKind",
             expected: [
-                "append", "authenticate", "cancelUpdate", "capability", "check", "close", "compress", "copy", "create",
-                "delete", "deleteACL", "enable", "examine", "expunge", "fetch", "getACL", "getMetadata", "getQuota",
-                "getQuotaRoot", "id", "idle", "list", "listRights", "login", "logout", "lsub", "move", "myRights",
-                "namespace", "noop", "other", "rename", "replace", "search", "select", "setACL", "setMetadata",
-                "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread", "uidExpunge",
-                "unauthenticate", "unselect", "unsubscribe", "xlist",
+                "append", "authenticate", "cancelUpdate", "capability", "check", "close", "comparator", "compress",
+                "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch", "getACL",
+                "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "language", "list",
+                "listRights", "login", "logout", "lsub", "move", "myRights", "namespace", "noop", "other", "rename",
+                "replace", "search", "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS", "status",
+                "store", "subscribe", "thread", "uidBatches", "uidExpunge", "unauthenticate", "unselect", "unsubscribe",
+                "xlist",
             ]
         )
         switch key.stringValue {
@@ -1077,6 +1097,8 @@ extension CommandKind: Codable {
             self = .authenticate(mechanism: mechanism, initialResponse: initialResponse)
         case "cancelUpdate":
             self = .cancelUpdate(try container.decode(NonEmptyArray<ByteString>.self, forKey: key))
+        case "comparator":
+            self = .comparator(try container.decode([ByteString].self, forKey: key))
         case "compress":
             self = .compress(try container.decode(Atom.self, forKey: key))
         case "copy":
@@ -1094,6 +1116,12 @@ extension CommandKind: Codable {
             self = .deleteACL(try container.decode(ACLIdentifierCommand.self, forKey: key))
         case "enable":
             self = .enable(try container.decode(NonEmptyArray<Capability>.self, forKey: key))
+        case "esearch":
+            let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
+            try nested.refuseUnknownKeys(["arguments", "uid"], in: "CommandKind.esearch")
+            let arguments = try nested.decode(ESearchCommand.self, forKey: JSONKey("arguments"))
+            let uid = try nested.decodeIfPresent(Bool.self, forKey: JSONKey("uid")) ?? false
+            self = .esearch(arguments, uid: uid)
         case "examine":
             self = .examine(try container.decode(SelectCommand.self, forKey: key))
         case "fetch":
@@ -1114,6 +1142,8 @@ extension CommandKind: Codable {
             self = .getQuotaRoot(try container.decode(MailboxName.self, forKey: key))
         case "id":
             self = .id(try container.decodeIfPresent([IDField].self, forKey: key))
+        case "language":
+            self = .language(try container.decode([ByteString].self, forKey: key))
         case "list":
             self = .list(try container.decode(ListCommand.self, forKey: key))
         case "listRights":
@@ -1194,6 +1224,8 @@ extension CommandKind: Codable {
             let arguments = try nested.decode(ThreadArguments.self, forKey: JSONKey("arguments"))
             let uid = try nested.decodeIfPresent(Bool.self, forKey: JSONKey("uid")) ?? false
             self = .thread(arguments, uid: uid)
+        case "uidBatches":
+            self = .uidBatches(try container.decode(UIDBatchesCommand.self, forKey: key))
         case "uidExpunge":
             self = .uidExpunge(try container.decode(SequenceSet.self, forKey: key))
         case "unsubscribe":
@@ -1205,16 +1237,35 @@ extension CommandKind: Codable {
                 key.stringValue,
                 of: "CommandKind",
                 expected: [
-                    "append", "authenticate", "cancelUpdate", "capability", "check", "close", "compress", "copy",
-                    "create", "delete", "deleteACL", "enable", "examine", "expunge", "fetch", "getACL", "getMetadata",
-                    "getQuota", "getQuotaRoot", "id", "idle", "list", "listRights", "login", "logout", "lsub", "move",
-                    "myRights", "namespace", "noop", "other", "rename", "replace", "search", "select", "setACL",
-                    "setMetadata", "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread",
-                    "uidExpunge", "unauthenticate", "unselect", "unsubscribe", "xlist",
+                    "append", "authenticate", "cancelUpdate", "capability", "check", "close", "comparator", "compress",
+                    "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch",
+                    "getACL", "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "language",
+                    "list", "listRights", "login", "logout", "lsub", "move", "myRights", "namespace", "noop", "other",
+                    "rename", "replace", "search", "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS",
+                    "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge", "unauthenticate", "unselect",
+                    "unsubscribe", "xlist",
                 ],
                 at: decoder.codingPath
             )
         }
+    }
+}
+
+extension ComparatorResponse: Codable {
+    /// Writes the value as a JSON object with the fields `active`, `matching`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.active, forKey: JSONKey("active"))
+        try container.encode(self.matching, forKey: JSONKey("matching"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["active", "matching"], in: "ComparatorResponse")
+        let active = try container.decode(ByteString.self, forKey: JSONKey("active"))
+        let matching = try container.decodeIfPresent([ByteString].self, forKey: JSONKey("matching")) ?? []
+        self = Self(active: active, matching: matching)
     }
 }
 
@@ -1288,6 +1339,24 @@ extension CreateParameter: Codable {
                 at: decoder.codingPath
             )
         }
+    }
+}
+
+extension ESearchCommand: Codable {
+    /// Writes the value as a JSON object with the fields `source`, `program`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encodeIfPresent(self.source, forKey: JSONKey("source"))
+        try container.encode(self.program, forKey: JSONKey("program"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["source", "program"], in: "ESearchCommand")
+        let source = try container.decodeIfPresent(SearchSource.self, forKey: JSONKey("source"))
+        let program = try container.decode(SearchProgram.self, forKey: JSONKey("program"))
+        self = Self(source: source, program: program)
     }
 }
 
@@ -3088,6 +3157,9 @@ extension SearchKey: Codable {
         case .emailID(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("emailID"))
+        case .filter(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("filter"))
         case .flagged:
             var single = encoder.singleValueContainer()
             try single.encode("flagged")
@@ -3196,6 +3268,12 @@ extension SearchKey: Codable {
         case .uid(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("uid"))
+        case .uidAfter(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("uidAfter"))
+        case .uidBefore(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("uidBefore"))
         case .unanswered:
             var single = encoder.singleValueContainer()
             try single.encode("unanswered")
@@ -3245,11 +3323,12 @@ extension SearchKey: Codable {
                     of: "SearchKey",
                     expected: [
                         "all", "and", "answered", "bcc", "before", "body", "cc", "deleted", "draft", "emailID",
-                        "flagged", "from", "fuzzy", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID",
-                        "header", "keyword", "larger", "modSequence", "new", "not", "old", "older", "on", "or",
-                        "recent", "savedBefore", "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore",
-                        "sentOn", "sentSince", "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to",
-                        "uid", "unanswered", "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
+                        "filter", "flagged", "from", "fuzzy", "gmailLabels", "gmailMessageID", "gmailRaw",
+                        "gmailThreadID", "header", "keyword", "larger", "modSequence", "new", "not", "old", "older",
+                        "on", "or", "recent", "savedBefore", "savedDateSupported", "savedOn", "savedSince", "seen",
+                        "sentBefore", "sentOn", "sentSince", "sequenceSet", "since", "smaller", "subject", "text",
+                        "threadID", "to", "uid", "uidAfter", "uidBefore", "unanswered", "undeleted", "undraft",
+                        "unflagged", "unkeyword", "unseen", "younger",
                     ],
                     at: decoder.codingPath
                 )
@@ -3260,12 +3339,12 @@ extension SearchKey: Codable {
         let key = try container.onlyKey(
             of: "SearchKey",
             expected: [
-                "all", "and", "answered", "bcc", "before", "body", "cc", "deleted", "draft", "emailID", "flagged",
-                "from", "fuzzy", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header", "keyword",
-                "larger", "modSequence", "new", "not", "old", "older", "on", "or", "recent", "savedBefore",
+                "all", "and", "answered", "bcc", "before", "body", "cc", "deleted", "draft", "emailID", "filter",
+                "flagged", "from", "fuzzy", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header",
+                "keyword", "larger", "modSequence", "new", "not", "old", "older", "on", "or", "recent", "savedBefore",
                 "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore", "sentOn", "sentSince",
-                "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid", "unanswered",
-                "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
+                "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid", "uidAfter", "uidBefore",
+                "unanswered", "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
             ]
         )
         switch key.stringValue {
@@ -3281,6 +3360,8 @@ extension SearchKey: Codable {
             self = .cc(try container.decode(ByteString.self, forKey: key))
         case "emailID":
             self = .emailID(try container.decode(ByteString.self, forKey: key))
+        case "filter":
+            self = .filter(try container.decode(Atom.self, forKey: key))
         case "from":
             self = .from(try container.decode(ByteString.self, forKey: key))
         case "fuzzy":
@@ -3349,6 +3430,10 @@ extension SearchKey: Codable {
             self = .to(try container.decode(ByteString.self, forKey: key))
         case "uid":
             self = .uid(try container.decode(SequenceSet.self, forKey: key))
+        case "uidAfter":
+            self = .uidAfter(try container.decode(UInt32.self, forKey: key))
+        case "uidBefore":
+            self = .uidBefore(try container.decode(UInt32.self, forKey: key))
         case "unkeyword":
             self = .unkeyword(try container.decode(Flag.self, forKey: key))
         case "younger":
@@ -3358,13 +3443,84 @@ extension SearchKey: Codable {
                 key.stringValue,
                 of: "SearchKey",
                 expected: [
-                    "all", "and", "answered", "bcc", "before", "body", "cc", "deleted", "draft", "emailID", "flagged",
-                    "from", "fuzzy", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header", "keyword",
-                    "larger", "modSequence", "new", "not", "old", "older", "on", "or", "recent", "savedBefore",
-                    "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore", "sentOn", "sentSince",
-                    "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid", "unanswered",
-                    "undeleted", "undraft", "unflagged", "unkeyword", "unseen", "younger",
+                    "all", "and", "answered", "bcc", "before", "body", "cc", "deleted", "draft", "emailID", "filter",
+                    "flagged", "from", "fuzzy", "gmailLabels", "gmailMessageID", "gmailRaw", "gmailThreadID", "header",
+                    "keyword", "larger", "modSequence", "new", "not", "old", "older", "on", "or", "recent",
+                    "savedBefore", "savedDateSupported", "savedOn", "savedSince", "seen", "sentBefore", "sentOn",
+                    "sentSince", "sequenceSet", "since", "smaller", "subject", "text", "threadID", "to", "uid",
+                    "uidAfter", "uidBefore", "unanswered", "undeleted", "undraft", "unflagged", "unkeyword", "unseen",
+                    "younger",
                 ],
+                at: decoder.codingPath
+            )
+        }
+    }
+}
+
+extension SearchMailboxFilter: Codable {
+    /// Writes the case: its name as a JSON string when it has no values, else an object
+    /// with one member named after the case, holding the value or an object of the values.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .inboxes:
+            var single = encoder.singleValueContainer()
+            try single.encode("inboxes")
+        case .mailboxes(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("mailboxes"))
+        case .personal:
+            var single = encoder.singleValueContainer()
+            try single.encode("personal")
+        case .selected:
+            var single = encoder.singleValueContainer()
+            try single.encode("selected")
+        case .subscribed:
+            var single = encoder.singleValueContainer()
+            try single.encode("subscribed")
+        case .subtree(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("subtree"))
+        case .subtreeOne(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("subtreeOne"))
+        }
+    }
+
+    /// Reads the JSON ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        if let name = try? decoder.singleValueContainer().decode(String.self) {
+            switch name {
+            case "inboxes": self = .inboxes
+            case "personal": self = .personal
+            case "selected": self = .selected
+            case "subscribed": self = .subscribed
+            default:
+                throw JSONKey.unknownCase(
+                    name,
+                    of: "SearchMailboxFilter",
+                    expected: ["inboxes", "mailboxes", "personal", "selected", "subscribed", "subtree", "subtreeOne"],
+                    at: decoder.codingPath
+                )
+            }
+            return
+        }
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        let key = try container.onlyKey(
+            of: "SearchMailboxFilter",
+            expected: ["inboxes", "mailboxes", "personal", "selected", "subscribed", "subtree", "subtreeOne"]
+        )
+        switch key.stringValue {
+        case "mailboxes":
+            self = .mailboxes(try container.decode([MailboxName].self, forKey: key))
+        case "subtree":
+            self = .subtree(try container.decode([MailboxName].self, forKey: key))
+        case "subtreeOne":
+            self = .subtreeOne(try container.decode([MailboxName].self, forKey: key))
+        default:
+            throw JSONKey.unknownCase(
+                key.stringValue,
+                of: "SearchMailboxFilter",
+                expected: ["inboxes", "mailboxes", "personal", "selected", "subscribed", "subtree", "subtreeOne"],
                 at: decoder.codingPath
             )
         }
@@ -3579,6 +3735,43 @@ extension SearchReturnOption: Codable {
                 at: decoder.codingPath
             )
         }
+    }
+}
+
+extension SearchScopeOption: Codable {
+    /// Writes the value as a JSON object with the fields `name`, `value`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.name, forKey: JSONKey("name"))
+        try container.encodeIfPresent(self.value, forKey: JSONKey("value"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["name", "value"], in: "SearchScopeOption")
+        let name = try container.decode(String.self, forKey: JSONKey("name"))
+        let value = try container.decodeIfPresent(TaggedExtensionValue.self, forKey: JSONKey("value"))
+        self = Self(name: name, value: value)
+    }
+}
+
+extension SearchSource: Codable {
+    /// Writes the value as a JSON object with the fields `filters`, `scopeOptions`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.filters, forKey: JSONKey("filters"))
+        try container.encode(self.scopeOptions, forKey: JSONKey("scopeOptions"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["filters", "scopeOptions"], in: "SearchSource")
+        let filters = try container.decode([SearchMailboxFilter].self, forKey: JSONKey("filters"))
+        let scopeOptions =
+            try container.decodeIfPresent([SearchScopeOption].self, forKey: JSONKey("scopeOptions")) ?? []
+        self = Self(filters: filters, scopeOptions: scopeOptions)
     }
 }
 
@@ -4251,6 +4444,46 @@ extension ThreadArguments: Codable {
     }
 }
 
+extension UIDBatchesCommand: Codable {
+    /// Writes the value as a JSON object with the fields `batchSize`, `batches`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.batchSize, forKey: JSONKey("batchSize"))
+        try container.encodeIfPresent(self.batches, forKey: JSONKey("batches"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["batchSize", "batches"], in: "UIDBatchesCommand")
+        let batchSize = try container.decode(UInt32.self, forKey: JSONKey("batchSize"))
+        let batches = try container.decodeIfPresent(ClosedRange<UInt32>.self, forKey: JSONKey("batches"))
+        self = Self(batchSize: batchSize, batches: batches)
+    }
+}
+
+extension UIDBatchesResponse: Codable {
+    /// Writes the value as a JSON object with the fields `tag`, `mailbox`, `uidValidity`, `batches`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.tag, forKey: JSONKey("tag"))
+        try container.encodeIfPresent(self.mailbox, forKey: JSONKey("mailbox"))
+        try container.encodeIfPresent(self.uidValidity, forKey: JSONKey("uidValidity"))
+        try container.encode(self.batches, forKey: JSONKey("batches"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["tag", "mailbox", "uidValidity", "batches"], in: "UIDBatchesResponse")
+        let tag = try container.decode(ByteString.self, forKey: JSONKey("tag"))
+        let mailbox = try container.decodeIfPresent(MailboxName.self, forKey: JSONKey("mailbox"))
+        let uidValidity = try container.decodeIfPresent(UInt32.self, forKey: JSONKey("uidValidity"))
+        let batches = try container.decodeIfPresent([ClosedRange<UInt32>].self, forKey: JSONKey("batches")) ?? []
+        self = Self(tag: tag, mailbox: mailbox, uidValidity: uidValidity, batches: batches)
+    }
+}
+
 extension UntaggedResponse: Codable {
     /// Writes the case: its name as a JSON string when it has no values, else an object
     /// with one member named after the case, holding the value or an object of the values.
@@ -4261,6 +4494,8 @@ extension UntaggedResponse: Codable {
             try container.encode(value, forKey: JSONKey("acl"))
         case .capability(let value):
             try container.encode(value, forKey: JSONKey("capability"))
+        case .comparator(let value):
+            try container.encode(value, forKey: JSONKey("comparator"))
         case .condition(let status, let text):
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("condition"))
             try nested.encode(status, forKey: JSONKey("status"))
@@ -4281,6 +4516,10 @@ extension UntaggedResponse: Codable {
             try container.encode(value, forKey: JSONKey("flags"))
         case .id(let value):
             try container.encode(value, forKey: JSONKey("id"))
+        case .jmapAccess(let value):
+            try container.encode(value, forKey: JSONKey("jmapAccess"))
+        case .language(let value):
+            try container.encode(value, forKey: JSONKey("language"))
         case .list(let value):
             try container.encode(value, forKey: JSONKey("list"))
         case .listRights(let value):
@@ -4311,6 +4550,8 @@ extension UntaggedResponse: Codable {
             try container.encode(value, forKey: JSONKey("status"))
         case .thread(let value):
             try container.encode(value, forKey: JSONKey("thread"))
+        case .uidBatches(let value):
+            try container.encode(value, forKey: JSONKey("uidBatches"))
         case .vanished(let earlier, let uids):
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("vanished"))
             try nested.encode(earlier, forKey: JSONKey("earlier"))
@@ -4326,9 +4567,10 @@ extension UntaggedResponse: Codable {
         let key = try container.onlyKey(
             of: "UntaggedResponse",
             expected: [
-                "acl", "capability", "condition", "enabled", "esearch", "exists", "expunge", "fetch", "flags", "id",
-                "list", "listRights", "lsub", "metadata", "myRights", "namespace", "other", "quota", "quotaRoot",
-                "recent", "search", "sort", "status", "thread", "vanished", "xlist",
+                "acl", "capability", "comparator", "condition", "enabled", "esearch", "exists", "expunge", "fetch",
+                "flags", "id", "jmapAccess", "language", "list", "listRights", "lsub", "metadata", "myRights",
+                "namespace", "other", "quota", "quotaRoot", "recent", "search", "sort", "status", "thread",
+                "uidBatches", "vanished", "xlist",
             ]
         )
         switch key.stringValue {
@@ -4336,6 +4578,8 @@ extension UntaggedResponse: Codable {
             self = .acl(try container.decode(ACLResponse.self, forKey: key))
         case "capability":
             self = .capability(try container.decode([Capability].self, forKey: key))
+        case "comparator":
+            self = .comparator(try container.decode(ComparatorResponse.self, forKey: key))
         case "condition":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["status", "text"], in: "UntaggedResponse.condition")
@@ -4360,6 +4604,10 @@ extension UntaggedResponse: Codable {
             self = .flags(try container.decode([Flag].self, forKey: key))
         case "id":
             self = .id(try container.decodeIfPresent([IDField].self, forKey: key))
+        case "jmapAccess":
+            self = .jmapAccess(try container.decode(ByteString.self, forKey: key))
+        case "language":
+            self = .language(try container.decode([ByteString].self, forKey: key))
         case "list":
             self = .list(try container.decode(MailboxListData.self, forKey: key))
         case "listRights":
@@ -4392,6 +4640,8 @@ extension UntaggedResponse: Codable {
             self = .status(try container.decode(StatusResponse.self, forKey: key))
         case "thread":
             self = .thread(try container.decode([MessageThread].self, forKey: key))
+        case "uidBatches":
+            self = .uidBatches(try container.decode(UIDBatchesResponse.self, forKey: key))
         case "vanished":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["earlier", "uids"], in: "UntaggedResponse.vanished")
@@ -4405,9 +4655,10 @@ extension UntaggedResponse: Codable {
                 key.stringValue,
                 of: "UntaggedResponse",
                 expected: [
-                    "acl", "capability", "condition", "enabled", "esearch", "exists", "expunge", "fetch", "flags", "id",
-                    "list", "listRights", "lsub", "metadata", "myRights", "namespace", "other", "quota", "quotaRoot",
-                    "recent", "search", "sort", "status", "thread", "vanished", "xlist",
+                    "acl", "capability", "comparator", "condition", "enabled", "esearch", "exists", "expunge", "fetch",
+                    "flags", "id", "jmapAccess", "language", "list", "listRights", "lsub", "metadata", "myRights",
+                    "namespace", "other", "quota", "quotaRoot", "recent", "search", "sort", "status", "thread",
+                    "uidBatches", "vanished", "xlist",
                 ],
                 at: decoder.codingPath
             )

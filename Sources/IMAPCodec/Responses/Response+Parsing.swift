@@ -95,7 +95,12 @@ extension ParserState {
                 try sp("id-response")
                 return .id(try idParamsList())
             }
+        case UInt8(ascii: "J"):
+            // response-data =/ "*" SP "JMAPACCESS" SP quoted CRLF         (RFC 9698)
+            if skipKeyword("JMAPACCESS") { return .jmapAccess(try jmapaccessResponse()) }
         case UInt8(ascii: "L"):
+            // language-data   = "LANGUAGE" SP "(" lang-tag-quoted *(SP lang-tag-quoted) ")"
+            if skipKeyword("LANGUAGE") { return .language(try languageData()) }
             // mailbox-data    =/ "LIST" SP mailbox-list
             if skipKeyword("LIST") {
                 try sp("mailbox-data")
@@ -132,6 +137,12 @@ extension ParserState {
                 try sp("quotaroot-response")
                 return .quotaRoot(try quotarootResponse())
             }
+        case UInt8(ascii: "U"):
+            // response-data =/ "*" SP uidbatches-response CRLF          (RFC 10022)
+            if skipKeyword("UIDBATCHES") {
+                try chargeBox(UIDBatchesResponse.self, "uidbatches-response")
+                return .uidBatches(try uidbatchesResponse())
+            }
         case UInt8(ascii: "S"):
             // mailbox-data    =/ "SEARCH" *(SP nz-number) [SP search-sort-mod-seq]   (RFC 3501, 7162)
             if skipKeyword("SEARCH") { return .search(try searchResponse()) }
@@ -159,6 +170,8 @@ extension ParserState {
         case UInt8(ascii: "C"):
             // capability-data = "CAPABILITY" *(SP capability) SP "IMAP4rev2" *(SP capability)
             if skipKeyword("CAPABILITY") { return .capability(try capabilityData()) }
+            // comparator-data = "COMPARATOR" SP comp-sel-quoted [SP "(" comp-id-quoted ...")"]
+            if skipKeyword("COMPARATOR") { return .comparator(try comparatorData()) }
         case UInt8(ascii: "F"):
             // mailbox-data    =  "FLAGS" SP flag-list
             if skipKeyword("FLAGS") {

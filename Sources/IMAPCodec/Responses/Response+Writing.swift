@@ -6,7 +6,7 @@ extension UntaggedResponse {
         "OK", "NO", "BAD", "BYE", "PREAUTH", "CAPABILITY", "ENABLED", "ID", "LIST", "LSUB", "XLIST", "STATUS",
         "NAMESPACE",
         "QUOTA", "QUOTAROOT", "METADATA", "ACL", "LISTRIGHTS", "MYRIGHTS", "FLAGS", "SEARCH", "ESEARCH", "SORT",
-        "THREAD", "VANISHED",
+        "THREAD", "VANISHED", "UIDBATCHES", "LANGUAGE", "COMPARATOR", "JMAPACCESS",
     ]
 }
 
@@ -101,6 +101,18 @@ extension IMAPWriter {
         case .esearch(let response):
             write("ESEARCH")
             writeESearchResponse(response)
+        case .language(let tags):
+            write("LANGUAGE")
+            writeLanguageData(tags)
+        case .comparator(let response):
+            write("COMPARATOR")
+            writeComparatorData(response)
+        case .jmapAccess(let url):
+            write("JMAPACCESS")
+            writeJMAPAccessResponse(url)
+        case .uidBatches(let response):
+            write("UIDBATCHES")
+            writeUIDBatchesResponse(response)
         case .sort(let response):
             write("SORT")
             writeSortResponse(response)

@@ -11,6 +11,12 @@ public enum UntaggedResponse: Sendable, Hashable {
     case capability([Capability])
     /// `* ENABLED ...` (RFC 5161): the extensions the ENABLE command turned on.
     case enabled([Capability])
+    /// `* LANGUAGE (tag...)` (RFC 5255): the available languages, or the one chosen.
+    case language([ByteString])
+    /// `* COMPARATOR active [(matching...)]` (RFC 5255 I18NLEVEL=2).
+    case comparator(ComparatorResponse)
+    /// `* JMAPACCESS "url"` (RFC 9698): the JMAP session URL.
+    case jmapAccess(ByteString)
     /// `* ID (...)` (RFC 2971): the server's identification, nil for `NIL`.
     case id([IDField]?)
     /// `* LIST ...`: one mailbox (with LIST-EXTENDED data).
@@ -44,6 +50,8 @@ public enum UntaggedResponse: Sendable, Hashable {
     case search(SearchResponse)
     /// `* ESEARCH ...` (RFC 4731, 9051)
     indirect case esearch(ESearchResponse)
+    /// `* UIDBATCHES (TAG "t") ranges` (RFC 10022): the UID ranges of the batches.
+    indirect case uidBatches(UIDBatchesResponse)
     /// `* SORT n...` (RFC 5256)
     case sort(SearchResponse)
     /// `* THREAD (...)...` (RFC 5256)

@@ -272,32 +272,37 @@ extension IMAPWriter {
     //                     *(SP search-return-data)
     /// Writes what follows `ESEARCH`, no CRLF.
     mutating func writeESearchResponse(_ response: ESearchResponse) {
-        if response.tag != nil || response.mailbox != nil || response.uidValidity != nil {
-            write(" (")
-            var separator = false
-            if let tag = response.tag {
-                write("TAG ")
-                writeAString(tag)
-                separator = true
-            }
-            if let mailbox = response.mailbox {
-                if separator { writeSpace() }
-                write("MAILBOX ")
-                writeMailbox(mailbox)
-                separator = true
-            }
-            if let uidValidity = response.uidValidity {
-                if separator { writeSpace() }
-                write("UIDVALIDITY ")
-                writeNZNumber(uidValidity, "ESEARCH number")
-            }
-            writeByte(ASCII.closeParen)
-        }
+        writeESearchCorrelator(tag: response.tag, mailbox: response.mailbox, uidValidity: response.uidValidity)
         if response.uid { write(" UID") }
         for item in response.data {
             writeSpace()
             writeSearchReturnData(item)
         }
+    }
+
+    // search-correlator =  SP "(" one-correlator *(SP one-correlator) ")"   ; RFC 7377
+    /// Writes ` (TAG ... MAILBOX ... UIDVALIDITY ...)`, nothing when all three are nil.
+    mutating func writeESearchCorrelator(tag: ByteString?, mailbox: MailboxName?, uidValidity: UInt32?) {
+        if tag == nil && mailbox == nil && uidValidity == nil { return }
+        write(" (")
+        var separator = false
+        if let tag {
+            write("TAG ")
+            writeAString(tag)
+            separator = true
+        }
+        if let mailbox {
+            if separator { writeSpace() }
+            write("MAILBOX ")
+            writeMailbox(mailbox)
+            separator = true
+        }
+        if let uidValidity {
+            if separator { writeSpace() }
+            write("UIDVALIDITY ")
+            writeNZNumber(uidValidity, "ESEARCH number")
+        }
+        writeByte(ASCII.closeParen)
     }
 
     // search-return-data = "MIN" SP nz-number / "MAX" SP nz-number / "ALL" SP sequence-set /

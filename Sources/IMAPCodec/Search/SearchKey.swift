@@ -93,6 +93,13 @@ public enum SearchKey: Sendable, Hashable {
     case sequenceSet(SequenceSet)
     /// `UID sequence-set`: messages with these UIDs.
     case uid(SequenceSet)
+    /// `FILTER name` (RFC 5466): messages matching the filter stored under that name. The
+    /// name is an atom without `/`; the encoders refuse one with `/`.
+    case filter(Atom)
+    /// `UIDAFTER uid` (RFC 10022): messages whose UID is greater than uid.
+    case uidAfter(UInt32)
+    /// `UIDBEFORE uid` (RFC 10022): messages whose UID is less than uid.
+    case uidBefore(UInt32)
 
     /// `MODSEQ [entry-name entry-type] n` (RFC 7162): mod-sequence at least n.
     case modSequence(entry: ModSequenceEntry?, value: UInt64)
@@ -194,6 +201,8 @@ extension ParserState {
     // search-key      =/ "SAVEDBEFORE" SP date / "SAVEDON" SP date /
     //                    "SAVEDSINCE" SP date / "SAVEDATESUPPORTED"      ; RFC 8514
     // search-key      =/ "EMAILID" SP objectid / "THREADID" SP objectid  ; RFC 8474
+    // search-key      =/ "UIDAFTER" SP uniqueid / "UIDBEFORE" SP uniqueid  ; RFC 10022
+    // search-key      =/ "FILTER" SP filter-name                          ; RFC 5466
     // search-key      =/ "X-GM-RAW" SP astring / "X-GM-MSGID" SP number64 /
     //                    "X-GM-THRID" SP number64 / "X-GM-LABELS" SP astring  ; Gmail
     /// NOT, OR and parenthesized lists count as nesting, so `NOT NOT NOT ...` or deep
@@ -237,6 +246,21 @@ extension ParserState {
             if skipKeyword("FROM") { return .from(try searchKeyAString()) }
             // search-key      =/ "FUZZY" SP search-key                     ; RFC 6203
             if skipKeyword("FUZZY") { return try fuzzySearchKey() }
+            // search-key =/ "FILTER" SP filter-name                            ; RFC 5466
+            // filter-name = 1*<any ATOM-CHAR except "/">
+            if skipKeyword("FILTER") {
+                try sp("search-key")
+                let start = index
+                let name = try atom("filter-name")
+                if let slash = name.bytes.firstIndex(of: UInt8(ascii: "/")) {
+                    throw error(
+                        "filter-name",
+                        "a filter name has no \"/\"",
+                        at: start &+ (slash &- name.bytes.startIndex)
+                    )
+                }
+                return .filter(Atom(decoded: name))
+            }
         case UInt8(ascii: "H"):
             if skipKeyword("HEADER") {
                 let field = try searchKeyAString()
@@ -301,6 +325,15 @@ extension ParserState {
             if skipKeyword("TO") { return .to(try searchKeyAString()) }
             if skipKeyword("THREADID") { return .threadID(try searchKeyObjectID()) }
         case UInt8(ascii: "U"):
+            // search-key =/ "UIDAFTER" SP uniqueid / "UIDBEFORE" SP uniqueid   ; RFC 10022
+            if skipKeyword("UIDAFTER") {
+                try sp("search-key")
+                return .uidAfter(try nzNumber("search-key"))
+            }
+            if skipKeyword("UIDBEFORE") {
+                try sp("search-key")
+                return .uidBefore(try nzNumber("search-key"))
+            }
             if skipKeyword("UID") {
                 try sp("search-key")
                 return .uid(try sequenceSet())
@@ -499,6 +532,16 @@ extension IMAPWriter {
         case .uid(let set):
             write("UID ")
             writeSequenceSet(set)
+        case .filter(let name):
+            // filter-name = 1*<any ATOM-CHAR except "/">
+            write("FILTER ")
+            if let slash = name.rawValue.utf8.firstIndex(of: UInt8(ascii: "/")) {
+                let offset = name.rawValue.utf8.distance(from: name.rawValue.utf8.startIndex, to: slash)
+                return refuse(.forbidden(UInt8(ascii: "/"), at: offset, field: "SEARCH FILTER", rule: "filter-name"))
+            }
+            writeAtom(name, "SEARCH FILTER", rule: "filter-name")
+        case .uidAfter(let n): writeSearchKeyNZNumber("UIDAFTER", n)
+        case .uidBefore(let n): writeSearchKeyNZNumber("UIDBEFORE", n)
         case .modSequence(let entry, let value):
             write("MODSEQ ")
             if let entry {

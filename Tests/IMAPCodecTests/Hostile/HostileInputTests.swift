@@ -188,6 +188,34 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(c.messages, [.command(Command(tag: Tag("A4")!, .noop))])
     }
 
+    func testExtensionsBadInput() throws {
+        // Each bad command and response of the issue 17 extensions is one error naming its
+        // rule; the frame after them still decodes, in both modes.
+        for lenient in [false, true] {
+            let c = decodeCommands(try Self.fixture("extensions-bad.c2s"), lenient: lenient)
+            XCTAssertEqual(c.messages.last, .command(Command(tag: Tag("B3")!, .noop)), "lenient \(lenient)")
+            XCTAssertEqual(c.messages.count, 1, "\(c.messages)")
+            XCTAssertEqual(c.errors.count, 11, "\(c.errors.map(\.description))")
+            XCTAssertEqual(
+                c.errors.map(\.rule),
+                [
+                    "message-batches", "message-batches", "message-batches", "search-key", "search-key",
+                    "many-mailboxes", "filter-mailboxes", "scope-options", "filter-name", "astring", "literal",
+                ]
+            )
+            let o = decodeResponses(try Self.fixture("extensions-bad.s2c"), lenient: lenient)
+            XCTAssertEqual(o.responses, [done])
+            XCTAssertEqual(o.errors.count, 8, "\(o.errors.map(\.description))")
+            XCTAssertEqual(
+                o.errors.map(\.rule),
+                [
+                    "uid-range", "uid-range", "search-correlator", "search-correlator", "astring", "language-data",
+                    "comparator-data", "jmapaccess-response",
+                ]
+            )
+        }
+    }
+
     func testWholeRangeSetsStayRanges() throws {
         let c = decodeCommands(try Self.fixture("full-range-sets.c2s"))
         XCTAssertEqual(c.errors, [])

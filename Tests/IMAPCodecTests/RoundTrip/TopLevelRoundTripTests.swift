@@ -16,8 +16,9 @@ import XCTest
 enum ResponseCase: String, CaseIterable {
     case continuation, tagged
     case condition, capability, enabled, id, list, lsub, xlist, status, namespace, quota, quotaRoot, metadata
-    case acl, listRights, myRights, flags, fetch, search, esearch, sort, thread
+    case acl, listRights, myRights, flags, fetch, search, esearch, uidBatches, sort, thread
     case exists, recent, expunge, vanished, other
+    case language, comparator, jmapAccess
 
     static func of(_ response: Response) -> ResponseCase {
         switch response {
@@ -44,6 +45,10 @@ enum ResponseCase: String, CaseIterable {
             case .fetch: return .fetch
             case .search: return .search
             case .esearch: return .esearch
+            case .uidBatches: return .uidBatches
+            case .language: return .language
+            case .comparator: return .comparator
+            case .jmapAccess: return .jmapAccess
             case .sort: return .sort
             case .thread: return .thread
             case .exists: return .exists
@@ -63,8 +68,10 @@ enum MessageCase: String, CaseIterable {
     case delete, rename, subscribe, unsubscribe, enable, select, examine, create, list, lsub, xlist, status, id
     case getQuota, setQuota, getMetadata, setMetadata, setACL, deleteACL, listRights, namespace, append, idle
     case getQuotaRoot, getACL, myRights, unauthenticate, compress
-    case check, close, unselect, expunge, uidExpunge, search, fetch, store, sort, thread, replace, cancelUpdate
+    case check, close, unselect, expunge, uidExpunge, search, esearch, fetch, store, sort, thread, replace, uidBatches
+    case cancelUpdate
     case copy, move, otherCommand
+    case language, comparator, getJMAPAccess
 
     static func of(_ message: ClientMessage) -> MessageCase {
         switch message {
@@ -113,12 +120,17 @@ enum MessageCase: String, CaseIterable {
             case .expunge: return .expunge
             case .uidExpunge: return .uidExpunge
             case .search: return .search
+            case .esearch: return .esearch
             case .fetch: return .fetch
             case .store: return .store
             case .sort: return .sort
             case .thread: return .thread
             case .replace: return .replace
+            case .uidBatches: return .uidBatches
             case .cancelUpdate: return .cancelUpdate
+            case .language: return .language
+            case .comparator: return .comparator
+            case .getJMAPAccess: return .getJMAPAccess
             case .copy: return .copy
             case .move: return .move
             case .other: return .otherCommand
@@ -191,6 +203,34 @@ struct TopLevelGenerator {
             return .untagged(.fetch(nz(), (0..<fetch.int(1...5)).map { _ in fetch.messageAttribute() }))
         case .search: return .untagged(.search(SearchValueGenerator.searchResponse(&rng)))
         case .esearch: return .untagged(.esearch(SearchValueGenerator.esearchResponse(&rng)))
+        case .language:
+            return .untagged(.language(values.array(1...3) { $0.pick(["en", "de-CH", "i-default", "x y"]) }))
+        case .comparator:
+            return .untagged(
+                .comparator(
+                    ComparatorResponse(
+                        active: values.pick(["i;unicode-casemap", "i;octet", "\"q\""]),
+                        matching: values.array(0...2) { $0.pick(["i;ascii-casemap", "i;basic;uca=3.1.1", "x y"]) }
+                    )
+                )
+            )
+        case .jmapAccess:
+            return .untagged(.jmapAccess(values.pick(["https://example.com/.well-known/jmap", "", "a b \\ \""])))
+        case .uidBatches:
+            return .untagged(
+                .uidBatches(
+                    UIDBatchesResponse(
+                        tag: values.pick(["A1", "tag with space", "x\"y", ""]),
+                        mailbox: values.bool() ? mailbox() : nil,
+                        uidValidity: values.bool() ? nz() : nil,
+                        batches: values.array(0...4) { g in
+                            let a = UInt32(g.int(1...100_000))
+                            let b = g.bool() ? a : UInt32(g.int(1...100_000))
+                            return Swift.min(a, b)...Swift.max(a, b)
+                        }
+                    )
+                )
+            )
         case .sort: return .untagged(.sort(SearchValueGenerator.searchResponse(&rng)))
         case .thread: return .untagged(.thread(SearchValueGenerator.threads(&rng)))
         case .exists: return .untagged(.exists(values.uint32()))
@@ -269,6 +309,24 @@ struct TopLevelGenerator {
         case .expunge: kind = .expunge
         case .uidExpunge: kind = .uidExpunge(values.sequenceSet(allowStar: false))
         case .search: kind = .search(SearchValueGenerator.program(&rng), uid: values.bool())
+        case .esearch:
+            var filters: [SearchMailboxFilter] = []
+            for _ in 0..<values.int(1...3) {
+                switch values.int(0...6) {
+                case 0: filters.append(.selected)
+                case 1: filters.append(.inboxes)
+                case 2: filters.append(.personal)
+                case 3: filters.append(.subscribed)
+                case 4: filters.append(.subtree([mailbox()]))
+                case 5: filters.append(.subtreeOne([mailbox(), mailbox()]))
+                default: filters.append(.mailboxes((0..<values.int(1...3)).map { _ in mailbox() }))
+                }
+            }
+            let source = values.bool() ? nil : SearchSource(filters: filters)
+            kind = .esearch(
+                ESearchCommand(source: source, program: SearchValueGenerator.program(&rng)),
+                uid: values.bool()
+            )
         case .fetch:
             kind = .fetch(
                 values.sequenceSet(),
@@ -286,6 +344,13 @@ struct TopLevelGenerator {
         case .sort: kind = .sort(SearchValueGenerator.sortArguments(&rng), uid: values.bool())
         case .thread: kind = .thread(SearchValueGenerator.threadArguments(&rng), uid: values.bool())
         case .replace: kind = .replace(values.seqNumber(), mailbox(), appendMessage(), uid: values.bool())
+        case .uidBatches:
+            let first = nz()
+            let last = values.bool() ? first : UInt32(clamping: UInt64(first) + UInt64(values.int(0...1000)))
+            kind = .uidBatches(UIDBatchesCommand(batchSize: nz(), batches: values.bool() ? nil : first...last))
+        case .language: kind = .language(values.array(0...3) { $0.pick(["en", "fr-CA", "*", "default", "x y"]) })
+        case .comparator: kind = .comparator(values.array(0...2) { $0.pick(["i;unicode-casemap", "default", "x y"]) })
+        case .getJMAPAccess: kind = .getJMAPAccess
         case .cancelUpdate:
             // Never empty: the grammar is `"CANCELUPDATE" 1*(SP quoted)`, an empty list has no wire form.
             kind = .cancelUpdate(

@@ -99,7 +99,13 @@ enum SearchValueGenerator {
         case 22: return .larger(number64(&rng))
         case 23: return .smaller(number64(&rng))
         case 24: return .sequenceSet(sequenceSet(&rng))
-        case 25: return .uid(sequenceSet(&rng))
+        case 25:
+            switch int(0...4, &rng) {
+            case 0: return .uidAfter(nz(&rng))
+            case 1: return .uidBefore(nz(&rng))
+            case 2: return .filter(Atom(["on-the-road", "Work.Urgent", "x_1"][int(0...2, &rng)])!)
+            default: return .uid(sequenceSet(&rng))
+            }
         case 26:
             let entry: ModSequenceEntry? =
                 int(0...1, &rng) == 0
