@@ -69,12 +69,13 @@ public struct ResponseEncoder: Sendable {
 
     /// Appends the bytes of `response` to `buffer`. When it throws, `buffer` is as it was.
     public func encode(_ response: Response, into buffer: inout [UInt8]) throws(IMAPValueError) {
-        // Written straight into the free capacity of `buffer` (grown for a typical response
-        // when it has less); a response that outgrows it moves to the writer's own memory
-        // and is appended from there.
+        // Written straight into the free capacity of `buffer`, all of it (grown for a typical
+        // response when it has less); a response that outgrows it moves to the writer's own
+        // memory and is appended from there.
         var failure: IMAPValueError?
         var outgrown: IMAPWriter?
-        buffer.append(addingCapacity: IMAPWriter.scratchCapacity) { span in
+        let lent = Swift.max(IMAPWriter.scratchCapacity, buffer.capacity &- buffer.count)
+        buffer.append(addingCapacity: lent) { span in
             span.withUnsafeMutableBufferPointer { free, initialized in
                 var writer = IMAPWriter(
                     lent: UnsafeMutableRawBufferPointer(

@@ -290,4 +290,23 @@ final class WireDescriptionTests: XCTestCase {
             "Command(tag: A1, kind: CommandKind.noop)"
         )
     }
+
+    /// `encode(_:into:)` writes into all of the array's free capacity, or moves to memory of
+    /// its own when the response is larger: the bytes are those of `encode(_:)` either way,
+    /// after what the array held.
+    func testEncodeIntoAppendsWhateverTheFreeCapacity() throws {
+        let encoder = ResponseEncoder()
+        let big = Response.untagged(
+            .fetch(1, [.bodySection(SectionSpec(), origin: nil, data: ByteString(String(repeating: "x", count: 5000)))])
+        )
+        let small = Response.untagged(.exists(3))
+        for capacity in [0, 16, 1024, 4096, 1 << 16] {
+            for response in [small, big] {
+                var buffer: [UInt8] = [0x41]
+                buffer.reserveCapacity(capacity)
+                try encoder.encode(response, into: &buffer)
+                XCTAssertEqual(buffer, [0x41] + (try encoder.encode(response)), "capacity \(capacity)")
+            }
+        }
+    }
 }
