@@ -1,9 +1,12 @@
 // ANNOTATE-EXPERIMENT-1 (RFC 5257): per-message annotations. FETCH ANNOTATION
-// (fetch-annotate-opt), STORE ANNOTATION (store-att-flags =/ att-annotate) and the
-// ANNOTATION FETCH data item (msg-att-dynamic), and APPEND's (append-ext =/
-// att-annotate, Commands/Append.swift). The ANNOTATION search and sort keys and the
-// ANNOTATE select parameter are not read by name (the select parameter and the response
-// codes `ANNOTATE TOOBIG`, `ANNOTATE TOOMANY` are kept by the generic forms).
+// (`fetch-att =/ "ANNOTATION" SP "(" entries SP attribs ")"`), STORE ANNOTATION
+// (store-att-flags =/ att-annotate) and the ANNOTATION FETCH data item (msg-att-dynamic), and
+// APPEND's (append-ext =/ att-annotate, Commands/Append.swift). An `entry` or `attrib` MUST NOT
+// hold "*" or "%" (those are for `entry-match`): strict decoding rejects them, lenient reads
+// them, the encoders refuse them. The ANNOTATION search and sort keys and the ANNOTATE select
+// parameter are not read by name (the select parameter and the response codes
+// `ANNOTATE TOOBIG`, `ANNOTATE TOOMANY` and `ANNOTATIONS ann-size` are kept by the generic
+// forms).
 
 /// An attribute of an annotation entry and its value (`att-value`, RFC 5257):
 /// `value.priv "My comment"`.
@@ -36,7 +39,7 @@ public struct AnnotationEntry: Sendable, Hashable {
     }
 }
 
-/// What a FETCH ANNOTATION item asks for (`fetch-annotate-opt`, RFC 5257):
+/// What a FETCH ANNOTATION item asks for (`fetch-att =/ "ANNOTATION" ...`, RFC 5257):
 /// `ANNOTATION (/comment value)` or `ANNOTATION ((/comment /altsubject) (value size))`.
 public struct AnnotationFetch: Sendable, Hashable {
     /// The entries (`entry-match`), at least one; `*` and `%` are wildcards.
@@ -60,21 +63,21 @@ public enum AnnotationData: Sendable, Hashable {
 }
 
 extension ParserState {
-    // fetch-annotate-opt   = "ANNOTATION" SP "(" entries SP attribs ")"
+    // fetch-att        =/ "ANNOTATION" SP "(" entries SP attribs ")"
     /// After `ANNOTATION` in a FETCH command.
     mutating func fetchAnnotateOpt() throws(IMAPDecodingError) -> FetchAttribute {
-        try sp("fetch-annotate-opt")
-        try expect(ASCII.openParen, "fetch-annotate-opt")
+        try sp("fetch-att")
+        try expect(ASCII.openParen, "fetch-att")
         skipExtraSpaces()
         let entries = try annotationList("entries") { (s: inout ParserState) throws(IMAPDecodingError) in
             try s.entryMatch()
         }
-        try sp("fetch-annotate-opt")
+        try sp("fetch-att")
         let attributes = try annotationList("attribs") { (s: inout ParserState) throws(IMAPDecodingError) in
-            try s.astring()
+            try s.annotationName("attrib")
         }
         skipExtraSpaces()
-        try expect(ASCII.closeParen, "fetch-annotate-opt")
+        try expect(ASCII.closeParen, "fetch-att")
         return .annotation(AnnotationFetch(entries: entries, attributes: attributes))
     }
 
@@ -117,6 +120,21 @@ extension ParserState {
         return slice(start, index)
     }
 
+    // entry            = astring
+    //                    ; MUST NOT contain "*" or "%"
+    // attrib           = astring
+    //                    ; MUST NOT contain "*" or "%"
+    /// An `entry` or `attrib`. Strict: no "*" or "%" (the wildcards of `entry-match`).
+    /// Lenient: read as sent.
+    mutating func annotationName(_ rule: String) throws(IMAPDecodingError) -> ByteString {
+        let start = index
+        let name = try astring()
+        if !lenient, name.bytes.contains(where: { $0 == ASCII.star || $0 == 0x25 }) {
+            throw error(rule, "an annotation \(rule) has no \"*\" or \"%\" (wildcards)", at: start)
+        }
+        return name
+    }
+
     // att-annotate     = "ANNOTATION" SP "(" entry-att *(SP entry-att) ")"
     /// After `ANNOTATION` (STORE).
     mutating func attAnnotate() throws(IMAPDecodingError) -> [AnnotationEntry] {
@@ -125,7 +143,7 @@ extension ParserState {
         skipExtraSpaces()
         var entries: [AnnotationEntry] = []
         while true {
-            let entry = try astring()
+            let entry = try annotationName("entry")
             try sp("entry-att")
             try add(AnnotationEntry(entry: entry, values: try attValues()), to: &entries, "att-annotate")
             if skip(ASCII.closeParen) { return entries }
@@ -144,7 +162,7 @@ extension ParserState {
         skipExtraSpaces()
         var values: [AnnotationAttributeValue] = []
         while true {
-            let attribute = try astring()
+            let attribute = try annotationName("attrib")
             try sp("att-value")
             let value: ByteString? = peek() == ASCII.tilde ? try literal8() : try nstring()
             try add(AnnotationAttributeValue(attribute: attribute, value: value), to: &values, "entry-att")
@@ -165,7 +183,7 @@ extension ParserState {
         try sp("msg-att-dynamic")
         try expect(ASCII.openParen, "msg-att-dynamic")
         skipExtraSpaces()
-        let first = try astring()
+        let first = try annotationName("entry")
         if atSpaceThenParen() {
             var entries: [AnnotationEntry] = []
             var entry = first
@@ -175,7 +193,7 @@ extension ParserState {
                 if skip(ASCII.closeParen) { return .annotation(.values(entries)) }
                 try sp("msg-att-dynamic")
                 if lenient && skip(ASCII.closeParen) { return .annotation(.values(entries)) }
-                entry = try astring()
+                entry = try annotationName("entry")
             }
         }
         var names: [ByteString] = []
@@ -184,13 +202,13 @@ extension ParserState {
             if skip(ASCII.closeParen) { return .annotation(.entries(names)) }
             try sp("msg-att-dynamic")
             if lenient && skip(ASCII.closeParen) { return .annotation(.entries(names)) }
-            try add(try astring(), to: &names, "msg-att-dynamic")
+            try add(try annotationName("entry"), to: &names, "msg-att-dynamic")
         }
     }
 }
 
 extension IMAPWriter {
-    // fetch-annotate-opt   = "ANNOTATION" SP "(" entries SP attribs ")"
+    // fetch-att        =/ "ANNOTATION" SP "(" entries SP attribs ")"
     /// One entry or attribute is written bare, more in parentheses; none is refused.
     mutating func writeFetchAnnotateOpt(_ fetch: AnnotationFetch) {
         write("ANNOTATION (")
@@ -203,11 +221,12 @@ extension IMAPWriter {
     // entries          = entry-match / "(" entry-match *(SP entry-match) ")"
     // attribs          = attrib / "(" attrib *(SP attrib) ")"
     /// Entries bare when every byte is a `list-char` (so `/*` stays as sent), else as a
-    /// string; attributes as astrings.
+    /// string; attributes as astrings, refused with "*" or "%".
     mutating func writeAnnotationList(_ list: [ByteString], _ field: String, _ rule: String) {
         guard let first = list.first else { return refuseEmpty(field, rule) }
         let item: (inout IMAPWriter, ByteString) -> Void =
-            rule == "entries" ? { $0.writeEntryMatch($1, field) } : { $0.writeAString($1, field) }
+            rule == "entries"
+            ? { $0.writeEntryMatch($1, field) } : { $0.writeAnnotationName($1, field, rule: "attrib") }
         if list.count == 1 { return item(&self, first) }
         writeByte(ASCII.openParen)
         for (i, element) in list.enumerated() {
@@ -229,6 +248,17 @@ extension IMAPWriter {
         if bare { writeBytes(entry) } else { writeAString(entry, field) }
     }
 
+    // entry            = astring   ; MUST NOT contain "*" or "%"
+    // attrib           = astring   ; MUST NOT contain "*" or "%"
+    /// An `entry` or `attrib` as an astring; refused when it holds "*" or "%".
+    mutating func writeAnnotationName(_ name: ByteString, _ field: String, rule: String) {
+        if let offset = name.bytes.firstIndex(where: { $0 == ASCII.star || $0 == 0x25 }) {
+            let byte = name.bytes[offset]
+            return refuse(.forbidden(byte, at: offset &- name.bytes.startIndex, field: field, rule: rule))
+        }
+        writeAString(name, field)
+    }
+
     // att-annotate     = "ANNOTATION" SP "(" entry-att *(SP entry-att) ")"
     mutating func writeAttAnnotate(_ entries: [AnnotationEntry], _ field: String, _ rule: String) {
         if entries.isEmpty { return refuseEmpty(field, rule) }
@@ -245,11 +275,11 @@ extension IMAPWriter {
     // value            = nstring / literal8
     mutating func writeEntryAtt(_ entry: AnnotationEntry, _ field: String) {
         if entry.values.isEmpty { return refuseEmpty(field + " values", "entry-att") }
-        writeAString(entry.entry, field + " entry")
+        writeAnnotationName(entry.entry, field + " entry", rule: "entry")
         write(" (")
         for (i, value) in entry.values.enumerated() {
             if i > 0 { writeSpace() }
-            writeAString(value.attribute, field + " attribute")
+            writeAnnotationName(value.attribute, field + " attribute", rule: "attrib")
             writeSpace()
             // A value holding NUL as a literal8, which the grammar has here.
             if let data = value.value, data.withUnsafeBytes(WordBytes.firstZero) != nil {
@@ -271,7 +301,7 @@ extension IMAPWriter {
             write("ANNOTATION (")
             for (i, name) in names.enumerated() {
                 if i > 0 { writeSpace() }
-                writeAString(name, "FETCH ANNOTATION entry")
+                writeAnnotationName(name, "FETCH ANNOTATION entry", rule: "entry")
             }
             writeByte(ASCII.closeParen)
         }

@@ -118,7 +118,7 @@ extension ParserState {
     mutating func fetchAtt() throws(IMAPDecodingError) -> FetchAttribute {
         switch peek().map(ASCII.upper) {
         case UInt8(ascii: "A")?:
-            // fetch-att        =/ fetch-annotate-opt                  ; RFC 5257
+            // fetch-att        =/ "ANNOTATION" SP "(" entries SP attribs ")" ; RFC 5257
             if skipKeyword("ANNOTATION") { return try fetchAnnotateOpt() }
         case UInt8(ascii: "B")?:
             if skipItemName("BODYSTRUCTURE") { return .bodyStructure }

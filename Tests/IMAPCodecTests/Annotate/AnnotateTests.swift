@@ -256,4 +256,136 @@ final class AnnotateTests: XCTestCase {
             1
         )
     }
+
+    /// The examples of RFC 5257 sections 4.2 to 4.7, each on one line (the RFC folds them).
+    func testRFCExamples() throws {
+        for lenient in [false, true] {
+            // 4.2: the ANNOTATE select parameter and the ANNOTATIONS code are generic forms.
+            try assertCommandRoundTrip("a SELECT INBOX (ANNOTATE)\r\n", lenient: lenient)
+            try assertResponseRoundTrip("* OK [ANNOTATIONS 20480 NOPRIVATE] Limits\r\n", lenient: lenient)
+            // 4.3
+            try assertCommandRoundTrip("a FETCH 1 (ANNOTATION (/comment value))\r\n", lenient: lenient)
+            try assertResponseRoundTrip(
+                "* 1 FETCH (ANNOTATION (/comment (value.priv \"My comment\" value.shared \"Group note\")))\r\n",
+                lenient: lenient
+            )
+            try assertCommandRoundTrip(
+                "a UID FETCH 1123 (UID ANNOTATION (/* (value.priv size.priv)))\r\n",
+                lenient: lenient
+            )
+            try assertResponseRoundTrip(
+                "* 12 FETCH (UID 1123 ANNOTATION (/comment (value.priv \"My comment\" size.priv \"10\")"
+                    + " /altsubject (value.priv \"Rhinoceroses!\" size.priv \"13\")"
+                    + " /vendor/foobar/label.priv (value.priv \"label43\" size.priv \"7\")"
+                    + " /vendor/foobar/personality (value.priv \"Tallulah Bankhead\" size.priv \"17\")))\r\n",
+                lenient: lenient
+            )
+            try assertCommandRoundTrip("a FETCH 1 (ANNOTATION (/% value.shared))\r\n", lenient: lenient)
+            try assertResponseRoundTrip(
+                "* 1 FETCH (ANNOTATION (/comment (value.shared \"Patch Mangler\")"
+                    + " /altsubject (value.shared \"Patches?  We don't need no steenkin patches!\")))\r\n",
+                lenient: lenient
+            )
+            try assertCommandRoundTrip(
+                "a FETCH 1 (ANNOTATION ((/comment /altsubject) value.priv))\r\n",
+                lenient: lenient
+            )
+            try assertResponseRoundTrip(
+                "* 1 FETCH (ANNOTATION (/comment (value.priv \"What a chowder-head\")"
+                    + " /altsubject (value.priv \"How to crush beer cans\")))\r\n",
+                lenient: lenient
+            )
+            // 4.4
+            try assertResponseRoundTrip(
+                "* 1 FETCH (ANNOTATION (/comment (value.priv \"My comment\" value.shared NIL)))\r\n",
+                lenient: lenient
+            )
+            try assertCommandRoundTrip("a FETCH 1 (ANNOTATION ((/comment /altsubject) value))\r\n", lenient: lenient)
+            try assertResponseRoundTrip(
+                "* 1 FETCH (ANNOTATION (/comment (value.priv \"My comment\" value.shared NIL)"
+                    + " /altsubject (value.priv \"My subject\" value.shared NIL)))\r\n",
+                lenient: lenient
+            )
+            try assertCommandRoundTrip("a FETCH 1 (ANNOTATION (/comment (value size)))\r\n", lenient: lenient)
+            try assertResponseRoundTrip(
+                "* 1 FETCH (ANNOTATION (/comment (value.priv \"My comment\" value.shared NIL"
+                    + " size.priv \"10\" size.shared \"0\")))\r\n",
+                lenient: lenient
+            )
+            // The unsolicited example, with the RFC's stray ")" after FLAGS (\Seen) removed.
+            try assertResponseRoundTrip("* 1 FETCH (FLAGS (\\Seen) ANNOTATION (/comment))\r\n", lenient: lenient)
+            // 4.5
+            try assertCommandRoundTrip(
+                "a STORE 1 ANNOTATION (/comment (value.priv \"My new comment\"))\r\n",
+                lenient: lenient
+            )
+            try assertCommandRoundTrip("a STORE 1 ANNOTATION (/comment (value.shared NIL))\r\n", lenient: lenient)
+            try assertCommandRoundTrip(
+                "a STORE 1 ANNOTATION (/comment (value.priv \"Get tix Tuesday\") /altsubject (value.priv \"Wots On\"))\r\n",
+                lenient: lenient
+            )
+            try assertCommandRoundTrip(
+                "a STORE 1 ANNOTATION (/comment (value.priv \"My new comment\" value.shared \"foo's bar\"))\r\n",
+                lenient: lenient
+            )
+            try assertResponseRoundTrip("a NO [ANNOTATE TOOBIG] Too big\r\n", lenient: lenient)
+            try assertResponseRoundTrip("a NO [ANNOTATE TOOMANY] Too many\r\n", lenient: lenient)
+            // 4.7, with a short message.
+            try assertCommandRoundTrip(
+                "a APPEND drafts ANNOTATION (/comment (value.priv \"Don't send until I say so\")) {3+}\r\nx y\r\n",
+                lenient: lenient
+            )
+        }
+    }
+
+    /// `entry` and `attrib` MUST NOT contain "*" or "%" (RFC 5257 section 5); `entry-match`
+    /// may.
+    func testNoWildcardsInEntryOrAttrib() throws {
+        assertCommandRejected("a STORE 1 ANNOTATION (\"/*\" (value.priv NIL))\r\n", rule: "entry")
+        assertCommandRejected("a STORE 1 ANNOTATION (/c (\"value.%\" NIL))\r\n", rule: "attrib")
+        assertCommandRejected("a FETCH 1 (ANNOTATION (/comment \"value.*\"))\r\n", rule: "attrib")
+        assertCommandRejected("a FETCH 1 (ANNOTATION (/comment (value \"size%\")))\r\n", rule: "attrib")
+        assertResponseRejected("* 1 FETCH (ANNOTATION (\"/c*\" (value NIL)))\r\n", rule: "entry")
+        assertResponseRejected("* 1 FETCH (ANNOTATION (/a \"/c%\"))\r\n", rule: "entry")
+        // Lenient reads them as sent.
+        let lenient = decodeAll(
+            commands: Array("a STORE 1 ANNOTATION (\"/*\" (\"value.%\" NIL))\r\n".utf8),
+            options: CommandDecoder.Options(lenient: true)
+        )
+        XCTAssertEqual(lenient.errors, [])
+        XCTAssertEqual(lenient.values.count, 1)
+        XCTAssertEqual(
+            try ResponseDecoder.decode(
+                Array("* 1 FETCH (ANNOTATION (\"/c*\"))\r\n".utf8),
+                options: ResponseDecoder.Options(lenient: true)
+            ),
+            .untagged(.fetch(1, [.annotation(.entries(["/c*"]))]))
+        )
+        // The encoders refuse them.
+        assertCommandRefused(
+            .store(
+                SequenceSet(1),
+                StoreFlags(
+                    operation: .replace,
+                    target: .annotations([AnnotationEntry(entry: "/%", values: [.init(attribute: "value", value: nil)])]
+                    )
+                )
+            ),
+            rule: "entry"
+        )
+        assertCommandRefused(
+            .store(
+                SequenceSet(1),
+                StoreFlags(
+                    operation: .replace,
+                    target: .annotations([AnnotationEntry(entry: "/c", values: [.init(attribute: "v*", value: nil)])])
+                )
+            ),
+            rule: "attrib"
+        )
+        assertCommandRefused(fetch(AnnotationFetch(entries: ["/c"], attributes: ["value.*"])), rule: "attrib")
+        assertResponseRefused(.untagged(.fetch(1, [.annotation(.entries(["/%"]))])), rule: "entry")
+        // Wildcards stay allowed in entry-match.
+        try assertCommandRoundTrip("a FETCH 1 (ANNOTATION ((/* /%) value))\r\n")
+    }
 }

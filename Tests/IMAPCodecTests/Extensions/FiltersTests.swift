@@ -14,6 +14,17 @@ final class FiltersTests: XCTestCase {
         assertCommandRejected("a SEARCH FILTER \"x\"\r\n", rule: "filter-name")
         assertCommandRejected("a SEARCH FILTER\r\n", rule: "search-key")
         assertCommandRefused(.search(SearchProgram(keys: NonEmptyArray(.filter(Atom("a/b")!)))), rule: "filter-name")
+        // RFC 5466 section 4: resp-text-code =/ "UNDEFINED-FILTER" SP filter-name, kept as a
+        // generic response code.
+        try assertResponseRoundTrip("a NO [UNDEFINED-FILTER on-the-road] No such filter\r\n")
+        try assertResponseRoundTrip("a NO [UNDEFINED-FILTER on-the-road] No such filter\r\n", lenient: true)
+        // The section 3 SETMETADATA example (the filter value is plain METADATA).
+        try assertCommandRoundTrip(
+            "a007 SETMETADATA \"\" (\"/private/filters/values/on-the-road\""
+                + " \"OR SMALLER 5000 FROM \\\"boss@example.com\\\"\")\r\n",
+            canonical: "a007 SETMETADATA \"\" (/private/filters/values/on-the-road"
+                + " \"OR SMALLER 5000 FROM \\\"boss@example.com\\\"\")\r\n"
+        )
         XCTAssertEqual(Capability("filters"), .filters)
     }
 }

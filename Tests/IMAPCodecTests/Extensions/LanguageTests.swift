@@ -19,6 +19,48 @@ final class LanguageTests: XCTestCase {
         assertResponseRefused(.untagged(.language([])), rule: "language-data")
     }
 
+    /// The examples of RFC 5255 sections 3.2, 3.4 and 4.7, verbatim.
+    func testRFCExamples() throws {
+        for lenient in [false, true] {
+            XCTAssertEqual(try assertCommandRoundTrip("A002 LANGUAGE MUL\r\n", lenient: lenient), .language(["MUL"]))
+            try assertCommandRoundTrip("A003 LANGUAGE\r\n", lenient: lenient)
+            try assertResponseRoundTrip("* LANGUAGE (EN DE IT i-default)\r\n", lenient: lenient)
+            try assertCommandRoundTrip("C001 LANGUAGE DE\r\n", lenient: lenient)
+            try assertResponseRoundTrip("* LANGUAGE (DE)\r\n", lenient: lenient)
+            try assertCommandRoundTrip("D002 LANGUAGE DE-IT\r\n", lenient: lenient)
+            try assertResponseRoundTrip("* LANGUAGE (DE-IT)\r\n", lenient: lenient)
+            XCTAssertEqual(
+                try assertCommandRoundTrip(
+                    "D003 LANGUAGE \"default\"\r\n",
+                    lenient: lenient,
+                    canonical: "D003 LANGUAGE default\r\n"
+                ),
+                .language(["default"])
+            )
+            XCTAssertEqual(
+                try assertCommandRoundTrip("E001 LANGUAGE FR-CA EN-CA\r\n", lenient: lenient),
+                .language(["FR-CA", "EN-CA"])
+            )
+            try assertResponseRoundTrip("* LANGUAGE (EN)\r\n", lenient: lenient)
+            // The TRANSLATION namespace extension (section 3.4), on one line.
+            try assertResponseRoundTrip(
+                "* NAMESPACE ((\"\" \"/\")) ((\"Other Users/\" \"/\" \"TRANSLATION\" (\"Andere Ben&APw-tzer/\")))"
+                    + " ((\"Public Folders/\" \"/\" \"TRANSLATION\" (\"Gemeinsame Postf&AM8-cher/\")))\r\n",
+                lenient: lenient
+            )
+            // Section 4.7.
+            XCTAssertEqual(
+                try assertCommandRoundTrip(
+                    "A001 COMPARATOR \"cz;*\" i;basic\r\n",
+                    lenient: lenient
+                ),
+                .comparator(["cz;*", "i;basic"])
+            )
+            try assertResponseRoundTrip("* COMPARATOR i;basic\r\n", lenient: lenient)
+            try assertResponseRoundTrip("A001 NO [BADCOMPARATOR] No such comparator\r\n", lenient: lenient)
+        }
+    }
+
     func testComparator() throws {
         XCTAssertEqual(try assertCommandRoundTrip("D001 COMPARATOR\r\n"), .comparator([]))
         try assertCommandRoundTrip(

@@ -53,7 +53,7 @@ final class FuzzySearchTests: XCTestCase {
             "B1 SEARCH RETURN (RELEVANCY ALL) FUZZY TEXT Helo\r\n",
             .search(SearchProgram(returnOptions: [.relevancy, .all], keys: NonEmptyArray(.fuzzy(.text("Helo")))))
         )
-        // RFC 6203 section 5
+        // RFC 6203 section 6
         try checkCommand(
             "C1 SORT (RELEVANCY) UTF-8 FUZZY SUBJECT Helo\r\n",
             .sort(
@@ -64,6 +64,45 @@ final class FuzzySearchTests: XCTestCase {
                 )
             )
         )
+        // The section 4 and 6 examples as the RFC writes them ("Helo" quoted, written back as
+        // an atom; the TAG string likewise).
+        for lenient in [false, true] {
+            try assertCommandRoundTrip(
+                "B1 SEARCH RETURN (RELEVANCY ALL) FUZZY TEXT \"Helo\"\r\n",
+                lenient: lenient,
+                canonical: "B1 SEARCH RETURN (RELEVANCY ALL) FUZZY TEXT Helo\r\n"
+            )
+            try assertCommandRoundTrip(
+                "C1 SORT (RELEVANCY) UTF-8 FUZZY SUBJECT \"Helo\"\r\n",
+                lenient: lenient,
+                canonical: "C1 SORT (RELEVANCY) UTF-8 FUZZY SUBJECT Helo\r\n"
+            )
+            try assertCommandRoundTrip(
+                "C2 SORT RETURN (RELEVANCY ALL) (RELEVANCY) UTF-8 FUZZY TEXT \"Helo\"\r\n",
+                lenient: lenient,
+                canonical: "C2 SORT RETURN (RELEVANCY ALL) (RELEVANCY) UTF-8 FUZZY TEXT Helo\r\n"
+            )
+            try assertResponseRoundTrip(
+                "* ESEARCH (TAG \"C2\") ALL 5,10,1 RELEVANCY (99 42 4)\r\n",
+                lenient: lenient,
+                canonical: "* ESEARCH (TAG C2) ALL 5,10,1 RELEVANCY (99 42 4)\r\n"
+            )
+            try assertCommandRoundTrip(
+                "C3 SORT RETURN (PARTIAL 1:10) (RELEVANCY) UTF-8 FUZZY TEXT \"World\"\r\n",
+                lenient: lenient,
+                canonical: "C3 SORT RETURN (PARTIAL 1:10) (RELEVANCY) UTF-8 FUZZY TEXT World\r\n"
+            )
+            try assertResponseRoundTrip(
+                "* ESEARCH (TAG \"C3\") PARTIAL (1:10 42,9,34,13,15,4,2,7,23,82)\r\n",
+                lenient: lenient,
+                canonical: "* ESEARCH (TAG C3) PARTIAL (1:10 42,9,34,13,15,4,2,7,23,82)\r\n"
+            )
+            try assertCommandRoundTrip(
+                "A4 SEARCH FUZZY (FROM Dave SINCE 21-Jan-2009 BEFORE 24-Jan-2009)\r\n",
+                lenient: lenient
+            )
+            try assertCommandRoundTrip("A5 SEARCH FUZZY (LARGER 900000 SMALLER 1100000)\r\n", lenient: lenient)
+        }
         let text = "* ESEARCH (TAG \"B1\") ALL 1,5,10 RELEVANCY (4 99 42)\r\n"
         for lenient in [false, true] {
             let (values, errors) = response(text, lenient: lenient)
