@@ -131,6 +131,8 @@ extension ParserState {
         case UInt8(ascii: "N"):
             if skipKeyword("NOOP") { return .noop }
             if skipKeyword("NAMESPACE") { return .namespace }
+            // command-auth    =/ notify                                  (RFC 5465)
+            if skipKeyword("NOTIFY") { return .notify(try notifyArguments()) }
         case UInt8(ascii: "R"):
             // rename          = "RENAME" SP mailbox SP mailbox [rename-params]
             if skipKeyword("RENAME") { return try renameArguments() }

@@ -166,6 +166,9 @@ extension IMAPWriter {
             write("COMPARATOR")
             writeSPAStrings(comparators)
         case .getJMAPAccess: write("GETJMAPACCESS")
+        case .notify(let command):
+            write("NOTIFY")
+            writeNotifyArguments(command)
         case .check: write("CHECK")
         case .close: write("CLOSE")
         case .unselect: write("UNSELECT")

@@ -99,6 +99,9 @@ public enum CommandKind: Sendable, Hashable {
     case comparator([ByteString])
     /// `GETJMAPACCESS` (RFC 9698): ask for the JMAP session URL.
     case getJMAPAccess
+    /// `NOTIFY NONE` or `NOTIFY SET [STATUS] group...` (RFC 5465): choose the events the
+    /// server reports unasked.
+    case notify(NotifyCommand)
     /// `APPEND mailbox message...` (one message, or several with MULTIAPPEND).
     case append(AppendCommand)
     /// `IDLE` (RFC 2177); the client ends it with `DONE`.

@@ -957,6 +957,9 @@ extension CommandKind: Codable {
         case .noop:
             var single = encoder.singleValueContainer()
             try single.encode("noop")
+        case .notify(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("notify"))
         case .other(let name, let arguments):
             var container = encoder.container(keyedBy: JSONKey.self)
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("other"))
@@ -1064,9 +1067,9 @@ extension CommandKind: Codable {
                         "compress", "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge",
                         "fetch", "getACL", "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle",
                         "language", "list", "listRights", "login", "logout", "lsub", "move", "myRights", "namespace",
-                        "noop", "other", "rename", "replace", "search", "select", "setACL", "setMetadata", "setQuota",
-                        "sort", "startTLS", "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge",
-                        "unauthenticate", "unselect", "unsubscribe", "xlist",
+                        "noop", "notify", "other", "rename", "replace", "search", "select", "setACL", "setMetadata",
+                        "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread", "uidBatches",
+                        "uidExpunge", "unauthenticate", "unselect", "unsubscribe", "xlist",
                     ],
                     at: decoder.codingPath
                 )
@@ -1080,10 +1083,10 @@ extension CommandKind: Codable {
                 "append", "authenticate", "cancelUpdate", "capability", "check", "close", "comparator", "compress",
                 "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch", "getACL",
                 "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "language", "list",
-                "listRights", "login", "logout", "lsub", "move", "myRights", "namespace", "noop", "other", "rename",
-                "replace", "search", "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS", "status",
-                "store", "subscribe", "thread", "uidBatches", "uidExpunge", "unauthenticate", "unselect", "unsubscribe",
-                "xlist",
+                "listRights", "login", "logout", "lsub", "move", "myRights", "namespace", "noop", "notify", "other",
+                "rename", "replace", "search", "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS",
+                "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge", "unauthenticate", "unselect",
+                "unsubscribe", "xlist",
             ]
         )
         switch key.stringValue {
@@ -1165,6 +1168,8 @@ extension CommandKind: Codable {
             self = .move(set, mailbox, uid: uid)
         case "myRights":
             self = .myRights(try container.decode(MailboxName.self, forKey: key))
+        case "notify":
+            self = .notify(try container.decode(NotifyCommand.self, forKey: key))
         case "other":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["name", "arguments"], in: "CommandKind.other")
@@ -1240,10 +1245,10 @@ extension CommandKind: Codable {
                     "append", "authenticate", "cancelUpdate", "capability", "check", "close", "comparator", "compress",
                     "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch",
                     "getACL", "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "language",
-                    "list", "listRights", "login", "logout", "lsub", "move", "myRights", "namespace", "noop", "other",
-                    "rename", "replace", "search", "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS",
-                    "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge", "unauthenticate", "unselect",
-                    "unsubscribe", "xlist",
+                    "list", "listRights", "login", "logout", "lsub", "move", "myRights", "namespace", "noop", "notify",
+                    "other", "rename", "replace", "search", "select", "setACL", "setMetadata", "setQuota", "sort",
+                    "startTLS", "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge", "unauthenticate",
+                    "unselect", "unsubscribe", "xlist",
                 ],
                 at: decoder.codingPath
             )
@@ -2563,6 +2568,227 @@ extension NamespaceResponse: Codable {
     }
 }
 
+extension NotifyCommand: Codable {
+    /// Writes the case: its name as a JSON string when it has no values, else an object
+    /// with one member named after the case, holding the value or an object of the values.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .none:
+            var single = encoder.singleValueContainer()
+            try single.encode("none")
+        case .set(let status, let groups):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("set"))
+            try nested.encode(status, forKey: JSONKey("status"))
+            try nested.encode(groups, forKey: JSONKey("groups"))
+        }
+    }
+
+    /// Reads the JSON ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        if let name = try? decoder.singleValueContainer().decode(String.self) {
+            switch name {
+            case "none": self = .none
+            default:
+                throw JSONKey.unknownCase(name, of: "NotifyCommand", expected: ["none", "set"], at: decoder.codingPath)
+            }
+            return
+        }
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        let key = try container.onlyKey(of: "NotifyCommand", expected: ["none", "set"])
+        switch key.stringValue {
+        case "set":
+            let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
+            try nested.refuseUnknownKeys(["status", "groups"], in: "NotifyCommand.set")
+            let status = try nested.decode(Bool.self, forKey: JSONKey("status"))
+            let groups = try nested.decode([NotifyEventGroup].self, forKey: JSONKey("groups"))
+            self = .set(status: status, groups: groups)
+        default:
+            throw JSONKey.unknownCase(
+                key.stringValue,
+                of: "NotifyCommand",
+                expected: ["none", "set"],
+                at: decoder.codingPath
+            )
+        }
+    }
+}
+
+extension NotifyEvent: Codable {
+    /// Writes the case: its name as a JSON string when it has no values, else an object
+    /// with one member named after the case, holding the value or an object of the values.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .annotationChange:
+            var single = encoder.singleValueContainer()
+            try single.encode("annotationChange")
+        case .flagChange:
+            var single = encoder.singleValueContainer()
+            try single.encode("flagChange")
+        case .mailboxMetadataChange:
+            var single = encoder.singleValueContainer()
+            try single.encode("mailboxMetadataChange")
+        case .mailboxName:
+            var single = encoder.singleValueContainer()
+            try single.encode("mailboxName")
+        case .messageExpunge:
+            var single = encoder.singleValueContainer()
+            try single.encode("messageExpunge")
+        case .messageNew(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("messageNew"))
+        case .other(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("other"))
+        case .serverMetadataChange:
+            var single = encoder.singleValueContainer()
+            try single.encode("serverMetadataChange")
+        case .subscriptionChange:
+            var single = encoder.singleValueContainer()
+            try single.encode("subscriptionChange")
+        }
+    }
+
+    /// Reads the JSON ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        if let name = try? decoder.singleValueContainer().decode(String.self) {
+            switch name {
+            case "annotationChange": self = .annotationChange
+            case "flagChange": self = .flagChange
+            case "mailboxMetadataChange": self = .mailboxMetadataChange
+            case "mailboxName": self = .mailboxName
+            case "messageExpunge": self = .messageExpunge
+            case "serverMetadataChange": self = .serverMetadataChange
+            case "subscriptionChange": self = .subscriptionChange
+            default:
+                throw JSONKey.unknownCase(
+                    name,
+                    of: "NotifyEvent",
+                    expected: [
+                        "annotationChange", "flagChange", "mailboxMetadataChange", "mailboxName", "messageExpunge",
+                        "messageNew", "other", "serverMetadataChange", "subscriptionChange",
+                    ],
+                    at: decoder.codingPath
+                )
+            }
+            return
+        }
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        let key = try container.onlyKey(
+            of: "NotifyEvent",
+            expected: [
+                "annotationChange", "flagChange", "mailboxMetadataChange", "mailboxName", "messageExpunge",
+                "messageNew", "other", "serverMetadataChange", "subscriptionChange",
+            ]
+        )
+        switch key.stringValue {
+        case "messageNew":
+            self = .messageNew(try container.decode([FetchAttribute].self, forKey: key))
+        case "other":
+            self = .other(try container.decode(Atom.self, forKey: key))
+        default:
+            throw JSONKey.unknownCase(
+                key.stringValue,
+                of: "NotifyEvent",
+                expected: [
+                    "annotationChange", "flagChange", "mailboxMetadataChange", "mailboxName", "messageExpunge",
+                    "messageNew", "other", "serverMetadataChange", "subscriptionChange",
+                ],
+                at: decoder.codingPath
+            )
+        }
+    }
+}
+
+extension NotifyEventGroup: Codable {
+    /// Writes the value as a JSON object with the fields `mailboxes`, `events`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.mailboxes, forKey: JSONKey("mailboxes"))
+        try container.encode(self.events, forKey: JSONKey("events"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["mailboxes", "events"], in: "NotifyEventGroup")
+        let mailboxes = try container.decode(NotifyMailboxFilter.self, forKey: JSONKey("mailboxes"))
+        let events = try container.decode([NotifyEvent].self, forKey: JSONKey("events"))
+        self = Self(mailboxes: mailboxes, events: events)
+    }
+}
+
+extension NotifyMailboxFilter: Codable {
+    /// Writes the case: its name as a JSON string when it has no values, else an object
+    /// with one member named after the case, holding the value or an object of the values.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .inboxes:
+            var single = encoder.singleValueContainer()
+            try single.encode("inboxes")
+        case .mailboxes(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("mailboxes"))
+        case .personal:
+            var single = encoder.singleValueContainer()
+            try single.encode("personal")
+        case .selected:
+            var single = encoder.singleValueContainer()
+            try single.encode("selected")
+        case .selectedDelayed:
+            var single = encoder.singleValueContainer()
+            try single.encode("selectedDelayed")
+        case .subscribed:
+            var single = encoder.singleValueContainer()
+            try single.encode("subscribed")
+        case .subtree(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("subtree"))
+        }
+    }
+
+    /// Reads the JSON ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        if let name = try? decoder.singleValueContainer().decode(String.self) {
+            switch name {
+            case "inboxes": self = .inboxes
+            case "personal": self = .personal
+            case "selected": self = .selected
+            case "selectedDelayed": self = .selectedDelayed
+            case "subscribed": self = .subscribed
+            default:
+                throw JSONKey.unknownCase(
+                    name,
+                    of: "NotifyMailboxFilter",
+                    expected: [
+                        "inboxes", "mailboxes", "personal", "selected", "selectedDelayed", "subscribed", "subtree",
+                    ],
+                    at: decoder.codingPath
+                )
+            }
+            return
+        }
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        let key = try container.onlyKey(
+            of: "NotifyMailboxFilter",
+            expected: ["inboxes", "mailboxes", "personal", "selected", "selectedDelayed", "subscribed", "subtree"]
+        )
+        switch key.stringValue {
+        case "mailboxes":
+            self = .mailboxes(try container.decode([MailboxName].self, forKey: key))
+        case "subtree":
+            self = .subtree(try container.decode([MailboxName].self, forKey: key))
+        default:
+            throw JSONKey.unknownCase(
+                key.stringValue,
+                of: "NotifyMailboxFilter",
+                expected: ["inboxes", "mailboxes", "personal", "selected", "selectedDelayed", "subscribed", "subtree"],
+                at: decoder.codingPath
+            )
+        }
+    }
+}
+
 extension Partial: Codable {
     /// Writes the value as a JSON object with the fields `offset`, `length`.
     public func encode(to encoder: any Encoder) throws {
@@ -2838,6 +3064,8 @@ extension ResponseCode.Simple: Codable {
             try single.encode("nonExistent")
         case .notSaved:
             try single.encode("notSaved")
+        case .notificationOverflow:
+            try single.encode("notificationOverflow")
         case .overQuota:
             try single.encode("overQuota")
         case .privacyRequired:
@@ -2874,6 +3102,7 @@ extension ResponseCode.Simple: Codable {
             case "noPerm": self = .noPerm
             case "nonExistent": self = .nonExistent
             case "notSaved": self = .notSaved
+            case "notificationOverflow": self = .notificationOverflow
             case "overQuota": self = .overQuota
             case "privacyRequired": self = .privacyRequired
             case "serverBug": self = .serverBug
@@ -2888,8 +3117,8 @@ extension ResponseCode.Simple: Codable {
                     expected: [
                         "alreadyExists", "authenticationFailed", "authorizationFailed", "cannot", "clientBug",
                         "contactAdmin", "corruption", "expired", "expungeIssued", "hasChildren", "inUse", "limit",
-                        "noPerm", "nonExistent", "notSaved", "overQuota", "privacyRequired", "serverBug", "tooBig",
-                        "unavailable", "unknownCTE", "useAttr",
+                        "noPerm", "nonExistent", "notSaved", "notificationOverflow", "overQuota", "privacyRequired",
+                        "serverBug", "tooBig", "unavailable", "unknownCTE", "useAttr",
                     ],
                     at: decoder.codingPath
                 )
@@ -2902,8 +3131,8 @@ extension ResponseCode.Simple: Codable {
             expected: [
                 "alreadyExists", "authenticationFailed", "authorizationFailed", "cannot", "clientBug", "contactAdmin",
                 "corruption", "expired", "expungeIssued", "hasChildren", "inUse", "limit", "noPerm", "nonExistent",
-                "notSaved", "overQuota", "privacyRequired", "serverBug", "tooBig", "unavailable", "unknownCTE",
-                "useAttr",
+                "notSaved", "notificationOverflow", "overQuota", "privacyRequired", "serverBug", "tooBig",
+                "unavailable", "unknownCTE", "useAttr",
             ],
             at: decoder.codingPath
         )
@@ -2926,6 +3155,9 @@ extension ResponseCode: Codable {
         case .badCharset(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("badCharset"))
+        case .badEvent(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("badEvent"))
         case .capability(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("capability"))
@@ -3022,10 +3254,11 @@ extension ResponseCode: Codable {
                     name,
                     of: "ResponseCode",
                     expected: [
-                        "alert", "appendUID", "badCharset", "capability", "closed", "copyUID", "highestModSeq",
-                        "mailboxID", "metadataLongEntries", "metadataMaxSize", "metadataNoPrivate", "metadataTooMany",
-                        "modified", "noModSeq", "noUpdate", "other", "parse", "permanentFlags", "readOnly", "readWrite",
-                        "simple", "tryCreate", "uidNext", "uidNotSticky", "uidValidity", "unseen",
+                        "alert", "appendUID", "badCharset", "badEvent", "capability", "closed", "copyUID",
+                        "highestModSeq", "mailboxID", "metadataLongEntries", "metadataMaxSize", "metadataNoPrivate",
+                        "metadataTooMany", "modified", "noModSeq", "noUpdate", "other", "parse", "permanentFlags",
+                        "readOnly", "readWrite", "simple", "tryCreate", "uidNext", "uidNotSticky", "uidValidity",
+                        "unseen",
                     ],
                     at: decoder.codingPath
                 )
@@ -3036,10 +3269,10 @@ extension ResponseCode: Codable {
         let key = try container.onlyKey(
             of: "ResponseCode",
             expected: [
-                "alert", "appendUID", "badCharset", "capability", "closed", "copyUID", "highestModSeq", "mailboxID",
-                "metadataLongEntries", "metadataMaxSize", "metadataNoPrivate", "metadataTooMany", "modified",
-                "noModSeq", "noUpdate", "other", "parse", "permanentFlags", "readOnly", "readWrite", "simple",
-                "tryCreate", "uidNext", "uidNotSticky", "uidValidity", "unseen",
+                "alert", "appendUID", "badCharset", "badEvent", "capability", "closed", "copyUID", "highestModSeq",
+                "mailboxID", "metadataLongEntries", "metadataMaxSize", "metadataNoPrivate", "metadataTooMany",
+                "modified", "noModSeq", "noUpdate", "other", "parse", "permanentFlags", "readOnly", "readWrite",
+                "simple", "tryCreate", "uidNext", "uidNotSticky", "uidValidity", "unseen",
             ]
         )
         switch key.stringValue {
@@ -3051,6 +3284,8 @@ extension ResponseCode: Codable {
             self = .appendUID(uidValidity: uidValidity, uids: uids)
         case "badCharset":
             self = .badCharset(try container.decode([ByteString].self, forKey: key))
+        case "badEvent":
+            self = .badEvent(try container.decode([NotifyEvent].self, forKey: key))
         case "capability":
             self = .capability(try container.decode([Capability].self, forKey: key))
         case "copyUID":
@@ -3093,10 +3328,10 @@ extension ResponseCode: Codable {
                 key.stringValue,
                 of: "ResponseCode",
                 expected: [
-                    "alert", "appendUID", "badCharset", "capability", "closed", "copyUID", "highestModSeq", "mailboxID",
-                    "metadataLongEntries", "metadataMaxSize", "metadataNoPrivate", "metadataTooMany", "modified",
-                    "noModSeq", "noUpdate", "other", "parse", "permanentFlags", "readOnly", "readWrite", "simple",
-                    "tryCreate", "uidNext", "uidNotSticky", "uidValidity", "unseen",
+                    "alert", "appendUID", "badCharset", "badEvent", "capability", "closed", "copyUID", "highestModSeq",
+                    "mailboxID", "metadataLongEntries", "metadataMaxSize", "metadataNoPrivate", "metadataTooMany",
+                    "modified", "noModSeq", "noUpdate", "other", "parse", "permanentFlags", "readOnly", "readWrite",
+                    "simple", "tryCreate", "uidNext", "uidNotSticky", "uidValidity", "unseen",
                 ],
                 at: decoder.codingPath
             )

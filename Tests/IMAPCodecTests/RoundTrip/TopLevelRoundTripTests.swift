@@ -71,7 +71,7 @@ enum MessageCase: String, CaseIterable {
     case check, close, unselect, expunge, uidExpunge, search, esearch, fetch, store, sort, thread, replace, uidBatches
     case cancelUpdate
     case copy, move, otherCommand
-    case language, comparator, getJMAPAccess
+    case language, comparator, getJMAPAccess, notify
 
     static func of(_ message: ClientMessage) -> MessageCase {
         switch message {
@@ -131,6 +131,7 @@ enum MessageCase: String, CaseIterable {
             case .language: return .language
             case .comparator: return .comparator
             case .getJMAPAccess: return .getJMAPAccess
+            case .notify: return .notify
             case .copy: return .copy
             case .move: return .move
             case .other: return .otherCommand
@@ -351,6 +352,27 @@ struct TopLevelGenerator {
         case .language: kind = .language(values.array(0...3) { $0.pick(["en", "fr-CA", "*", "default", "x y"]) })
         case .comparator: kind = .comparator(values.array(0...2) { $0.pick(["i;unicode-casemap", "default", "x y"]) })
         case .getJMAPAccess: kind = .getJMAPAccess
+        case .notify:
+            if values.bool() {
+                kind = .notify(.none)
+            } else {
+                // Never empty: `event-groups` needs one group, `one-or-more-mailbox` one mailbox.
+                let groups = values.array(1...3) { g -> NotifyEventGroup in
+                    let filter = g.pick([
+                        NotifyMailboxFilter.selected, .selectedDelayed, .inboxes, .personal, .subscribed,
+                        .subtree(["Lists"]), .mailboxes([.inbox, "a b"]),
+                    ])
+                    let events = g.array(0...3) { e in
+                        e.pick([
+                            NotifyEvent.messageNew([]), .messageNew([.uid, .flags]), .messageExpunge, .flagChange,
+                            .annotationChange, .mailboxName, .subscriptionChange, .mailboxMetadataChange,
+                            .serverMetadataChange, .other(Atom("X-FUTURE")!),
+                        ])
+                    }
+                    return NotifyEventGroup(mailboxes: filter, events: events)
+                }
+                kind = .notify(.set(status: values.bool(), groups: groups))
+            }
         case .cancelUpdate:
             // Never empty: the grammar is `"CANCELUPDATE" 1*(SP quoted)`, an empty list has no wire form.
             kind = .cancelUpdate(
