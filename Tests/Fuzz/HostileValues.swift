@@ -410,7 +410,7 @@ struct HostileValueGenerator {
     }
 
     mutating func untagged() -> UntaggedResponse {
-        switch source.int(31) {
+        switch source.int(33) {
         case 0: return .exists(uint32())
         case 1:
             return .acl(
@@ -478,6 +478,8 @@ struct HostileValueGenerator {
         case 27: return .language(list(max: 3) { $0.bytes() })
         case 28: return .comparator(ComparatorResponse(active: bytes(), matching: list(max: 3) { $0.bytes() }))
         case 29: return .jmapAccess(bytes())
+        case 30: return .genURLAuth(list(max: 3) { $0.bytes() })
+        case 31: return .urlFetch(list(max: 3) { URLFetchData(url: $0.bytes(), data: $0.optionalBytes()) })
         default: return .expunge(nz())
         }
     }
@@ -797,7 +799,7 @@ struct HostileValueGenerator {
     }
 
     mutating func commandKind() -> CommandKind {
-        switch source.int(56) {
+        switch source.int(59) {
         case 0: return .noop
         case 1:
             return .append(
@@ -997,6 +999,19 @@ struct HostileValueGenerator {
         case 51: return .language(list(max: 3) { $0.bytes() })
         case 52: return .comparator(list(max: 3) { $0.bytes() })
         case 53: return .getJMAPAccess
+        case 55:
+            // Mechanisms without a mailbox, and mechanisms that are atoms but not mechanisms, are refused.
+            return .resetKey(
+                mailbox: source.bool() ? nil : mailbox(),
+                mechanisms: list(max: 2) { $0.atom(["INTERNAL", "X-1.2", "X_1"]) }
+            )
+        case 56:
+            return .genURLAuth(
+                list(max: 3) { g in
+                    g.atom(["INTERNAL", "X_1"]).map { URLAuthRequest(urlRump: g.bytes(), mechanism: $0) }
+                }
+            )
+        case 57: return .urlFetch(list(max: 3) { $0.bytes() })
         case 54:
             if source.oneIn(4) { return .notify(.none) }
             return .notify(.set(status: source.bool(), groups: list(max: 3) { $0.notifyEventGroup() }))

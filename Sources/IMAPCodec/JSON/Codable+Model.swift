@@ -901,6 +901,9 @@ extension CommandKind: Codable {
             try nested.encode(attributes, forKey: JSONKey("attributes"))
             try nested.encode(modifiers, forKey: JSONKey("modifiers"))
             try nested.encode(uid, forKey: JSONKey("uid"))
+        case .genURLAuth(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("genURLAuth"))
         case .getACL(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("getACL"))
@@ -978,6 +981,11 @@ extension CommandKind: Codable {
             try nested.encode(mailbox, forKey: JSONKey("mailbox"))
             try nested.encode(message, forKey: JSONKey("message"))
             try nested.encode(uid, forKey: JSONKey("uid"))
+        case .resetKey(let mailbox, let mechanisms):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("resetKey"))
+            try nested.encodeIfPresent(mailbox, forKey: JSONKey("mailbox"))
+            try nested.encode(mechanisms, forKey: JSONKey("mechanisms"))
         case .search(let program, let uid):
             var container = encoder.container(keyedBy: JSONKey.self)
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("search"))
@@ -1036,6 +1044,9 @@ extension CommandKind: Codable {
         case .unsubscribe(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("unsubscribe"))
+        case .urlFetch(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("urlFetch"))
         case .xlist(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("xlist"))
@@ -1065,11 +1076,12 @@ extension CommandKind: Codable {
                     expected: [
                         "append", "authenticate", "cancelUpdate", "capability", "check", "close", "comparator",
                         "compress", "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge",
-                        "fetch", "getACL", "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle",
-                        "language", "list", "listRights", "login", "logout", "lsub", "move", "myRights", "namespace",
-                        "noop", "notify", "other", "rename", "replace", "search", "select", "setACL", "setMetadata",
-                        "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread", "uidBatches",
-                        "uidExpunge", "unauthenticate", "unselect", "unsubscribe", "xlist",
+                        "fetch", "genURLAuth", "getACL", "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot",
+                        "id", "idle", "language", "list", "listRights", "login", "logout", "lsub", "move", "myRights",
+                        "namespace", "noop", "notify", "other", "rename", "replace", "resetKey", "search", "select",
+                        "setACL", "setMetadata", "setQuota", "sort", "startTLS", "status", "store", "subscribe",
+                        "thread", "uidBatches", "uidExpunge", "unauthenticate", "unselect", "unsubscribe", "urlFetch",
+                        "xlist",
                     ],
                     at: decoder.codingPath
                 )
@@ -1081,12 +1093,12 @@ extension CommandKind: Codable {
             of: "CommandKind",
             expected: [
                 "append", "authenticate", "cancelUpdate", "capability", "check", "close", "comparator", "compress",
-                "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch", "getACL",
-                "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "language", "list",
-                "listRights", "login", "logout", "lsub", "move", "myRights", "namespace", "noop", "notify", "other",
-                "rename", "replace", "search", "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS",
-                "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge", "unauthenticate", "unselect",
-                "unsubscribe", "xlist",
+                "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch",
+                "genURLAuth", "getACL", "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle",
+                "language", "list", "listRights", "login", "logout", "lsub", "move", "myRights", "namespace", "noop",
+                "notify", "other", "rename", "replace", "resetKey", "search", "select", "setACL", "setMetadata",
+                "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge",
+                "unauthenticate", "unselect", "unsubscribe", "urlFetch", "xlist",
             ]
         )
         switch key.stringValue {
@@ -1135,6 +1147,8 @@ extension CommandKind: Codable {
             let modifiers = try nested.decodeIfPresent([FetchModifier].self, forKey: JSONKey("modifiers")) ?? []
             let uid = try nested.decodeIfPresent(Bool.self, forKey: JSONKey("uid")) ?? false
             self = .fetch(set, attributes, modifiers: modifiers, uid: uid)
+        case "genURLAuth":
+            self = .genURLAuth(try container.decode([URLAuthRequest].self, forKey: key))
         case "getACL":
             self = .getACL(try container.decode(MailboxName.self, forKey: key))
         case "getMetadata":
@@ -1191,6 +1205,12 @@ extension CommandKind: Codable {
             let message = try nested.decode(AppendMessage.self, forKey: JSONKey("message"))
             let uid = try nested.decodeIfPresent(Bool.self, forKey: JSONKey("uid")) ?? false
             self = .replace(number, mailbox, message, uid: uid)
+        case "resetKey":
+            let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
+            try nested.refuseUnknownKeys(["mailbox", "mechanisms"], in: "CommandKind.resetKey")
+            let mailbox = try nested.decodeIfPresent(MailboxName.self, forKey: JSONKey("mailbox"))
+            let mechanisms = try nested.decode([Atom].self, forKey: JSONKey("mechanisms"))
+            self = .resetKey(mailbox: mailbox, mechanisms: mechanisms)
         case "search":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["program", "uid"], in: "CommandKind.search")
@@ -1235,6 +1255,8 @@ extension CommandKind: Codable {
             self = .uidExpunge(try container.decode(SequenceSet.self, forKey: key))
         case "unsubscribe":
             self = .unsubscribe(try container.decode(MailboxName.self, forKey: key))
+        case "urlFetch":
+            self = .urlFetch(try container.decode([ByteString].self, forKey: key))
         case "xlist":
             self = .xlist(try container.decode(LSubCommand.self, forKey: key))
         default:
@@ -1244,11 +1266,11 @@ extension CommandKind: Codable {
                 expected: [
                     "append", "authenticate", "cancelUpdate", "capability", "check", "close", "comparator", "compress",
                     "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch",
-                    "getACL", "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "language",
-                    "list", "listRights", "login", "logout", "lsub", "move", "myRights", "namespace", "noop", "notify",
-                    "other", "rename", "replace", "search", "select", "setACL", "setMetadata", "setQuota", "sort",
-                    "startTLS", "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge", "unauthenticate",
-                    "unselect", "unsubscribe", "xlist",
+                    "genURLAuth", "getACL", "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle",
+                    "language", "list", "listRights", "login", "logout", "lsub", "move", "myRights", "namespace",
+                    "noop", "notify", "other", "rename", "replace", "resetKey", "search", "select", "setACL",
+                    "setMetadata", "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread",
+                    "uidBatches", "uidExpunge", "unauthenticate", "unselect", "unsubscribe", "urlFetch", "xlist",
                 ],
                 at: decoder.codingPath
             )
@@ -4719,6 +4741,42 @@ extension UIDBatchesResponse: Codable {
     }
 }
 
+extension URLAuthRequest: Codable {
+    /// Writes the value as a JSON object with the fields `urlRump`, `mechanism`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.urlRump, forKey: JSONKey("urlRump"))
+        try container.encode(self.mechanism, forKey: JSONKey("mechanism"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["urlRump", "mechanism"], in: "URLAuthRequest")
+        let urlRump = try container.decode(ByteString.self, forKey: JSONKey("urlRump"))
+        let mechanism = try container.decode(Atom.self, forKey: JSONKey("mechanism"))
+        self = Self(urlRump: urlRump, mechanism: mechanism)
+    }
+}
+
+extension URLFetchData: Codable {
+    /// Writes the value as a JSON object with the fields `url`, `data`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.url, forKey: JSONKey("url"))
+        try container.encodeIfPresent(self.data, forKey: JSONKey("data"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["url", "data"], in: "URLFetchData")
+        let url = try container.decode(ByteString.self, forKey: JSONKey("url"))
+        let data = try container.decodeIfPresent(ByteString.self, forKey: JSONKey("data"))
+        self = Self(url: url, data: data)
+    }
+}
+
 extension UntaggedResponse: Codable {
     /// Writes the case: its name as a JSON string when it has no values, else an object
     /// with one member named after the case, holding the value or an object of the values.
@@ -4749,6 +4807,8 @@ extension UntaggedResponse: Codable {
             try nested.encode(attributes, forKey: JSONKey("attributes"))
         case .flags(let value):
             try container.encode(value, forKey: JSONKey("flags"))
+        case .genURLAuth(let value):
+            try container.encode(value, forKey: JSONKey("genURLAuth"))
         case .id(let value):
             try container.encode(value, forKey: JSONKey("id"))
         case .jmapAccess(let value):
@@ -4787,6 +4847,8 @@ extension UntaggedResponse: Codable {
             try container.encode(value, forKey: JSONKey("thread"))
         case .uidBatches(let value):
             try container.encode(value, forKey: JSONKey("uidBatches"))
+        case .urlFetch(let value):
+            try container.encode(value, forKey: JSONKey("urlFetch"))
         case .vanished(let earlier, let uids):
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("vanished"))
             try nested.encode(earlier, forKey: JSONKey("earlier"))
@@ -4803,9 +4865,9 @@ extension UntaggedResponse: Codable {
             of: "UntaggedResponse",
             expected: [
                 "acl", "capability", "comparator", "condition", "enabled", "esearch", "exists", "expunge", "fetch",
-                "flags", "id", "jmapAccess", "language", "list", "listRights", "lsub", "metadata", "myRights",
-                "namespace", "other", "quota", "quotaRoot", "recent", "search", "sort", "status", "thread",
-                "uidBatches", "vanished", "xlist",
+                "flags", "genURLAuth", "id", "jmapAccess", "language", "list", "listRights", "lsub", "metadata",
+                "myRights", "namespace", "other", "quota", "quotaRoot", "recent", "search", "sort", "status", "thread",
+                "uidBatches", "urlFetch", "vanished", "xlist",
             ]
         )
         switch key.stringValue {
@@ -4837,6 +4899,8 @@ extension UntaggedResponse: Codable {
             self = .fetch(number, attributes)
         case "flags":
             self = .flags(try container.decode([Flag].self, forKey: key))
+        case "genURLAuth":
+            self = .genURLAuth(try container.decode([ByteString].self, forKey: key))
         case "id":
             self = .id(try container.decodeIfPresent([IDField].self, forKey: key))
         case "jmapAccess":
@@ -4877,6 +4941,8 @@ extension UntaggedResponse: Codable {
             self = .thread(try container.decode([MessageThread].self, forKey: key))
         case "uidBatches":
             self = .uidBatches(try container.decode(UIDBatchesResponse.self, forKey: key))
+        case "urlFetch":
+            self = .urlFetch(try container.decode([URLFetchData].self, forKey: key))
         case "vanished":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["earlier", "uids"], in: "UntaggedResponse.vanished")
@@ -4891,9 +4957,9 @@ extension UntaggedResponse: Codable {
                 of: "UntaggedResponse",
                 expected: [
                     "acl", "capability", "comparator", "condition", "enabled", "esearch", "exists", "expunge", "fetch",
-                    "flags", "id", "jmapAccess", "language", "list", "listRights", "lsub", "metadata", "myRights",
-                    "namespace", "other", "quota", "quotaRoot", "recent", "search", "sort", "status", "thread",
-                    "uidBatches", "vanished", "xlist",
+                    "flags", "genURLAuth", "id", "jmapAccess", "language", "list", "listRights", "lsub", "metadata",
+                    "myRights", "namespace", "other", "quota", "quotaRoot", "recent", "search", "sort", "status",
+                    "thread", "uidBatches", "urlFetch", "vanished", "xlist",
                 ],
                 at: decoder.codingPath
             )
