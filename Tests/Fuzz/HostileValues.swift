@@ -373,7 +373,7 @@ struct HostileValueGenerator {
     }
 
     mutating func responseCode() -> ResponseCode {
-        switch source.int(27) {
+        switch source.int(28) {
         case 0: return .alert
         case 1: return .appendUID(uidValidity: nz(), uids: sequenceSet())
         case 2: return .badCharset(list { $0.bytes() })
@@ -404,12 +404,13 @@ struct HostileValueGenerator {
         case 23: return .uidNotSticky
         case 24: return .uidValidity(uint32())
         case 25: return .unseen(uint32())
+        case 26: return .badEvent(list(max: 3) { $0.notifyEvent() })
         default: return .simple(.nonExistent)
         }
     }
 
     mutating func untagged() -> UntaggedResponse {
-        switch source.int(31) {
+        switch source.int(33) {
         case 0: return .exists(uint32())
         case 1:
             return .acl(
@@ -477,6 +478,8 @@ struct HostileValueGenerator {
         case 27: return .language(list(max: 3) { $0.bytes() })
         case 28: return .comparator(ComparatorResponse(active: bytes(), matching: list(max: 3) { $0.bytes() }))
         case 29: return .jmapAccess(bytes())
+        case 30: return .genURLAuth(list(max: 3) { $0.bytes() })
+        case 31: return .urlFetch(list(max: 3) { URLFetchData(url: $0.bytes(), data: $0.optionalBytes()) })
         default: return .expunge(nz())
         }
     }
@@ -796,7 +799,7 @@ struct HostileValueGenerator {
     }
 
     mutating func commandKind() -> CommandKind {
-        switch source.int(55) {
+        switch source.int(59) {
         case 0: return .noop
         case 1:
             return .append(
@@ -996,6 +999,22 @@ struct HostileValueGenerator {
         case 51: return .language(list(max: 3) { $0.bytes() })
         case 52: return .comparator(list(max: 3) { $0.bytes() })
         case 53: return .getJMAPAccess
+        case 55:
+            // Mechanisms without a mailbox, and mechanisms that are atoms but not mechanisms, are refused.
+            return .resetKey(
+                mailbox: source.bool() ? nil : mailbox(),
+                mechanisms: list(max: 2) { $0.atom(["INTERNAL", "X-1.2", "X_1"]) }
+            )
+        case 56:
+            return .genURLAuth(
+                list(max: 3) { g in
+                    g.atom(["INTERNAL", "X_1"]).map { URLAuthRequest(urlRump: g.bytes(), mechanism: $0) }
+                }
+            )
+        case 57: return .urlFetch(list(max: 3) { $0.bytes() })
+        case 54:
+            if source.oneIn(4) { return .notify(.none) }
+            return .notify(.set(status: source.bool(), groups: list(max: 3) { $0.notifyEventGroup() }))
         default: return .search(searchProgram(), uid: source.bool())
         }
     }
@@ -1026,6 +1045,37 @@ struct HostileValueGenerator {
             joined += piece
         }
         return RawCommandArguments(ByteString(joined)) ?? .empty
+    }
+
+    mutating func notifyEventGroup() -> NotifyEventGroup {
+        let filter: NotifyMailboxFilter
+        switch source.int(7) {
+        case 0: filter = .selected
+        case 1: filter = .selectedDelayed
+        case 2: filter = .inboxes
+        case 3: filter = .personal
+        case 4: filter = .subscribed
+        case 5: filter = .subtree(list(max: 3) { $0.mailbox() })
+        default: filter = .mailboxes(list(max: 3) { $0.mailbox() })
+        }
+        return NotifyEventGroup(mailboxes: filter, events: list(max: 4) { $0.notifyEvent() })
+    }
+
+    /// A NOTIFY event; `other` may be a known name (refused: it reads back as its own case).
+    mutating func notifyEvent() -> NotifyEvent {
+        switch source.int(9) {
+        case 0: return .messageNew(list(max: 3) { $0.fetchAttribute() })
+        case 1: return .messageExpunge
+        case 2: return .flagChange
+        case 3: return .annotationChange
+        case 4: return .mailboxName
+        case 5: return .subscriptionChange
+        case 6: return .mailboxMetadataChange
+        case 7: return .serverMetadataChange
+        default:
+            guard let name = atom(["X-FUTURE", "MessageNew", "flagchange", "NONE"]) else { return .flagChange }
+            return .other(name)
+        }
     }
 
     mutating func searchMailboxFilter() -> SearchMailboxFilter {

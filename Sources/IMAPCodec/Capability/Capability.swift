@@ -158,6 +158,10 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible, OpenRegis
     public static let multiSearch = Capability(uncheckedRawValue: "MULTISEARCH")
     /// `UIDBATCHES` (RFC 10022).
     public static let uidBatches = Capability(uncheckedRawValue: "UIDBATCHES")
+    /// `NOTIFY` (RFC 5465).
+    public static let notify = Capability(uncheckedRawValue: "NOTIFY")
+    /// `URLAUTH` (RFC 4467).
+    public static let urlAuth = Capability(uncheckedRawValue: "URLAUTH")
 
     /// The well-known values.
     static let known: [Capability] = [
@@ -166,6 +170,7 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible, OpenRegis
         .move, .unselect, .children, .listExtended, .listStatus, .specialUse, .esearch,
         .quota, .acl, .metadata, .binary, .uidBatches,
         .multiSearch, .jmapAccess, .language, .i18nLevel1, .i18nLevel2, .filters,
+        .notify, .urlAuth,
     ]
 
     /// The well-known values by their spelling, ignoring case.

@@ -78,6 +78,8 @@ extension ParserState {
                 return .examine(try selectArguments())
             }
         case UInt8(ascii: "G"):
+            // command-auth    =/ genurlauth                              (RFC 4467)
+            if skipKeyword("GENURLAUTH") { return .genURLAuth(try genURLAuthArguments()) }
             // command-auth =/ "GETJMAPACCESS"                            (RFC 9698)
             if skipKeyword("GETJMAPACCESS") { return .getJMAPAccess }
             if skipKeyword("GETQUOTAROOT") { return .getQuotaRoot(try spMailbox("getquotaroot")) }
@@ -131,9 +133,13 @@ extension ParserState {
         case UInt8(ascii: "N"):
             if skipKeyword("NOOP") { return .noop }
             if skipKeyword("NAMESPACE") { return .namespace }
+            // command-auth    =/ notify                                  (RFC 5465)
+            if skipKeyword("NOTIFY") { return .notify(try notifyArguments()) }
         case UInt8(ascii: "R"):
             // rename          = "RENAME" SP mailbox SP mailbox [rename-params]
             if skipKeyword("RENAME") { return try renameArguments() }
+            // command-auth    =/ resetkey                                (RFC 4467)
+            if skipKeyword("RESETKEY") { return try resetKeyArguments() }
         case UInt8(ascii: "S"):
             if skipKeyword("STARTTLS") { return .startTLS }
             if skipKeyword("SUBSCRIBE") { return .subscribe(try spMailbox("subscribe")) }
@@ -163,6 +169,8 @@ extension ParserState {
             if skipKeyword("UNSELECT") { return .unselect }
             if skipKeyword("UNSUBSCRIBE") { return .unsubscribe(try spMailbox("unsubscribe")) }
             if skipKeyword("UNAUTHENTICATE") { return .unauthenticate }
+            // command-auth    =/ urlfetch                                (RFC 4467)
+            if skipKeyword("URLFETCH") { return .urlFetch(try urlFetchArguments()) }
             // command-select =/ message-batches                        (RFC 10022)
             if skipKeyword("UIDBATCHES") {
                 try sp("message-batches")

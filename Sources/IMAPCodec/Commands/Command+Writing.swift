@@ -166,6 +166,18 @@ extension IMAPWriter {
             write("COMPARATOR")
             writeSPAStrings(comparators)
         case .getJMAPAccess: write("GETJMAPACCESS")
+        case .notify(let command):
+            write("NOTIFY")
+            writeNotifyArguments(command)
+        case .resetKey(let mailbox, let mechanisms):
+            write("RESETKEY")
+            writeResetKeyArguments(mailbox: mailbox, mechanisms: mechanisms)
+        case .genURLAuth(let requests):
+            write("GENURLAUTH")
+            writeGenURLAuthArguments(requests)
+        case .urlFetch(let urls):
+            write("URLFETCH")
+            writeURLList(urls, "URLFETCH url-full", "urlfetch")
         case .check: write("CHECK")
         case .close: write("CLOSE")
         case .unselect: write("UNSELECT")

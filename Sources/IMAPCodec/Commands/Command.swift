@@ -99,6 +99,16 @@ public enum CommandKind: Sendable, Hashable {
     case comparator([ByteString])
     /// `GETJMAPACCESS` (RFC 9698): ask for the JMAP session URL.
     case getJMAPAccess
+    /// `NOTIFY NONE` or `NOTIFY SET [STATUS] group...` (RFC 5465): choose the events the
+    /// server reports unasked.
+    case notify(NotifyCommand)
+    /// `RESETKEY [mailbox [mechanism...]]` (RFC 4467): invalidate URLAUTH keys, all of them
+    /// (no mailbox) or a mailbox's; mechanisms need a mailbox.
+    case resetKey(mailbox: MailboxName?, mechanisms: [Atom])
+    /// `GENURLAUTH url-rump mechanism...` (RFC 4467): ask for authorized URLs (never empty).
+    case genURLAuth([URLAuthRequest])
+    /// `URLFETCH url...` (RFC 4467): fetch the data URLAUTH-authorized URLs address (never empty).
+    case urlFetch([ByteString])
     /// `APPEND mailbox message...` (one message, or several with MULTIAPPEND).
     case append(AppendCommand)
     /// `IDLE` (RFC 2177); the client ends it with `DONE`.

@@ -901,6 +901,9 @@ extension CommandKind: Codable {
             try nested.encode(attributes, forKey: JSONKey("attributes"))
             try nested.encode(modifiers, forKey: JSONKey("modifiers"))
             try nested.encode(uid, forKey: JSONKey("uid"))
+        case .genURLAuth(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("genURLAuth"))
         case .getACL(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("getACL"))
@@ -957,6 +960,9 @@ extension CommandKind: Codable {
         case .noop:
             var single = encoder.singleValueContainer()
             try single.encode("noop")
+        case .notify(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("notify"))
         case .other(let name, let arguments):
             var container = encoder.container(keyedBy: JSONKey.self)
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("other"))
@@ -975,6 +981,11 @@ extension CommandKind: Codable {
             try nested.encode(mailbox, forKey: JSONKey("mailbox"))
             try nested.encode(message, forKey: JSONKey("message"))
             try nested.encode(uid, forKey: JSONKey("uid"))
+        case .resetKey(let mailbox, let mechanisms):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("resetKey"))
+            try nested.encodeIfPresent(mailbox, forKey: JSONKey("mailbox"))
+            try nested.encode(mechanisms, forKey: JSONKey("mechanisms"))
         case .search(let program, let uid):
             var container = encoder.container(keyedBy: JSONKey.self)
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("search"))
@@ -1033,6 +1044,9 @@ extension CommandKind: Codable {
         case .unsubscribe(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("unsubscribe"))
+        case .urlFetch(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("urlFetch"))
         case .xlist(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("xlist"))
@@ -1062,11 +1076,12 @@ extension CommandKind: Codable {
                     expected: [
                         "append", "authenticate", "cancelUpdate", "capability", "check", "close", "comparator",
                         "compress", "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge",
-                        "fetch", "getACL", "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle",
-                        "language", "list", "listRights", "login", "logout", "lsub", "move", "myRights", "namespace",
-                        "noop", "other", "rename", "replace", "search", "select", "setACL", "setMetadata", "setQuota",
-                        "sort", "startTLS", "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge",
-                        "unauthenticate", "unselect", "unsubscribe", "xlist",
+                        "fetch", "genURLAuth", "getACL", "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot",
+                        "id", "idle", "language", "list", "listRights", "login", "logout", "lsub", "move", "myRights",
+                        "namespace", "noop", "notify", "other", "rename", "replace", "resetKey", "search", "select",
+                        "setACL", "setMetadata", "setQuota", "sort", "startTLS", "status", "store", "subscribe",
+                        "thread", "uidBatches", "uidExpunge", "unauthenticate", "unselect", "unsubscribe", "urlFetch",
+                        "xlist",
                     ],
                     at: decoder.codingPath
                 )
@@ -1078,12 +1093,12 @@ extension CommandKind: Codable {
             of: "CommandKind",
             expected: [
                 "append", "authenticate", "cancelUpdate", "capability", "check", "close", "comparator", "compress",
-                "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch", "getACL",
-                "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "language", "list",
-                "listRights", "login", "logout", "lsub", "move", "myRights", "namespace", "noop", "other", "rename",
-                "replace", "search", "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS", "status",
-                "store", "subscribe", "thread", "uidBatches", "uidExpunge", "unauthenticate", "unselect", "unsubscribe",
-                "xlist",
+                "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch",
+                "genURLAuth", "getACL", "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle",
+                "language", "list", "listRights", "login", "logout", "lsub", "move", "myRights", "namespace", "noop",
+                "notify", "other", "rename", "replace", "resetKey", "search", "select", "setACL", "setMetadata",
+                "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge",
+                "unauthenticate", "unselect", "unsubscribe", "urlFetch", "xlist",
             ]
         )
         switch key.stringValue {
@@ -1132,6 +1147,8 @@ extension CommandKind: Codable {
             let modifiers = try nested.decodeIfPresent([FetchModifier].self, forKey: JSONKey("modifiers")) ?? []
             let uid = try nested.decodeIfPresent(Bool.self, forKey: JSONKey("uid")) ?? false
             self = .fetch(set, attributes, modifiers: modifiers, uid: uid)
+        case "genURLAuth":
+            self = .genURLAuth(try container.decode([URLAuthRequest].self, forKey: key))
         case "getACL":
             self = .getACL(try container.decode(MailboxName.self, forKey: key))
         case "getMetadata":
@@ -1165,6 +1182,8 @@ extension CommandKind: Codable {
             self = .move(set, mailbox, uid: uid)
         case "myRights":
             self = .myRights(try container.decode(MailboxName.self, forKey: key))
+        case "notify":
+            self = .notify(try container.decode(NotifyCommand.self, forKey: key))
         case "other":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["name", "arguments"], in: "CommandKind.other")
@@ -1186,6 +1205,12 @@ extension CommandKind: Codable {
             let message = try nested.decode(AppendMessage.self, forKey: JSONKey("message"))
             let uid = try nested.decodeIfPresent(Bool.self, forKey: JSONKey("uid")) ?? false
             self = .replace(number, mailbox, message, uid: uid)
+        case "resetKey":
+            let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
+            try nested.refuseUnknownKeys(["mailbox", "mechanisms"], in: "CommandKind.resetKey")
+            let mailbox = try nested.decodeIfPresent(MailboxName.self, forKey: JSONKey("mailbox"))
+            let mechanisms = try nested.decode([Atom].self, forKey: JSONKey("mechanisms"))
+            self = .resetKey(mailbox: mailbox, mechanisms: mechanisms)
         case "search":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["program", "uid"], in: "CommandKind.search")
@@ -1230,6 +1255,8 @@ extension CommandKind: Codable {
             self = .uidExpunge(try container.decode(SequenceSet.self, forKey: key))
         case "unsubscribe":
             self = .unsubscribe(try container.decode(MailboxName.self, forKey: key))
+        case "urlFetch":
+            self = .urlFetch(try container.decode([ByteString].self, forKey: key))
         case "xlist":
             self = .xlist(try container.decode(LSubCommand.self, forKey: key))
         default:
@@ -1239,11 +1266,11 @@ extension CommandKind: Codable {
                 expected: [
                     "append", "authenticate", "cancelUpdate", "capability", "check", "close", "comparator", "compress",
                     "copy", "create", "delete", "deleteACL", "enable", "esearch", "examine", "expunge", "fetch",
-                    "getACL", "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle", "language",
-                    "list", "listRights", "login", "logout", "lsub", "move", "myRights", "namespace", "noop", "other",
-                    "rename", "replace", "search", "select", "setACL", "setMetadata", "setQuota", "sort", "startTLS",
-                    "status", "store", "subscribe", "thread", "uidBatches", "uidExpunge", "unauthenticate", "unselect",
-                    "unsubscribe", "xlist",
+                    "genURLAuth", "getACL", "getJMAPAccess", "getMetadata", "getQuota", "getQuotaRoot", "id", "idle",
+                    "language", "list", "listRights", "login", "logout", "lsub", "move", "myRights", "namespace",
+                    "noop", "notify", "other", "rename", "replace", "resetKey", "search", "select", "setACL",
+                    "setMetadata", "setQuota", "sort", "startTLS", "status", "store", "subscribe", "thread",
+                    "uidBatches", "uidExpunge", "unauthenticate", "unselect", "unsubscribe", "urlFetch", "xlist",
                 ],
                 at: decoder.codingPath
             )
@@ -2563,6 +2590,227 @@ extension NamespaceResponse: Codable {
     }
 }
 
+extension NotifyCommand: Codable {
+    /// Writes the case: its name as a JSON string when it has no values, else an object
+    /// with one member named after the case, holding the value or an object of the values.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .none:
+            var single = encoder.singleValueContainer()
+            try single.encode("none")
+        case .set(let status, let groups):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("set"))
+            try nested.encode(status, forKey: JSONKey("status"))
+            try nested.encode(groups, forKey: JSONKey("groups"))
+        }
+    }
+
+    /// Reads the JSON ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        if let name = try? decoder.singleValueContainer().decode(String.self) {
+            switch name {
+            case "none": self = .none
+            default:
+                throw JSONKey.unknownCase(name, of: "NotifyCommand", expected: ["none", "set"], at: decoder.codingPath)
+            }
+            return
+        }
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        let key = try container.onlyKey(of: "NotifyCommand", expected: ["none", "set"])
+        switch key.stringValue {
+        case "set":
+            let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
+            try nested.refuseUnknownKeys(["status", "groups"], in: "NotifyCommand.set")
+            let status = try nested.decode(Bool.self, forKey: JSONKey("status"))
+            let groups = try nested.decode([NotifyEventGroup].self, forKey: JSONKey("groups"))
+            self = .set(status: status, groups: groups)
+        default:
+            throw JSONKey.unknownCase(
+                key.stringValue,
+                of: "NotifyCommand",
+                expected: ["none", "set"],
+                at: decoder.codingPath
+            )
+        }
+    }
+}
+
+extension NotifyEvent: Codable {
+    /// Writes the case: its name as a JSON string when it has no values, else an object
+    /// with one member named after the case, holding the value or an object of the values.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .annotationChange:
+            var single = encoder.singleValueContainer()
+            try single.encode("annotationChange")
+        case .flagChange:
+            var single = encoder.singleValueContainer()
+            try single.encode("flagChange")
+        case .mailboxMetadataChange:
+            var single = encoder.singleValueContainer()
+            try single.encode("mailboxMetadataChange")
+        case .mailboxName:
+            var single = encoder.singleValueContainer()
+            try single.encode("mailboxName")
+        case .messageExpunge:
+            var single = encoder.singleValueContainer()
+            try single.encode("messageExpunge")
+        case .messageNew(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("messageNew"))
+        case .other(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("other"))
+        case .serverMetadataChange:
+            var single = encoder.singleValueContainer()
+            try single.encode("serverMetadataChange")
+        case .subscriptionChange:
+            var single = encoder.singleValueContainer()
+            try single.encode("subscriptionChange")
+        }
+    }
+
+    /// Reads the JSON ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        if let name = try? decoder.singleValueContainer().decode(String.self) {
+            switch name {
+            case "annotationChange": self = .annotationChange
+            case "flagChange": self = .flagChange
+            case "mailboxMetadataChange": self = .mailboxMetadataChange
+            case "mailboxName": self = .mailboxName
+            case "messageExpunge": self = .messageExpunge
+            case "serverMetadataChange": self = .serverMetadataChange
+            case "subscriptionChange": self = .subscriptionChange
+            default:
+                throw JSONKey.unknownCase(
+                    name,
+                    of: "NotifyEvent",
+                    expected: [
+                        "annotationChange", "flagChange", "mailboxMetadataChange", "mailboxName", "messageExpunge",
+                        "messageNew", "other", "serverMetadataChange", "subscriptionChange",
+                    ],
+                    at: decoder.codingPath
+                )
+            }
+            return
+        }
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        let key = try container.onlyKey(
+            of: "NotifyEvent",
+            expected: [
+                "annotationChange", "flagChange", "mailboxMetadataChange", "mailboxName", "messageExpunge",
+                "messageNew", "other", "serverMetadataChange", "subscriptionChange",
+            ]
+        )
+        switch key.stringValue {
+        case "messageNew":
+            self = .messageNew(try container.decode([FetchAttribute].self, forKey: key))
+        case "other":
+            self = .other(try container.decode(Atom.self, forKey: key))
+        default:
+            throw JSONKey.unknownCase(
+                key.stringValue,
+                of: "NotifyEvent",
+                expected: [
+                    "annotationChange", "flagChange", "mailboxMetadataChange", "mailboxName", "messageExpunge",
+                    "messageNew", "other", "serverMetadataChange", "subscriptionChange",
+                ],
+                at: decoder.codingPath
+            )
+        }
+    }
+}
+
+extension NotifyEventGroup: Codable {
+    /// Writes the value as a JSON object with the fields `mailboxes`, `events`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.mailboxes, forKey: JSONKey("mailboxes"))
+        try container.encode(self.events, forKey: JSONKey("events"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["mailboxes", "events"], in: "NotifyEventGroup")
+        let mailboxes = try container.decode(NotifyMailboxFilter.self, forKey: JSONKey("mailboxes"))
+        let events = try container.decode([NotifyEvent].self, forKey: JSONKey("events"))
+        self = Self(mailboxes: mailboxes, events: events)
+    }
+}
+
+extension NotifyMailboxFilter: Codable {
+    /// Writes the case: its name as a JSON string when it has no values, else an object
+    /// with one member named after the case, holding the value or an object of the values.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .inboxes:
+            var single = encoder.singleValueContainer()
+            try single.encode("inboxes")
+        case .mailboxes(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("mailboxes"))
+        case .personal:
+            var single = encoder.singleValueContainer()
+            try single.encode("personal")
+        case .selected:
+            var single = encoder.singleValueContainer()
+            try single.encode("selected")
+        case .selectedDelayed:
+            var single = encoder.singleValueContainer()
+            try single.encode("selectedDelayed")
+        case .subscribed:
+            var single = encoder.singleValueContainer()
+            try single.encode("subscribed")
+        case .subtree(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("subtree"))
+        }
+    }
+
+    /// Reads the JSON ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        if let name = try? decoder.singleValueContainer().decode(String.self) {
+            switch name {
+            case "inboxes": self = .inboxes
+            case "personal": self = .personal
+            case "selected": self = .selected
+            case "selectedDelayed": self = .selectedDelayed
+            case "subscribed": self = .subscribed
+            default:
+                throw JSONKey.unknownCase(
+                    name,
+                    of: "NotifyMailboxFilter",
+                    expected: [
+                        "inboxes", "mailboxes", "personal", "selected", "selectedDelayed", "subscribed", "subtree",
+                    ],
+                    at: decoder.codingPath
+                )
+            }
+            return
+        }
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        let key = try container.onlyKey(
+            of: "NotifyMailboxFilter",
+            expected: ["inboxes", "mailboxes", "personal", "selected", "selectedDelayed", "subscribed", "subtree"]
+        )
+        switch key.stringValue {
+        case "mailboxes":
+            self = .mailboxes(try container.decode([MailboxName].self, forKey: key))
+        case "subtree":
+            self = .subtree(try container.decode([MailboxName].self, forKey: key))
+        default:
+            throw JSONKey.unknownCase(
+                key.stringValue,
+                of: "NotifyMailboxFilter",
+                expected: ["inboxes", "mailboxes", "personal", "selected", "selectedDelayed", "subscribed", "subtree"],
+                at: decoder.codingPath
+            )
+        }
+    }
+}
+
 extension Partial: Codable {
     /// Writes the value as a JSON object with the fields `offset`, `length`.
     public func encode(to encoder: any Encoder) throws {
@@ -2838,6 +3086,8 @@ extension ResponseCode.Simple: Codable {
             try single.encode("nonExistent")
         case .notSaved:
             try single.encode("notSaved")
+        case .notificationOverflow:
+            try single.encode("notificationOverflow")
         case .overQuota:
             try single.encode("overQuota")
         case .privacyRequired:
@@ -2874,6 +3124,7 @@ extension ResponseCode.Simple: Codable {
             case "noPerm": self = .noPerm
             case "nonExistent": self = .nonExistent
             case "notSaved": self = .notSaved
+            case "notificationOverflow": self = .notificationOverflow
             case "overQuota": self = .overQuota
             case "privacyRequired": self = .privacyRequired
             case "serverBug": self = .serverBug
@@ -2888,8 +3139,8 @@ extension ResponseCode.Simple: Codable {
                     expected: [
                         "alreadyExists", "authenticationFailed", "authorizationFailed", "cannot", "clientBug",
                         "contactAdmin", "corruption", "expired", "expungeIssued", "hasChildren", "inUse", "limit",
-                        "noPerm", "nonExistent", "notSaved", "overQuota", "privacyRequired", "serverBug", "tooBig",
-                        "unavailable", "unknownCTE", "useAttr",
+                        "noPerm", "nonExistent", "notSaved", "notificationOverflow", "overQuota", "privacyRequired",
+                        "serverBug", "tooBig", "unavailable", "unknownCTE", "useAttr",
                     ],
                     at: decoder.codingPath
                 )
@@ -2902,8 +3153,8 @@ extension ResponseCode.Simple: Codable {
             expected: [
                 "alreadyExists", "authenticationFailed", "authorizationFailed", "cannot", "clientBug", "contactAdmin",
                 "corruption", "expired", "expungeIssued", "hasChildren", "inUse", "limit", "noPerm", "nonExistent",
-                "notSaved", "overQuota", "privacyRequired", "serverBug", "tooBig", "unavailable", "unknownCTE",
-                "useAttr",
+                "notSaved", "notificationOverflow", "overQuota", "privacyRequired", "serverBug", "tooBig",
+                "unavailable", "unknownCTE", "useAttr",
             ],
             at: decoder.codingPath
         )
@@ -2926,6 +3177,9 @@ extension ResponseCode: Codable {
         case .badCharset(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("badCharset"))
+        case .badEvent(let value):
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(value, forKey: JSONKey("badEvent"))
         case .capability(let value):
             var container = encoder.container(keyedBy: JSONKey.self)
             try container.encode(value, forKey: JSONKey("capability"))
@@ -3022,10 +3276,11 @@ extension ResponseCode: Codable {
                     name,
                     of: "ResponseCode",
                     expected: [
-                        "alert", "appendUID", "badCharset", "capability", "closed", "copyUID", "highestModSeq",
-                        "mailboxID", "metadataLongEntries", "metadataMaxSize", "metadataNoPrivate", "metadataTooMany",
-                        "modified", "noModSeq", "noUpdate", "other", "parse", "permanentFlags", "readOnly", "readWrite",
-                        "simple", "tryCreate", "uidNext", "uidNotSticky", "uidValidity", "unseen",
+                        "alert", "appendUID", "badCharset", "badEvent", "capability", "closed", "copyUID",
+                        "highestModSeq", "mailboxID", "metadataLongEntries", "metadataMaxSize", "metadataNoPrivate",
+                        "metadataTooMany", "modified", "noModSeq", "noUpdate", "other", "parse", "permanentFlags",
+                        "readOnly", "readWrite", "simple", "tryCreate", "uidNext", "uidNotSticky", "uidValidity",
+                        "unseen",
                     ],
                     at: decoder.codingPath
                 )
@@ -3036,10 +3291,10 @@ extension ResponseCode: Codable {
         let key = try container.onlyKey(
             of: "ResponseCode",
             expected: [
-                "alert", "appendUID", "badCharset", "capability", "closed", "copyUID", "highestModSeq", "mailboxID",
-                "metadataLongEntries", "metadataMaxSize", "metadataNoPrivate", "metadataTooMany", "modified",
-                "noModSeq", "noUpdate", "other", "parse", "permanentFlags", "readOnly", "readWrite", "simple",
-                "tryCreate", "uidNext", "uidNotSticky", "uidValidity", "unseen",
+                "alert", "appendUID", "badCharset", "badEvent", "capability", "closed", "copyUID", "highestModSeq",
+                "mailboxID", "metadataLongEntries", "metadataMaxSize", "metadataNoPrivate", "metadataTooMany",
+                "modified", "noModSeq", "noUpdate", "other", "parse", "permanentFlags", "readOnly", "readWrite",
+                "simple", "tryCreate", "uidNext", "uidNotSticky", "uidValidity", "unseen",
             ]
         )
         switch key.stringValue {
@@ -3051,6 +3306,8 @@ extension ResponseCode: Codable {
             self = .appendUID(uidValidity: uidValidity, uids: uids)
         case "badCharset":
             self = .badCharset(try container.decode([ByteString].self, forKey: key))
+        case "badEvent":
+            self = .badEvent(try container.decode([NotifyEvent].self, forKey: key))
         case "capability":
             self = .capability(try container.decode([Capability].self, forKey: key))
         case "copyUID":
@@ -3093,10 +3350,10 @@ extension ResponseCode: Codable {
                 key.stringValue,
                 of: "ResponseCode",
                 expected: [
-                    "alert", "appendUID", "badCharset", "capability", "closed", "copyUID", "highestModSeq", "mailboxID",
-                    "metadataLongEntries", "metadataMaxSize", "metadataNoPrivate", "metadataTooMany", "modified",
-                    "noModSeq", "noUpdate", "other", "parse", "permanentFlags", "readOnly", "readWrite", "simple",
-                    "tryCreate", "uidNext", "uidNotSticky", "uidValidity", "unseen",
+                    "alert", "appendUID", "badCharset", "badEvent", "capability", "closed", "copyUID", "highestModSeq",
+                    "mailboxID", "metadataLongEntries", "metadataMaxSize", "metadataNoPrivate", "metadataTooMany",
+                    "modified", "noModSeq", "noUpdate", "other", "parse", "permanentFlags", "readOnly", "readWrite",
+                    "simple", "tryCreate", "uidNext", "uidNotSticky", "uidValidity", "unseen",
                 ],
                 at: decoder.codingPath
             )
@@ -4484,6 +4741,42 @@ extension UIDBatchesResponse: Codable {
     }
 }
 
+extension URLAuthRequest: Codable {
+    /// Writes the value as a JSON object with the fields `urlRump`, `mechanism`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.urlRump, forKey: JSONKey("urlRump"))
+        try container.encode(self.mechanism, forKey: JSONKey("mechanism"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["urlRump", "mechanism"], in: "URLAuthRequest")
+        let urlRump = try container.decode(ByteString.self, forKey: JSONKey("urlRump"))
+        let mechanism = try container.decode(Atom.self, forKey: JSONKey("mechanism"))
+        self = Self(urlRump: urlRump, mechanism: mechanism)
+    }
+}
+
+extension URLFetchData: Codable {
+    /// Writes the value as a JSON object with the fields `url`, `data`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: JSONKey.self)
+        try container.encode(self.url, forKey: JSONKey("url"))
+        try container.encodeIfPresent(self.data, forKey: JSONKey("data"))
+    }
+
+    /// Reads the JSON object ``encode(to:)`` writes, through the validating initializer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: JSONKey.self)
+        try container.refuseUnknownKeys(["url", "data"], in: "URLFetchData")
+        let url = try container.decode(ByteString.self, forKey: JSONKey("url"))
+        let data = try container.decodeIfPresent(ByteString.self, forKey: JSONKey("data"))
+        self = Self(url: url, data: data)
+    }
+}
+
 extension UntaggedResponse: Codable {
     /// Writes the case: its name as a JSON string when it has no values, else an object
     /// with one member named after the case, holding the value or an object of the values.
@@ -4514,6 +4807,8 @@ extension UntaggedResponse: Codable {
             try nested.encode(attributes, forKey: JSONKey("attributes"))
         case .flags(let value):
             try container.encode(value, forKey: JSONKey("flags"))
+        case .genURLAuth(let value):
+            try container.encode(value, forKey: JSONKey("genURLAuth"))
         case .id(let value):
             try container.encode(value, forKey: JSONKey("id"))
         case .jmapAccess(let value):
@@ -4552,6 +4847,8 @@ extension UntaggedResponse: Codable {
             try container.encode(value, forKey: JSONKey("thread"))
         case .uidBatches(let value):
             try container.encode(value, forKey: JSONKey("uidBatches"))
+        case .urlFetch(let value):
+            try container.encode(value, forKey: JSONKey("urlFetch"))
         case .vanished(let earlier, let uids):
             var nested = container.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("vanished"))
             try nested.encode(earlier, forKey: JSONKey("earlier"))
@@ -4568,9 +4865,9 @@ extension UntaggedResponse: Codable {
             of: "UntaggedResponse",
             expected: [
                 "acl", "capability", "comparator", "condition", "enabled", "esearch", "exists", "expunge", "fetch",
-                "flags", "id", "jmapAccess", "language", "list", "listRights", "lsub", "metadata", "myRights",
-                "namespace", "other", "quota", "quotaRoot", "recent", "search", "sort", "status", "thread",
-                "uidBatches", "vanished", "xlist",
+                "flags", "genURLAuth", "id", "jmapAccess", "language", "list", "listRights", "lsub", "metadata",
+                "myRights", "namespace", "other", "quota", "quotaRoot", "recent", "search", "sort", "status", "thread",
+                "uidBatches", "urlFetch", "vanished", "xlist",
             ]
         )
         switch key.stringValue {
@@ -4602,6 +4899,8 @@ extension UntaggedResponse: Codable {
             self = .fetch(number, attributes)
         case "flags":
             self = .flags(try container.decode([Flag].self, forKey: key))
+        case "genURLAuth":
+            self = .genURLAuth(try container.decode([ByteString].self, forKey: key))
         case "id":
             self = .id(try container.decodeIfPresent([IDField].self, forKey: key))
         case "jmapAccess":
@@ -4642,6 +4941,8 @@ extension UntaggedResponse: Codable {
             self = .thread(try container.decode([MessageThread].self, forKey: key))
         case "uidBatches":
             self = .uidBatches(try container.decode(UIDBatchesResponse.self, forKey: key))
+        case "urlFetch":
+            self = .urlFetch(try container.decode([URLFetchData].self, forKey: key))
         case "vanished":
             let nested = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try nested.refuseUnknownKeys(["earlier", "uids"], in: "UntaggedResponse.vanished")
@@ -4656,9 +4957,9 @@ extension UntaggedResponse: Codable {
                 of: "UntaggedResponse",
                 expected: [
                     "acl", "capability", "comparator", "condition", "enabled", "esearch", "exists", "expunge", "fetch",
-                    "flags", "id", "jmapAccess", "language", "list", "listRights", "lsub", "metadata", "myRights",
-                    "namespace", "other", "quota", "quotaRoot", "recent", "search", "sort", "status", "thread",
-                    "uidBatches", "vanished", "xlist",
+                    "flags", "genURLAuth", "id", "jmapAccess", "language", "list", "listRights", "lsub", "metadata",
+                    "myRights", "namespace", "other", "quota", "quotaRoot", "recent", "search", "sort", "status",
+                    "thread", "uidBatches", "urlFetch", "vanished", "xlist",
                 ],
                 at: decoder.codingPath
             )

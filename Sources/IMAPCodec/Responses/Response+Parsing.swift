@@ -137,7 +137,12 @@ extension ParserState {
                 try sp("quotaroot-response")
                 return .quotaRoot(try quotarootResponse())
             }
+        case UInt8(ascii: "G"):
+            // genurlauth-data = "*" SP "GENURLAUTH" 1*(SP url-full)      (RFC 4467)
+            if skipKeyword("GENURLAUTH") { return .genURLAuth(try genURLAuthData()) }
         case UInt8(ascii: "U"):
+            // urlfetch-data   = "*" SP "URLFETCH" 1*(SP url-full SP nstring)  (RFC 4467)
+            if skipKeyword("URLFETCH") { return .urlFetch(try urlFetchData()) }
             // response-data =/ "*" SP uidbatches-response CRLF          (RFC 10022)
             if skipKeyword("UIDBATCHES") {
                 try chargeBox(UIDBatchesResponse.self, "uidbatches-response")

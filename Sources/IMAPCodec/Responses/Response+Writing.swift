@@ -7,6 +7,7 @@ extension UntaggedResponse {
         "NAMESPACE",
         "QUOTA", "QUOTAROOT", "METADATA", "ACL", "LISTRIGHTS", "MYRIGHTS", "FLAGS", "SEARCH", "ESEARCH", "SORT",
         "THREAD", "VANISHED", "UIDBATCHES", "LANGUAGE", "COMPARATOR", "JMAPACCESS",
+        "GENURLAUTH", "URLFETCH",
     ]
 }
 
@@ -110,6 +111,12 @@ extension IMAPWriter {
         case .jmapAccess(let url):
             write("JMAPACCESS")
             writeJMAPAccessResponse(url)
+        case .genURLAuth(let urls):
+            write("GENURLAUTH")
+            writeURLList(urls, "GENURLAUTH url-full", "genurlauth-data")
+        case .urlFetch(let items):
+            write("URLFETCH")
+            writeURLFetchData(items)
         case .uidBatches(let response):
             write("UIDBATCHES")
             writeUIDBatchesResponse(response)

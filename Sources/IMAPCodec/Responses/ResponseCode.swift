@@ -51,6 +51,9 @@ public enum ResponseCode: Sendable, Hashable {
     case metadataNoPrivate
     /// `NOUPDATE "tag"` (RFC 5267): the server stops updating that search's results.
     case noUpdate(ByteString)
+    /// `BADEVENT (event...)` (RFC 5465): the NOTIFY events the server supports (never empty;
+    /// a ``NotifyEvent/messageNew(_:)`` carries no fetch items here).
+    case badEvent([NotifyEvent])
     /// A code that carries no data (RFC 5530 and others): ``Simple`` names the well-known ones.
     case simple(Simple)
     /// Any other code: its name (an atom) and the text after it, up to `]`, if any.
@@ -63,6 +66,7 @@ public enum ResponseCode: Sendable, Hashable {
             "ALERT", "BADCHARSET", "CAPABILITY", "PARSE", "PERMANENTFLAGS", "READ-ONLY", "READ-WRITE",
             "TRYCREATE", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "APPENDUID", "COPYUID", "UIDNOTSTICKY",
             "HIGHESTMODSEQ", "NOMODSEQ", "MODIFIED", "CLOSED", "NOUPDATE", "MAILBOXID", "METADATA",
+            "BADEVENT",
         ] + Simple.allCases.map(\.rawValue)
     )
 
@@ -112,6 +116,8 @@ public enum ResponseCode: Sendable, Hashable {
         case tooBig = "TOOBIG"
         /// `UNKNOWN-CTE` (RFC 3516)
         case unknownCTE = "UNKNOWN-CTE"
+        /// `NOTIFICATIONOVERFLOW` (RFC 5465): the server stopped sending NOTIFY events.
+        case notificationOverflow = "NOTIFICATIONOVERFLOW"
     }
 }
 
@@ -363,6 +369,8 @@ extension ParserState {
             return .modified(try sequenceSet())
         }
         if skipKeyword("CLOSED") { return .closed }
+        // resp-text-code  =/ "NOTIFICATIONOVERFLOW" / unsupported-events-code  (RFC 5465)
+        if skipKeyword("BADEVENT") { return .badEvent(try badEventCode()) }
         // resp-text-code      =/ "NOUPDATE" SP quoted                      (RFC 5267)
         if skipKeyword("NOUPDATE") {
             try sp("resp-text-code")
@@ -492,6 +500,7 @@ extension IMAPWriter {
             write("MODIFIED ")
             writeSequenceSet(set)
         case .closed: write("CLOSED")
+        case .badEvent(let events): writeBadEventCode(events)
         case .noUpdate(let tag):
             write("NOUPDATE ")
             writeQuotedOnly(tag, "NOUPDATE tag")

@@ -17,6 +17,10 @@ public enum UntaggedResponse: Sendable, Hashable {
     case comparator(ComparatorResponse)
     /// `* JMAPACCESS "url"` (RFC 9698): the JMAP session URL.
     case jmapAccess(ByteString)
+    /// `* GENURLAUTH url...` (RFC 4467): the authorized URLs, in the command's order (never empty).
+    case genURLAuth([ByteString])
+    /// `* URLFETCH url data...` (RFC 4467): each URL with the data it addresses (never empty).
+    case urlFetch([URLFetchData])
     /// `* ID (...)` (RFC 2971): the server's identification, nil for `NIL`.
     case id([IDField]?)
     /// `* LIST ...`: one mailbox (with LIST-EXTENDED data).

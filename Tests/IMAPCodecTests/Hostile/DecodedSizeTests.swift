@@ -425,6 +425,11 @@ final class DecodedSizeTests: XCTestCase {
         // ANNOTATE (RFC 5257)
         ListFrame(rule: "msg-att-dynamic", head: "* 1 FETCH (ANNOTATION (a", unit: " a", tail: "))"),
         ListFrame(rule: "entry-att", head: "* 1 FETCH (ANNOTATION (a (b NIL", unit: " b NIL", tail: ")))"),
+        // NOTIFY (RFC 5465)
+        ListFrame(rule: "unsupported-events-code", head: "* NO [BADEVENT (X", unit: " X", tail: ")] x"),
+        // URLAUTH (RFC 4467)
+        ListFrame(rule: "genurlauth-data", head: "* GENURLAUTH a", unit: " a", tail: ""),
+        ListFrame(rule: "urlfetch-data", head: "* URLFETCH a NIL", unit: " a NIL", tail: ""),
     ]
 
     static let commandLists: [ListFrame] = [
@@ -476,6 +481,15 @@ final class DecodedSizeTests: XCTestCase {
         ListFrame(rule: "attribs", head: "A1 FETCH 1 (ANNOTATION (a (b", unit: " b", tail: ")))"),
         // Each entry's own list of values is what crosses the budget first.
         ListFrame(rule: "entry-att", head: "A1 STORE 1 ANNOTATION (a (b NIL)", unit: " a (b NIL)", tail: ")"),
+        // NOTIFY (RFC 5465)
+        ListFrame(rule: "many-mailboxes", head: "A1 NOTIFY SET (SUBTREE (a", unit: " a", tail: ") NONE)"),
+        // URLAUTH (RFC 4467)
+        ListFrame(rule: "resetkey", head: "A1 RESETKEY a X", unit: " X", tail: ""),
+        ListFrame(rule: "genurlauth", head: "A1 GENURLAUTH a X", unit: " a X", tail: ""),
+        ListFrame(rule: "urlfetch", head: "A1 URLFETCH a", unit: " a", tail: ""),
+        ListFrame(rule: "events", head: "A1 NOTIFY SET (SELECTED (X", unit: " X", tail: "))"),
+        ListFrame(rule: "message-event", head: "A1 NOTIFY SET (SELECTED (MessageNew (UID", unit: " UID", tail: ")))"),
+        ListFrame(rule: "event-groups", head: "A1 NOTIFY SET (INBOXES NONE)", unit: " (INBOXES NONE)", tail: ""),
     ]
 
     /// Limits under which a value must take less than a byte per frame byte: every list

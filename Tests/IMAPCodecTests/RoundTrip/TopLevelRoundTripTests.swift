@@ -18,7 +18,7 @@ enum ResponseCase: String, CaseIterable {
     case condition, capability, enabled, id, list, lsub, xlist, status, namespace, quota, quotaRoot, metadata
     case acl, listRights, myRights, flags, fetch, search, esearch, uidBatches, sort, thread
     case exists, recent, expunge, vanished, other
-    case language, comparator, jmapAccess
+    case language, comparator, jmapAccess, genURLAuth, urlFetch
 
     static func of(_ response: Response) -> ResponseCase {
         switch response {
@@ -49,6 +49,8 @@ enum ResponseCase: String, CaseIterable {
             case .language: return .language
             case .comparator: return .comparator
             case .jmapAccess: return .jmapAccess
+            case .genURLAuth: return .genURLAuth
+            case .urlFetch: return .urlFetch
             case .sort: return .sort
             case .thread: return .thread
             case .exists: return .exists
@@ -71,7 +73,7 @@ enum MessageCase: String, CaseIterable {
     case check, close, unselect, expunge, uidExpunge, search, esearch, fetch, store, sort, thread, replace, uidBatches
     case cancelUpdate
     case copy, move, otherCommand
-    case language, comparator, getJMAPAccess
+    case language, comparator, getJMAPAccess, notify, resetKey, genURLAuth, urlFetch
 
     static func of(_ message: ClientMessage) -> MessageCase {
         switch message {
@@ -131,6 +133,10 @@ enum MessageCase: String, CaseIterable {
             case .language: return .language
             case .comparator: return .comparator
             case .getJMAPAccess: return .getJMAPAccess
+            case .notify: return .notify
+            case .resetKey: return .resetKey
+            case .genURLAuth: return .genURLAuth
+            case .urlFetch: return .urlFetch
             case .copy: return .copy
             case .move: return .move
             case .other: return .otherCommand
@@ -212,6 +218,25 @@ struct TopLevelGenerator {
                         active: values.pick(["i;unicode-casemap", "i;octet", "\"q\""]),
                         matching: values.array(0...2) { $0.pick(["i;ascii-casemap", "i;basic;uca=3.1.1", "x y"]) }
                     )
+                )
+            )
+        case .genURLAuth:
+            return .untagged(
+                .genURLAuth(
+                    values.array(1...3) {
+                        $0.pick(["imap://a@b/INBOX/;uid=1;urlauth=anonymous:internal:00", "x y", "atom"])
+                    }
+                )
+            )
+        case .urlFetch:
+            return .untagged(
+                .urlFetch(
+                    values.array(1...3) {
+                        URLFetchData(
+                            url: $0.pick(["imap://a@b/INBOX/;uid=1", "x"]),
+                            data: $0.pick([nil, "", "hi", "a\r\nb"])
+                        )
+                    }
                 )
             )
         case .jmapAccess:
@@ -351,6 +376,42 @@ struct TopLevelGenerator {
         case .language: kind = .language(values.array(0...3) { $0.pick(["en", "fr-CA", "*", "default", "x y"]) })
         case .comparator: kind = .comparator(values.array(0...2) { $0.pick(["i;unicode-casemap", "default", "x y"]) })
         case .getJMAPAccess: kind = .getJMAPAccess
+        case .resetKey:
+            // Mechanisms only with a mailbox: `[SP mailbox *(SP mechanism)]`.
+            let mailbox: MailboxName? = values.bool() ? nil : values.pick([.inbox, "Drafts", "a b"])
+            let mechanisms = mailbox == nil ? [] : values.array(0...2) { $0.pick([Atom("INTERNAL")!, Atom("X-1.2")!]) }
+            kind = .resetKey(mailbox: mailbox, mechanisms: mechanisms)
+        case .genURLAuth:
+            kind = .genURLAuth(
+                values.array(1...3) {
+                    URLAuthRequest(
+                        urlRump: $0.pick(["imap://a@b/INBOX/;uid=1;urlauth=anonymous", "x y"]),
+                        mechanism: $0.pick([Atom("INTERNAL")!, Atom("X-M")!])
+                    )
+                }
+            )
+        case .urlFetch: kind = .urlFetch(values.array(1...3) { $0.pick(["imap://a@b/INBOX/;uid=1", "x y", "\"q\""]) })
+        case .notify:
+            if values.bool() {
+                kind = .notify(.none)
+            } else {
+                // Never empty: `event-groups` needs one group, `one-or-more-mailbox` one mailbox.
+                let groups = values.array(1...3) { g -> NotifyEventGroup in
+                    let filter = g.pick([
+                        NotifyMailboxFilter.selected, .selectedDelayed, .inboxes, .personal, .subscribed,
+                        .subtree(["Lists"]), .mailboxes([.inbox, "a b"]),
+                    ])
+                    let events = g.array(0...3) { e in
+                        e.pick([
+                            NotifyEvent.messageNew([]), .messageNew([.uid, .flags]), .messageExpunge, .flagChange,
+                            .annotationChange, .mailboxName, .subscriptionChange, .mailboxMetadataChange,
+                            .serverMetadataChange, .other(Atom("X-FUTURE")!),
+                        ])
+                    }
+                    return NotifyEventGroup(mailboxes: filter, events: events)
+                }
+                kind = .notify(.set(status: values.bool(), groups: groups))
+            }
         case .cancelUpdate:
             // Never empty: the grammar is `"CANCELUPDATE" 1*(SP quoted)`, an empty list has no wire form.
             kind = .cancelUpdate(
