@@ -113,3 +113,47 @@ write("extensions-bad.s2c",
       b"* COMPARATOR\r\n"
       b"* JMAPACCESS\r\n"
       + ok)
+
+# NOTIFY, URLAUTH (RESETKEY, GENURLAUTH, URLFETCH), XLIST, ANNOTATE and SEARCH=FUZZY:
+# numbers past 2^32, unclosed and empty lists, nesting past the limit, literals that claim
+# more than they hold, then a command or response that must still decode. (A response
+# literal past the limit ends the stream, literal-2pow32.s2c shows; the responses here claim
+# a few bytes too many instead.)
+write("extensions2-bad.c2s",
+      b"A1 NOTIFY SET (mailboxes (a b (MessageNew)\r\n"
+      b"A2 NOTIFY SET ()\r\n"
+      b"A3 NOTIFY SET (selected ())\r\n"
+      b"A4 NOTIFY SET (selected (MessageNew (BODY[]<4294967296>)))\r\n"
+      b"A5 NOTIFY SET (subtree {4294967296}\r\n"
+      b"A6 GENURLAUTH \"imap://u@h/INBOX;uid=1;urlauth=anonymous\"\r\n"
+      b"A7 GENURLAUTH\r\n"
+      b"A8 URLFETCH {4294967296}\r\n"
+      b"A9 URLFETCH {14}\r\nabc\r\nB0 NOOP\r\n)\r\n"       # the literal swallows a forged command
+      b"B1 RESETKEY INBOX {4294967296}\r\n"
+      b"B2 XLIST \"\"\r\n"
+      b"B3 XLIST \"\" {4294967296}\r\n"
+      b"B4 FETCH 1 (ANNOTATION (/comment value)\r\n"
+      b"B5 FETCH 1 ANNOTATION (() value)\r\n"
+      b"B6 FETCH 4294967296 ANNOTATION (/comment value)\r\n"
+      b"B7 STORE 1 ANNOTATION ()\r\n"
+      b"B8 STORE 1 ANNOTATION (/comment (value.priv ~{4294967296}\r\n"
+      b"B9 SEARCH " + b"FUZZY " * 40 + b"ALL\r\n"
+      b"C1 SEARCH RETURN (RELEVANCY) FUZZY\r\n"
+      b"C2 SEARCH FUZZY (" + b"(" * 40 + b"ALL" + b")" * 41 + b"\r\n"
+      b"C3 NOOP\r\n")
+write("extensions2-bad.s2c",
+      b"* OK [BADEVENT ()] x\r\n"
+      b"* OK [BADEVENT (MessageNew] x\r\n"
+      b"* GENURLAUTH\r\n"
+      b"* URLFETCH \"imap://u@h/INBOX;uid=1\"\r\n"
+      b"* URLFETCH \"imap://u@h/INBOX;uid=1\" {8}\r\nabc\r\n* OK x\r\n"  # swallows "abc\r\n* O"
+      b"* XLIST (\\HasNoChildren \\Inbox \"/\" INBOX\r\n"
+      b"* XLIST () \"/\"\r\n"
+      b"* 4294967296 FETCH (ANNOTATION (/comment (value.priv \"x\")))\r\n"
+      b"* 1 FETCH (ANNOTATION ())\r\n"
+      b"* 1 FETCH (ANNOTATION (/comment (value.priv \"x\" size.priv\r\n"
+      b"* 1 FETCH (ANNOTATION (/comment (value.priv ~{7}\r\nab\r\n)))\r\n"  # swallows ")))"
+      b"* ESEARCH (TAG \"A1\") RELEVANCY (101)\r\n"
+      b"* ESEARCH (TAG \"A1\") RELEVANCY (4294967296)\r\n"
+      b"* ESEARCH (TAG \"A1\") RELEVANCY (1 2\r\n"
+      + ok)

@@ -216,6 +216,40 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    func testNewerExtensionsBadInput() throws {
+        // NOTIFY, URLAUTH, XLIST, ANNOTATE and SEARCH=FUZZY: each bad command and response is
+        // one error naming its rule (nesting past the limit is nestingTooDeep; a literal that
+        // swallows a forged command leaves one error, not the forged command); the frame
+        // after them still decodes, in both modes.
+        for lenient in [false, true] {
+            let c = decodeCommands(try Self.fixture("extensions2-bad.c2s"), lenient: lenient)
+            XCTAssertEqual(c.messages, [.command(Command(tag: Tag("C3")!, .noop))], "lenient \(lenient)")
+            XCTAssertEqual(
+                c.errors.map(\.rule),
+                [
+                    "astring", "filter-mailboxes", "event", "partial", "literal", "genurlauth", "genurlauth", "literal",
+                    "CRLF", "literal", "xlist", "literal", "fetch", "entry-match", "seq-number", "astring", "literal",
+                    "search-key", "search-key", "search-key",
+                ],
+                "\(c.errors.map(\.description))"
+            )
+            XCTAssertEqual(c.errors.filter { $0.kind == .nestingTooDeep }.count, 2)
+            XCTAssertEqual(c.errors.filter { $0.kind == .literalTooLarge }.count, 5)
+            XCTAssertEqual(c.errors.filter { $0.kind == .numberOutOfRange }.count, 1)
+            let o = decodeResponses(try Self.fixture("extensions2-bad.s2c"), lenient: lenient)
+            XCTAssertEqual(o.responses, [done], "lenient \(lenient)")
+            XCTAssertEqual(
+                o.errors.map(\.rule),
+                [
+                    "event", "unsupported-events-code", "genurlauth-data", "urlfetch-data", "CRLF", "mbx-list-flags",
+                    "mailbox-list", "number", "astring", "att-value", "entry-att", "score", "score", "score-list",
+                ],
+                "\(o.errors.map(\.description))"
+            )
+            XCTAssertEqual(o.errors.filter { $0.kind == .numberOutOfRange }.count, 3)
+        }
+    }
+
     func testWholeRangeSetsStayRanges() throws {
         let c = decodeCommands(try Self.fixture("full-range-sets.c2s"))
         XCTAssertEqual(c.errors, [])
